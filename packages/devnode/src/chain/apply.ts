@@ -1,0 +1,437 @@
+// The chain rules of a modern node for one transaction: the checks in the order TransactionDiffer runs
+// them, then the transaction's effects, applied all at once or not at all.
+import { base58Decode } from '../crypto.ts'
+import {
+  FEE_UNIT,
+  FEE_UNITS,
+  FREE_VERIFIER_COMPLEXITY,
+  MAX_ATTACHMENT_BYTES,
+  MAX_BALANCE_ACTIONS,
+  MAX_DATA_ENTRIES,
+  MAX_DATA_TX_ENTRIES,
+  MAX_DATA_TX_PAYLOAD_BYTES,
+  MAX_INVOKE_ARGS,
+  MAX_KEY_BYTES,
+  MAX_LONG,
+  MAX_MASS_TRANSFERS,
+  MAX_PAYMENTS,
+  MAX_SCRIPT_BYTES,
+  MAX_TX_TIME_BACK_MS,
+  MAX_TX_TIME_FORWARD_MS,
+  MAX_VALUE_BYTES,
+  MAX_WRITE_SET_BYTES,
+  SCRIPT_EXTRA_FEE,
+} from '../constants.ts'
+import { NodeError, nodeErrors } from '../errors.ts'
+import { compileRide, type RideSource } from '../ride/compile.ts'
+import type { Action, Evaluation, InvocationInput } from '../ride/evaluator.ts'
+import {
+  type AccountScript,
+  type ChainState,
+  type DataWrite,
+  type Effects,
+  type StoredTx,
+  WAVES,
+  applyEffects,
+  balanceOf,
+  emptyEffects,
+  lastBlock,
+  netBalances,
+} from '../state/state.ts'
+import { TYPE_NAMES, printTx, type Tx } from './tx.ts'
+
+export interface ApplyContext {
+  state: ChainState
+  sources: Map<string, RideSource>
+  evaluate(script: { base64: string; source: RideSource }, input: InvocationInput): Promise<Evaluation>
+}
+
+export interface Applied {
+  stored: StoredTx
+  effects: Effects
+  addresses: string[]
+}
+
+const utf8Length = (s: string) => Buffer.byteLength(s, 'utf8')
+const assetName = (asset: string | null) => asset ?? 'Waves'
+
+/** Validates `tx` against the state and applies it into the current block, or throws the node's error. */
+export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Applied> {
+  const { state } = ctx
+  const json = printTx(tx)
+  const fail = (reason: string): never => {
+    throw nodeErrors.stateCheckFailed(json, reason)
+  }
+
+  const known = state.txs.get(tx.id)
+  if (known) throw nodeErrors.alreadyInState(tx.id, known.height)
+  checkTimestamp(state, tx)
+  checkAmounts(tx)
+  checkSpendable(state, tx, json)
+  checkFee(state, tx, fail)
+  checkBalances(state, json, [[tx.sender, WAVES, -tx.fee]])
+  const senderScript = state.scripts.get(tx.sender)
+  if (senderScript?.hasVerifier) {
+    throw nodeErrors.accountScript(json, 'waves-devnode cannot run account verifier scripts; send this transaction from an account without a verifier')
+  }
+
+  const effects = emptyEffects()
+  effects.balances.push([tx.sender, WAVES, -tx.fee])
+  const addresses = [tx.sender]
+  let stateChanges: Record<string, unknown> | undefined
+
+  switch (tx.type) {
+    case 3: {
+      if (utf8Length(tx.name) < 4 || utf8Length(tx.name) > 16) throw new NodeError(111, 'invalid name')
+      if (utf8Length(tx.description) > 1000) fail('Too big sequence requested')
+      if (tx.decimals > 8) throw new NodeError(117, `invalid decimals value: ${tx.decimals}, decimals should be in interval [0; 8]`)
+      if (tx.script !== null) fail('waves-devnode does not support smart assets (issue with script)')
+      effects.balances.push([tx.sender, tx.id, tx.quantity])
+      effects.asset = {
+        assetId: tx.id,
+        issuer: tx.sender,
+        issuerPublicKey: tx.senderPublicKey,
+        name: tx.name,
+        description: tx.description,
+        decimals: tx.decimals,
+        quantity: tx.quantity,
+        reissuable: tx.reissuable,
+        issueHeight: state.blocks.length,
+        issueTimestamp: tx.timestamp,
+        originTransactionId: tx.id,
+      }
+      break
+    }
+    case 4: {
+      const asset = tx.assetId ?? WAVES
+      checkAttachment(tx.attachment, fail)
+      effects.balances.push([tx.sender, asset, -tx.amount], [tx.recipient, asset, tx.amount])
+      addresses.push(tx.recipient)
+      break
+    }
+    case 11: {
+      const asset = tx.assetId ?? WAVES
+      checkAttachment(tx.attachment, fail)
+      for (const t of tx.transfers) {
+        effects.balances.push([tx.sender, asset, -t.amount], [t.recipient, asset, t.amount])
+        addresses.push(t.recipient)
+      }
+      break
+    }
+    case 12:
+      for (const write of tx.data) effects.data.push([tx.sender, write])
+      break
+    case 13:
+      effects.script = [tx.sender, tx.script === null ? null : setScript(ctx, tx.script, tx.senderPublicKey, fail)]
+      break
+    case 16:
+      stateChanges = await invoke(ctx, tx, json, effects, addresses)
+      break
+  }
+
+  checkBalances(state, json, netBalances(effects).filter(([, , delta]) => delta < 0))
+  checkBalancesAfter(state, json, effects)
+  applyEffects(state, effects)
+  const stored: StoredTx = { json, height: state.blocks.length, applicationStatus: 'succeeded' }
+  if (stateChanges) stored.stateChanges = stateChanges
+  return { stored, effects, addresses }
+}
+
+function checkTimestamp(state: ChainState, tx: Tx): void {
+  const block = lastBlock(state)
+  if (tx.timestamp - block.timestamp > MAX_TX_TIME_FORWARD_MS) {
+    throw nodeErrors.mistiming(
+      `Transaction timestamp ${tx.timestamp} is more than ${MAX_TX_TIME_FORWARD_MS}ms in the future relative to block timestamp ${block.timestamp}`,
+    )
+  }
+  const previous = state.blocks[state.blocks.length - 2] ?? block
+  if (previous.timestamp - tx.timestamp > MAX_TX_TIME_BACK_MS) {
+    throw nodeErrors.mistiming(
+      `Transaction timestamp ${tx.timestamp} is more than ${MAX_TX_TIME_BACK_MS}ms in the past relative to previous block timestamp ${previous.timestamp}`,
+    )
+  }
+}
+
+/** Amount rules that need no state (TxValidationError.NegativeAmount / NonPositiveAmount / TooBigArray). */
+function checkAmounts(tx: Tx): void {
+  if (tx.fee <= 0n) throw nodeErrors.insufficientFee()
+  switch (tx.type) {
+    case 3:
+      if (tx.quantity <= 0n) throw nodeErrors.nonPositiveAmount(`${tx.quantity} of assets`)
+      break
+    case 4:
+      if (tx.amount <= 0n) throw nodeErrors.nonPositiveAmount(`${tx.amount} of ${assetName(tx.assetId)}`)
+      break
+    case 11:
+      if (tx.transfers.length > MAX_MASS_TRANSFERS) {
+        throw nodeErrors.custom(`Number of transfers ${tx.transfers.length} is greater than ${MAX_MASS_TRANSFERS}`)
+      }
+      for (const t of tx.transfers) if (t.amount < 0n) throw nodeErrors.negativeAmount(`${t.amount} of ${assetName(tx.assetId)}`)
+      if (tx.transfers.reduce((s, t) => s + t.amount, 0n) > MAX_LONG) throw nodeErrors.overflow()
+      break
+    case 12:
+      checkDataTx(tx.data)
+      break
+    case 16:
+      if (tx.payment.length > MAX_PAYMENTS) throw nodeErrors.custom(`Script payment amount=${tx.payment.length} should not exceed ${MAX_PAYMENTS}`)
+      for (const p of tx.payment) if (p.amount <= 0n) throw nodeErrors.nonPositiveAmount(`${p.amount} of ${assetName(p.assetId)}`)
+      if ((tx.call?.args.length ?? 0) > MAX_INVOKE_ARGS) throw nodeErrors.custom(`InvokeScript can't have more than ${MAX_INVOKE_ARGS} arguments`)
+      break
+  }
+}
+
+function dataPayloadSize(writes: readonly DataWrite[]): number {
+  return writes.reduce((sum, w) => {
+    const key = utf8Length(w.key)
+    if (w.type === null) return sum + key
+    if (w.type === 'integer') return sum + key + 8
+    if (w.type === 'boolean') return sum + key + 1
+    if (w.type === 'string') return sum + key + utf8Length(w.value as string)
+    return sum + key + Buffer.from((w.value as string).slice(7), 'base64').length
+  }, 0)
+}
+
+function checkDataTx(data: readonly DataWrite[]): void {
+  const tooBig = () => new NodeError(10, 'Too big sequence requested')
+  if (data.length > MAX_DATA_TX_ENTRIES) throw tooBig()
+  for (const w of data) {
+    if (w.key === '') throw nodeErrors.custom('Empty key found')
+    if (utf8Length(w.key) > MAX_KEY_BYTES) throw tooBig()
+    if (w.type === 'string' && utf8Length(w.value as string) > MAX_VALUE_BYTES) throw tooBig()
+    if (w.type === 'binary' && Buffer.from((w.value as string).slice(7), 'base64').length > MAX_VALUE_BYTES) throw tooBig()
+  }
+  if (new Set(data.map((w) => w.key)).size !== data.length) throw nodeErrors.custom('Duplicated keys found')
+  if (dataPayloadSize(data) > MAX_DATA_TX_PAYLOAD_BYTES) throw tooBig()
+}
+
+function checkAttachment(attachment: string, fail: (reason: string) => never): void {
+  let bytes: Uint8Array
+  try {
+    bytes = base58Decode(attachment)
+  } catch {
+    return fail('attachment is not base58')
+  }
+  if (bytes.length > MAX_ATTACHMENT_BYTES) fail(`Too big sequence requested`)
+}
+
+/** CommonValidation.disallowSendingGreaterThanBalance: amounts the sender sends must be there before anything runs. */
+function checkSpendable(state: ChainState, tx: Tx, json: Record<string, unknown>): void {
+  const check = (asset: string | null, amount: bigint, withFee: boolean) => {
+    const wavesSpent = (asset === null ? amount : 0n) + (withFee ? tx.fee : 0n)
+    const wavesBalance = balanceOf(state, tx.sender)
+    if (wavesBalance - wavesSpent < 0n) {
+      throw nodeErrors.stateCheckFailed(
+        json,
+        'Attempt to transfer unavailable funds: Transaction application leads to negative waves balance to (at least) temporary negative state, ' +
+          `current balance equals ${wavesBalance}, spends equals ${-wavesSpent}, result is ${wavesBalance - wavesSpent}`,
+      )
+    }
+    if (asset !== null) {
+      if (!state.assets.has(asset)) throw nodeErrors.stateCheckFailed(json, `Referenced assetId not found: ${asset}`)
+      const assetBalance = balanceOf(state, tx.sender, asset)
+      if (assetBalance - amount < 0n) {
+        throw nodeErrors.stateCheckFailed(
+          json,
+          `Attempt to transfer unavailable funds: Transaction application leads to negative asset '${asset}' balance to (at least) temporary negative state, ` +
+            `current balance is ${assetBalance}, spends equals ${-amount}, result is ${assetBalance - amount}`,
+        )
+      }
+    }
+  }
+  if (tx.type === 4) check(tx.assetId, tx.amount, true)
+  if (tx.type === 11) check(tx.assetId, tx.transfers.reduce((s, t) => s + t.amount, 0n), true)
+  if (tx.type === 16) {
+    const sums = new Map<string | null, bigint>()
+    for (const p of tx.payment) sums.set(p.assetId, (sums.get(p.assetId) ?? 0n) + p.amount)
+    // A RIDE 4+ dApp lets the fee be checked later (allowFeeOverdraft); the fee check below still runs first.
+    const dApp = state.scripts.get(tx.dApp)
+    const withFee = !(dApp && dApp.stdLibVersion >= 4)
+    for (const [asset, amount] of sums) check(asset, amount, withFee)
+  }
+}
+
+/** FeeValidation: the minimal fee of the type, plus the smart account's extra, in WAVES only. */
+function checkFee(state: ChainState, tx: Tx, fail: (reason: string) => never): void {
+  const name = `${TYPE_NAMES[tx.type]}Transaction`
+  if (tx.feeAssetId !== null) {
+    if (!state.assets.has(tx.feeAssetId)) fail(`Asset ${tx.feeAssetId} does not exist, cannot be used to pay fees`)
+    fail(`Asset ${tx.feeAssetId} is not sponsored, cannot be used to pay fees`)
+  }
+  let units = FEE_UNITS[tx.type] ?? 1n
+  if (tx.type === 3 && tx.quantity === 1n && tx.decimals === 0 && !tx.reissuable) units = 1n // NFT: 0.001 WAVES
+  if (tx.type === 11) units += BigInt(Math.floor((tx.transfers.length + 1) / 2))
+  if (tx.type === 12) units += BigInt(Math.floor((dataPayloadSize(tx.data) - 1) / 1024))
+  if (tx.type === 13 && tx.script !== null) {
+    const size = Buffer.from(tx.script.slice(7), 'base64').length
+    units = BigInt(Math.max(1, Math.ceil(size / 1024)))
+  }
+  let required = units * FEE_UNIT
+  const requirements: string[] = []
+  const script = state.scripts.get(tx.sender)
+  if (script && script.verifierComplexity > FREE_VERIFIER_COMPLEXITY) {
+    required += SCRIPT_EXTRA_FEE
+    requirements.push(`Transaction sent from smart account. Requires ${SCRIPT_EXTRA_FEE} extra fee`)
+  }
+  if (tx.fee < required) {
+    fail(`${requirements.map((r) => `${r}. `).join('')}Fee for ${name} (${tx.fee} in WAVES) does not exceed minimal value of ${required} WAVES.`)
+  }
+}
+
+/** BalanceDiffValidation: no balance may end below zero. */
+function checkBalances(state: ChainState, json: Record<string, unknown>, deltas: [string, string, bigint][]): void {
+  const details: Record<string, string> = {}
+  for (const [address, asset, delta] of deltas) {
+    const old = balanceOf(state, address, asset)
+    if (old + delta >= 0n) continue
+    details[address] =
+      asset === WAVES
+        ? `negative waves balance: ${address}, old: ${old}, new: ${old + delta}`
+        : `negative asset balance: ${address}, new portfolio: ${asset} -> ${old + delta}`
+  }
+  if (Object.keys(details).length > 0) throw nodeErrors.negativeBalance(json, details)
+}
+
+function checkBalancesAfter(state: ChainState, json: Record<string, unknown>, effects: Effects): void {
+  for (const [address, asset, delta] of netBalances(effects)) {
+    if (balanceOf(state, address, asset) + delta > MAX_LONG) throw nodeErrors.stateCheckFailed(json, 'Waves balance sum overflow')
+  }
+}
+
+function setScript(ctx: ApplyContext, script: string, publicKey: string, fail: (reason: string) => never): AccountScript {
+  const base64 = script.slice('base64:'.length)
+  if (Buffer.from(base64, 'base64').length > MAX_SCRIPT_BYTES) fail(`Script is too large: ${Buffer.from(base64, 'base64').length} bytes > ${MAX_SCRIPT_BYTES} bytes`)
+  const source = ctx.sources.get(base64)
+  if (!source) {
+    return fail(
+      'waves-devnode can run only scripts whose RIDE source it knows: compile the script on this node first ' +
+        '(POST /utils/script/compileCode or /utils/script/compileWithImports), then set the script it returns',
+    )
+  }
+  const compiled = compileRide(source)
+  return {
+    base64,
+    publicKey,
+    complexity: compiled.complexity,
+    verifierComplexity: compiled.verifierComplexity,
+    callableComplexities: compiled.callableComplexities,
+    callableArgs: compiled.callableArgs,
+    isDApp: compiled.isDApp,
+    hasVerifier: compiled.hasVerifier,
+    stdLibVersion: compiled.stdLibVersion,
+  }
+}
+
+const ARG_TYPES: Record<string, string> = { integer: 'Int', string: 'String', boolean: 'Boolean', binary: 'ByteVector', list: 'List' }
+
+async function invoke(
+  ctx: ApplyContext,
+  tx: Extract<Tx, { type: 16 }>,
+  json: Record<string, unknown>,
+  effects: Effects,
+  addresses: string[],
+): Promise<Record<string, unknown>> {
+  const { state } = ctx
+  const dAppError = (message: string): never => {
+    throw nodeErrors.dAppError(json, message)
+  }
+  addresses.push(tx.dApp)
+  const script = state.scripts.get(tx.dApp)
+  if (!script || !script.isDApp) return dAppError(`No contract at address ${tx.dApp}`)
+  const source = ctx.sources.get(script.base64)
+  if (!source) return dAppError('waves-devnode does not know the RIDE source of this dApp')
+  const call = tx.call ?? { function: 'default', args: [] }
+  const params = script.callableArgs[call.function]
+  if (!params) return dAppError(`Cannot find callable function \`${call.function}\``)
+  if (params.length !== call.args.length) {
+    dAppError(`function '${call.function}' takes ${params.length} args but ${call.args.length} were given`)
+  }
+  params.forEach((param, i) => {
+    const given = ARG_TYPES[call.args[i]!.type]
+    if (param.type !== 'Any' && given !== param.type && !(param.type === 'List' && given === 'List')) {
+      dAppError(`Can't apply (${given}) to '${call.function}': argument ${param.name} must be ${param.type}`)
+    }
+  })
+
+  // The fee and the payments are taken before the script runs, as on a node: the dApp sees the payments.
+  const before = emptyEffects()
+  before.balances.push(...effects.balances)
+  for (const p of tx.payment) {
+    const asset = p.assetId ?? WAVES
+    before.balances.push([tx.sender, asset, -p.amount], [tx.dApp, asset, p.amount])
+  }
+  checkBalances(state, json, netBalances(before).filter(([, , delta]) => delta < 0))
+  applyEffects(state, before)
+  let evaluation: Evaluation
+  try {
+    evaluation = await ctx.evaluate(
+      { base64: script.base64, source },
+      {
+        dApp: tx.dApp,
+        function: call.function,
+        args: call.args,
+        payments: tx.payment,
+        caller: tx.sender,
+        callerPublicKey: tx.senderPublicKey,
+        transactionId: tx.id,
+        fee: tx.fee,
+        feeAssetId: tx.feeAssetId,
+      },
+    )
+  } finally {
+    applyEffects(state, { balances: before.balances.map(([a, s, d]) => [a, s, -d]), data: [] })
+  }
+  if (!evaluation.ok) return dAppError(evaluation.message)
+
+  effects.balances.splice(0, effects.balances.length, ...before.balances)
+  const data: DataWrite[] = []
+  const transfers: { address: string; asset: string | null; amount: bigint }[] = []
+  for (const action of evaluation.actions) {
+    if (action.kind === 'data') data.push(action.write)
+    else transfers.push(transferOf(action, tx.dApp, dAppError))
+  }
+  checkActions(data, transfers, dAppError)
+  for (const write of data) effects.data.push([tx.dApp, write])
+  for (const t of transfers) {
+    const asset = t.asset ?? WAVES
+    if (t.asset !== null && !state.assets.has(t.asset)) dAppError(`Transfer error: asset '${t.asset}' is not found on the blockchain`)
+    effects.balances.push([tx.dApp, asset, -t.amount], [t.address, asset, t.amount])
+    addresses.push(t.address)
+  }
+  return {
+    data: data.map((d) => (d.type === null ? { key: d.key, value: null } : { key: d.key, type: d.type, value: d.value })),
+    transfers,
+    issues: [],
+    reissues: [],
+    burns: [],
+    sponsorFees: [],
+    leases: [],
+    leaseCancel: [],
+    invokes: [],
+  }
+}
+
+function transferOf(action: Extract<Action, { kind: 'transfer' }>, dApp: string, dAppError: (m: string) => never) {
+  if (!('address' in action.recipient)) return dAppError('waves-devnode does not support aliases')
+  const address = action.recipient.address
+  if (address === dApp) dAppError('DApp self-transfer is forbidden since V4')
+  return { address, asset: action.asset, amount: action.amount }
+}
+
+function checkActions(
+  data: DataWrite[],
+  transfers: { amount: bigint }[],
+  dAppError: (message: string) => never,
+): void {
+  if (data.length > MAX_DATA_ENTRIES) dAppError(`WriteSet can't contain more than ${MAX_DATA_ENTRIES} entries`)
+  for (const write of data) {
+    const length = utf8Length(write.key)
+    if (length > MAX_KEY_BYTES) dAppError(`Data entry key size = ${length} bytes must be less than ${MAX_KEY_BYTES}`)
+    if (length === 0) dAppError('Data entry key should not be empty')
+  }
+  const size = dataPayloadSize(data)
+  if (size > MAX_WRITE_SET_BYTES) dAppError(`WriteSet size can't exceed ${MAX_WRITE_SET_BYTES} bytes, actual: ${size} bytes`)
+  if (transfers.length > MAX_BALANCE_ACTIONS) {
+    dAppError(`Too many ScriptTransfer, Lease, LeaseCancel actions: max: ${MAX_BALANCE_ACTIONS}, actual: ${transfers.length}`)
+  }
+  for (const t of transfers) if (t.amount < 0n) dAppError(`Negative transfer amount = ${t.amount}`)
+}

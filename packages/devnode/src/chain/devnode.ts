@@ -1,0 +1,257 @@
+// The dev node as one in-process object: state, the transaction queue, block production, time,
+// snapshots and the journal. The REST API (routes/) and the CLI sit on top of it.
+import { address, base58Encode, blake2b, concat, publicKey, signBytes, stringToBytes } from '../crypto.ts'
+import { DEFAULT_CHAIN_ID, GENESIS_BALANCE, GENESIS_SEED, INITIAL_HEIGHT } from '../constants.ts'
+import { nodeErrors } from '../errors.ts'
+import { compileRide, type Compiled, type RideSource } from '../ride/compile.ts'
+import { RideEvaluator } from '../ride/evaluator.ts'
+import {
+  type Block,
+  type ChainState,
+  type StoredTx,
+  applyEffects,
+  cloneState,
+  emptyState,
+  lastBlock,
+  recordTx,
+} from '../state/state.ts'
+import { applyTransaction } from './apply.ts'
+import { DevClock } from './clock.ts'
+import { Journal, type JournalRecord } from './journal.ts'
+import { readTransaction } from './tx.ts'
+
+export interface GenesisAccount {
+  address: string
+  amount: bigint
+}
+
+export interface ChainOptions {
+  /** one character; `R` by default, as on a Waves private node */
+  chainId?: string
+  /** milliseconds between blocks; 0 (the default) makes a block for each transaction */
+  blockTime?: number
+  /** with `false`, blocks are made only by `mine()` (or the block timer) */
+  autoMine?: boolean
+  /** keep the chain on disk here; it survives restarts and crashes */
+  dataDir?: string
+  /** more funded accounts at genesis, beside the rich account of `GENESIS_SEED` */
+  genesis?: GenesisAccount[]
+  /** the time source (milliseconds); `Date.now` by default */
+  clock?: () => number
+}
+
+interface Snapshot {
+  state: ChainState
+  sources: Map<string, RideSource>
+  journalSize: number
+}
+
+export class Chain {
+  readonly chainId: string
+  readonly chainIdByte: number
+  readonly clock: DevClock
+  state: ChainState
+  sources = new Map<string, RideSource>()
+  private readonly autoMine: boolean
+  private readonly journal: Journal | undefined
+  private evaluator: RideEvaluator | undefined
+  private queue: Promise<unknown> = Promise.resolve()
+  private readonly pending = new Map<string, Promise<Record<string, unknown>>>()
+  private readonly snapshots: Snapshot[] = []
+  private readonly generatorPublicKey = publicKey(GENESIS_SEED)
+
+  constructor(options: ChainOptions = {}) {
+    this.chainId = options.chainId ?? DEFAULT_CHAIN_ID
+    if (this.chainId.length !== 1) throw new Error(`chain id must be one character, got '${this.chainId}'`)
+    this.chainIdByte = this.chainId.charCodeAt(0)
+    this.clock = new DevClock(options.clock)
+    this.autoMine = options.autoMine ?? !(options.blockTime && options.blockTime > 0)
+    this.state = emptyState(this.chainId)
+    if (options.dataDir) {
+      const { journal, records } = Journal.open(options.dataDir)
+      this.journal = journal
+      for (const record of records) this.replay(record)
+    }
+    if (this.state.blocks.length === 0) this.genesis(options.genesis ?? [])
+  }
+
+  /** Where the evaluator reads chain state: this node's own REST API. */
+  attachEvaluator(nodeUrl: string): void {
+    this.evaluator = new RideEvaluator(nodeUrl, this.chainId)
+  }
+
+  get height(): number {
+    return this.state.blocks.length
+  }
+
+  /** Transactions accepted but not yet applied. */
+  get unconfirmedCount(): number {
+    return this.pending.size
+  }
+
+  isPending(id: string): boolean {
+    return this.pending.has(id)
+  }
+
+  /**
+   * Validates, evaluates and applies a signed transaction (JSON as broadcast); resolves with the
+   * transaction as the node prints it, or rejects with the node's error. The same id twice is applied once.
+   */
+  broadcast(json: unknown): Promise<Record<string, unknown>> {
+    let tx
+    try {
+      tx = readTransaction(json, this.chainIdByte)
+    } catch (e) {
+      return Promise.reject(e)
+    }
+    const inFlight = this.pending.get(tx.id)
+    if (inFlight) return inFlight
+    const id = tx.id
+    const applied = this.serially(async () => {
+      const journalSize = this.journal?.size()
+      const opened = this.autoMine ? this.openBlock() : undefined
+      try {
+        const result = await applyTransaction(this.applyContext(), tx)
+        recordTx(this.state, id, result.stored, result.addresses)
+        this.journal?.append({ t: 'tx', id, tx: result.stored, effects: result.effects, addresses: result.addresses })
+        return result.stored.json
+      } catch (e) {
+        if (opened) {
+          this.state.blocks.pop()
+          if (journalSize !== undefined) this.journal?.truncate(journalSize)
+        }
+        throw e
+      }
+    })
+    this.pending.set(id, applied)
+    const forget = () => this.pending.delete(id)
+    applied.then(forget, forget)
+    return applied
+  }
+
+  /** Closes the current block and opens the next one. */
+  mine(): Promise<Block> {
+    return this.serially(async () => this.openBlock())
+  }
+
+  setTime(ms: number): void {
+    this.clock.setTime(ms)
+  }
+
+  /** Saves the whole chain; `revert(id)` brings it back (and drops later snapshots). */
+  snapshot(): Promise<number> {
+    return this.serially(async () => {
+      this.snapshots.push({ state: cloneState(this.state), sources: new Map(this.sources), journalSize: this.journal?.size() ?? 0 })
+      return this.snapshots.length - 1
+    })
+  }
+
+  revert(id: number): Promise<void> {
+    return this.serially(async () => {
+      const snapshot = this.snapshots[id]
+      if (!snapshot) throw new Error(`no snapshot ${id}`)
+      this.snapshots.length = id
+      this.state = cloneState(snapshot.state)
+      this.sources = new Map(snapshot.sources)
+      this.journal?.truncate(snapshot.journalSize)
+    })
+  }
+
+  /** Compiles RIDE and remembers its source, so that a script set from these bytes can be evaluated. */
+  compile(source: RideSource): Compiled {
+    const compiled = compileRide(source)
+    if (!this.sources.has(compiled.base64)) {
+      this.sources.set(compiled.base64, source)
+      this.journal?.append({ t: 'source', base64: compiled.base64, source })
+    }
+    return compiled
+  }
+
+  tx(id: string): StoredTx | undefined {
+    return this.state.txs.get(id)
+  }
+
+  close(): void {
+    this.journal?.close()
+  }
+
+  private applyContext() {
+    const evaluator = this.evaluator
+    return {
+      state: this.state,
+      sources: this.sources,
+      evaluate: (...args: Parameters<RideEvaluator['invoke']>) => {
+        if (!evaluator) throw nodeErrors.custom('waves-devnode: no evaluator (the REST API is not running)')
+        return evaluator.invoke(...args)
+      },
+    }
+  }
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work)
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private openBlock(timestamp = Math.max(this.clock.now(), lastBlock(this.state).timestamp + 1)): Block {
+    const block = this.makeBlock(timestamp)
+    this.state.blocks.push(block)
+    this.journal?.append({ t: 'block', block: withoutTxs(block) })
+    return block
+  }
+
+  private makeBlock(timestamp: number): Block {
+    const height = this.state.blocks.length + 1
+    const reference = this.state.blocks[height - 2]?.id ?? base58Encode(new Uint8Array(32))
+    const header = concat(stringToBytes(`${reference}:${height}:${timestamp}`))
+    const id = base58Encode(blake2b(header))
+    return {
+      height,
+      timestamp,
+      id,
+      reference,
+      generator: address(GENESIS_SEED, this.chainId),
+      generatorPublicKey: this.generatorPublicKey,
+      generationSignature: base58Encode(blake2b(stringToBytes(id))),
+      signature: signBytes(GENESIS_SEED, header),
+      txIds: [],
+      totalFee: 0n,
+    }
+  }
+
+  private genesis(extra: GenesisAccount[]): void {
+    const start = this.clock.now() - INITIAL_HEIGHT * 60_000
+    this.openBlock(start)
+    const accounts = [{ address: address(GENESIS_SEED, this.chainId), amount: GENESIS_BALANCE }, ...extra]
+    accounts.forEach((account, i) => {
+      const id = base58Encode(blake2b(stringToBytes(`genesis:${i}:${account.address}:${account.amount}:${start}`)))
+      const json = { type: 1, id, fee: 0n, timestamp: start, signature: id, recipient: account.address, amount: account.amount }
+      const effects = { balances: [[account.address, '', account.amount] as [string, string, bigint]], data: [] }
+      const stored: StoredTx = { json, height: 1, applicationStatus: 'succeeded' }
+      applyEffects(this.state, effects)
+      recordTx(this.state, id, stored, [account.address])
+      this.journal?.append({ t: 'tx', id, tx: stored, effects, addresses: [account.address] })
+    })
+    for (let h = 2; h <= INITIAL_HEIGHT; h++) this.openBlock(start + (h - 1) * 60_000)
+  }
+
+  private replay(record: JournalRecord): void {
+    switch (record.t) {
+      case 'block':
+        this.state.blocks.push({ ...record.block, txIds: [], totalFee: 0n })
+        break
+      case 'tx':
+        applyEffects(this.state, record.effects)
+        recordTx(this.state, record.id, record.tx, record.addresses)
+        break
+      case 'source':
+        this.sources.set(record.base64, record.source)
+        break
+    }
+  }
+}
+
+function withoutTxs(block: Block): Omit<Block, 'txIds' | 'totalFee'> {
+  const { txIds: _txIds, totalFee: _totalFee, ...rest } = block
+  return rest
+}

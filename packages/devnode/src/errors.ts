@@ -1,0 +1,66 @@
+// The node's API errors ({error, message} with the node's codes and HTTP statuses, ApiError.scala),
+// raised anywhere in the dev node and written to the wire by one function in routes/server.ts.
+
+export class NodeError extends Error {
+  constructor(
+    /** the node's error code (the `error` field) */
+    readonly code: number,
+    message: string,
+    /** HTTP status */
+    readonly status: number = 400,
+    /** extra fields the node adds to this error (`details`, `transaction`, `validationErrors` ...) */
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message)
+    this.name = 'NodeError'
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { ...this.extra, error: this.code, message: this.message }
+  }
+}
+
+type Tx = Record<string, unknown>
+
+export const nodeErrors = {
+  wrongJson: (cause?: string) =>
+    new NodeError(1, 'failed to parse json message', 400, { cause: cause ?? null, validationErrors: {} }),
+  tooManyKeys: (limit: number) => new NodeError(10, `Too big sequence requested: max limit is ${limit} entries`),
+  invalidSignature: () => new NodeError(101, 'invalid signature'),
+  invalidAddress: () => new NodeError(102, 'invalid address'),
+  invalidPublicKey: () => new NodeError(108, 'invalid public key'),
+  negativeAmount: (what: string) => new NodeError(111, `negative amount: ${what}`),
+  nonPositiveAmount: (what: string) => new NodeError(115, `non-positive amount: ${what}`),
+  insufficientFee: () => new NodeError(112, 'insufficient fee'),
+  overflow: () => new NodeError(113, 'overflow error'),
+  invalidIds: (ids: string[]) =>
+    new NodeError(116, `Request contains invalid IDs. ${ids.join(', ')}`, 400, { ids }),
+  /** A rule of the chain refused the transaction: the node wraps the reason as error 112. */
+  stateCheckFailed: (tx: Tx, reason: string, details?: Record<string, unknown>) =>
+    new NodeError(112, `State check failed. Reason: ${reason}`, 400, { ...(details ?? {}), transaction: tx }),
+  /** A balance would go negative: AccountBalanceErrors (402) wrapped in a state check failure, as the node sends it. */
+  negativeBalance: (tx: Tx, details: Record<string, string>) =>
+    new NodeError(112, 'State check failed. Reason: Accounts balance errors', 400, { details, transaction: tx }),
+  custom: (message: string) => new NodeError(199, message),
+  blockNotFound: () => new NodeError(301, 'block does not exist', 404),
+  aliasNotFound: (alias: string) => new NodeError(302, `alias '${alias}' doesn't exist`, 404),
+  mistiming: (message: string) => new NodeError(303, message),
+  noDataForKey: () => new NodeError(304, 'no data for this key', 404),
+  compilation: (message: string) => new NodeError(305, message),
+  dAppError: (tx: Tx, message: string) =>
+    new NodeError(306, `Error while executing dApp: ${message}`, 400, { transaction: tx }),
+  accountScript: (tx: Tx, message: string) =>
+    new NodeError(306, `Error while executing account-script: ${message}`, 400, { transaction: tx }),
+  txNotFound: () => new NodeError(311, 'transactions does not exist', 404),
+  unsupportedType: () => new NodeError(312, 'transaction type not supported'),
+  assetNotFound: (id: string) => new NodeError(313, `Asset does not exist: ${id}`, 404),
+  alreadyInState: (id: string, height: number) =>
+    new NodeError(400, `Transaction ${id} is already in the state on a height of ${height}`),
+  wrongChain: (expected: number, provided: number) =>
+    new NodeError(404, `Wrong chain-id. Expected - ${expected}, provided - ${provided}`),
+  invalidProofs: (message: string) => new NodeError(405, message),
+  invalidTxId: (message: string) => new NodeError(4001, message),
+  invalidAssetId: () => new NodeError(4007, 'Invalid asset id'),
+  notFound: () => new NodeError(0, 'The requested resource could not be found.', 404),
+  unknown: () => new NodeError(0, 'Error is unknown', 500),
+}

@@ -1,0 +1,138 @@
+// /blocks, /transactions, /assets, /utils, /node and /alias.
+import { base58Decode } from '../crypto.ts'
+import { MAX_KEYS_PER_REQUEST, NODE_VERSION } from '../constants.ts'
+import { checkAddress } from '../chain/tx.ts'
+import { nodeErrors } from '../errors.ts'
+import { balanceOf, lastBlock } from '../state/state.ts'
+import type { Chain } from '../chain/devnode.ts'
+import type { Request, Router } from './router.ts'
+import { assetDetails, blockAt, blockHeader, fullBlock, txInfo } from './views.ts'
+
+function isId(id: string): boolean {
+  try {
+    return base58Decode(id).length === 32
+  } catch {
+    return false
+  }
+}
+
+function txStatus(chain: Chain, id: string): Record<string, unknown> {
+  const tx = chain.tx(id)
+  if (tx) {
+    return { id, status: 'confirmed', height: tx.height, confirmations: chain.height - tx.height, applicationStatus: tx.applicationStatus }
+  }
+  return { id, status: chain.isPending(id) ? 'unconfirmed' : 'not_found' }
+}
+
+function idList(chain: Chain, ids: string[], each: (id: string) => unknown): unknown[] {
+  if (ids.length > MAX_KEYS_PER_REQUEST) throw nodeErrors.tooManyKeys(MAX_KEYS_PER_REQUEST)
+  const invalid = ids.filter((id) => !isId(id))
+  if (invalid.length > 0) throw nodeErrors.invalidIds(invalid)
+  void chain
+  return ids.map(each)
+}
+
+function bodyIds(req: Request): string[] {
+  const body = req.body()
+  if (body instanceof URLSearchParams) return body.getAll('id')
+  const ids = (body as { ids?: unknown } | null)?.ids
+  if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) throw nodeErrors.wrongJson('expected {"ids": [...]}')
+  return ids as string[]
+}
+
+function asset(chain: Chain, id: string) {
+  if (!isId(id)) throw nodeErrors.invalidAssetId()
+  const found = chain.state.assets.get(id)
+  if (!found) throw nodeErrors.assetNotFound(id)
+  return assetDetails(found)
+}
+
+function compile(chain: Chain, source: string, libraries: Record<string, string>) {
+  const compiled = chain.compile({ source, libraries })
+  return {
+    script: `base64:${compiled.base64}`,
+    complexity: compiled.complexity,
+    verifierComplexity: compiled.verifierComplexity,
+    callableComplexities: compiled.callableComplexities,
+    extraFee: compiled.verifierComplexity > 200 ? 400_000 : 0,
+  }
+}
+
+export function chainRoutes(router: Router): void {
+  router
+    .on('GET', '/node/version', () => ({ version: NODE_VERSION }))
+    .on('GET', '/node/status', (_req, chain) => {
+      const block = lastBlock(chain.state)
+      return { blockchainHeight: chain.height, stateHeight: chain.height, updatedTimestamp: block.timestamp, updatedDate: new Date(block.timestamp).toISOString() }
+    })
+    .on('GET', '/utils/time', (_req, chain) => ({ system: chain.clock.now(), NTP: chain.clock.now() }))
+    .on('GET', '/alias/by-alias/{name}', (req, chain) => {
+      throw nodeErrors.aliasNotFound(`alias:${chain.chainId}:${req.params['name']}`)
+    })
+
+    .on('GET', '/blocks/height', (_req, chain) => ({ height: chain.height }))
+    .on('GET', '/blocks/last', (_req, chain) => fullBlock(chain, lastBlock(chain.state)))
+    .on('GET', '/blocks/headers/last', (_req, chain) => blockHeader(lastBlock(chain.state)))
+    .on('GET', '/blocks/at/{height}', (req, chain) => fullBlock(chain, blockAt(chain, req.params['height']!)))
+    .on('GET', '/blocks/headers/at/{height}', (req, chain) => blockHeader(blockAt(chain, req.params['height']!)))
+
+    .on('POST', '/transactions/broadcast', (req, chain) => chain.broadcast(req.body()))
+    .on('GET', '/transactions/info/{id}', (req, chain) => {
+      const id = req.params['id']!
+      if (!isId(id)) throw nodeErrors.invalidTxId('Invalid transaction id')
+      const tx = chain.tx(id)
+      if (!tx) throw nodeErrors.txNotFound()
+      return txInfo(tx)
+    })
+    .on('GET', '/transactions/status', (req, chain) => idList(chain, req.query.getAll('id'), (id) => txStatus(chain, id)))
+    .on('POST', '/transactions/status', (req, chain) => idList(chain, bodyIds(req), (id) => txStatus(chain, id)))
+    .on('GET', '/transactions/unconfirmed/size', (_req, chain) => ({ size: chain.unconfirmedCount }))
+    .on('GET', '/transactions/unconfirmed', () => [])
+    .on('GET', '/transactions/address/{address}/limit/{limit}', (req, chain) => {
+      const address = checkAddress(req.params['address']!, chain.chainIdByte)
+      const limit = Number(req.params['limit'])
+      if (!Number.isInteger(limit) || limit < 1) throw nodeErrors.custom('invalid limit')
+      if (limit > MAX_KEYS_PER_REQUEST) throw nodeErrors.tooManyKeys(MAX_KEYS_PER_REQUEST)
+      const ids = chain.state.addressTxs.get(address) ?? []
+      const after = req.query.get('after')
+      let end = ids.length
+      if (after !== null) {
+        const at = ids.lastIndexOf(after)
+        if (at < 0) throw nodeErrors.custom(`Unable to find transaction ${after}`)
+        end = at
+      }
+      const page = ids.slice(Math.max(0, end - limit), end).reverse()
+      return [page.map((id) => txInfo(chain.tx(id)!))]
+    })
+
+    .on('GET', '/assets/balance/{address}', (req, chain) => {
+      const address = checkAddress(req.params['address']!, chain.chainIdByte)
+      const balances = [...(chain.state.balances.get(address) ?? new Map<string, bigint>())]
+        .filter(([id, balance]) => id !== '' && balance > 0n)
+        .map(([id, balance]) => {
+          const a = chain.state.assets.get(id)!
+          return { assetId: id, balance, reissuable: a.reissuable, minSponsoredAssetFee: null, sponsorBalance: null, quantity: a.quantity, issueTransaction: null }
+        })
+      return { address, balances }
+    })
+    .on('GET', '/assets/balance/{address}/{assetId}', (req, chain) => {
+      const address = checkAddress(req.params['address']!, chain.chainIdByte)
+      const id = req.params['assetId']!
+      if (!isId(id)) throw nodeErrors.invalidAssetId()
+      return { address, assetId: id, balance: balanceOf(chain.state, address, id) }
+    })
+    .on('GET', '/assets/details/{assetId}', (req, chain) => asset(chain, req.params['assetId']!))
+    .on('GET', '/assets/details', (req, chain) => req.query.getAll('id').map((id) => asset(chain, id)))
+    .on('POST', '/assets/details', (req, chain) => bodyIds(req).map((id) => asset(chain, id)))
+
+    .on('POST', '/utils/script/compileCode', (req, chain) => compile(chain, req.text, {}))
+    .on('POST', '/utils/script/compileWithImports', (req, chain) => {
+      const body = req.body() as { script?: unknown; imports?: unknown } | null
+      if (typeof body?.script !== 'string') throw nodeErrors.wrongJson('script: expected a string')
+      const imports = body.imports ?? {}
+      if (typeof imports !== 'object' || imports === null || Object.values(imports).some((v) => typeof v !== 'string')) {
+        throw nodeErrors.wrongJson('imports: expected an object of strings')
+      }
+      return compile(chain, body.script, imports as Record<string, string>)
+    })
+}

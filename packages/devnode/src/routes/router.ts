@@ -1,0 +1,58 @@
+// A small router: routes are registered per Swagger group (addresses, blocks, transactions ...).
+import type { Chain } from '../chain/devnode.ts'
+
+export interface Request {
+  params: Record<string, string>
+  query: URLSearchParams
+  /** the body, parsed by content type: JSON, form fields (as URLSearchParams) or text */
+  body: () => unknown
+  text: string
+}
+
+export type Handler = (req: Request, chain: Chain) => unknown
+
+interface Route {
+  method: string
+  pattern: RegExp
+  names: string[]
+  handler: Handler
+}
+
+export class Router {
+  private readonly routes: Route[] = []
+
+  /** `path` uses `{name}` for one segment and `{name*}` for the rest of the path. */
+  on(method: 'GET' | 'POST', path: string, handler: Handler): this {
+    const names: string[] = []
+    const pattern = path.replace(/\{(\w+)(\*?)\}/g, (_m, name: string, rest: string) => {
+      names.push(name)
+      return rest ? '(.+)' : '([^/]+)'
+    })
+    this.routes.push({ method, pattern: new RegExp(`^${pattern}$`), names, handler })
+    return this
+  }
+
+  match(method: string, path: string): { handler: Handler; params: Record<string, string> } | 'wrong-method' | undefined {
+    let pathMatched = false
+    for (const route of this.routes) {
+      const m = route.pattern.exec(path)
+      if (!m) continue
+      pathMatched = true
+      if (route.method !== method) continue
+      const params: Record<string, string> = {}
+      route.names.forEach((name, i) => {
+        params[name] = safeDecode(m[i + 1]!)
+      })
+      return { handler: route.handler, params }
+    }
+    return pathMatched ? 'wrong-method' : undefined
+  }
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
+}

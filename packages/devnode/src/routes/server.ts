@@ -1,0 +1,115 @@
+// The HTTP server: CORS, bodies, dispatch, and the one place where errors become the node's
+// `{error, message}` answers.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Chain } from '../chain/devnode.ts'
+import { NodeError, nodeErrors } from '../errors.ts'
+import { addressRoutes } from './addresses.ts'
+import { chainRoutes } from './chain-routes.ts'
+import { readJson, writeJson } from './json.ts'
+import { Router } from './router.ts'
+
+const MAX_BODY_BYTES = 2 * 1024 * 1024
+
+const router = new Router()
+addressRoutes(router)
+chainRoutes(router)
+
+export function createApiServer(chain: Chain, onError: (e: unknown) => void = () => {}): Server {
+  return createServer((req, res) => {
+    handle(chain, req, res).catch((e: unknown) => {
+      onError(e)
+      if (!res.headersSent) send(res, 500, nodeErrors.unknown().toJSON(), false)
+      else res.destroy()
+    })
+  })
+}
+
+/** The node's answer for any error: NodeErrors as they are, anything else as 500 "Error is unknown". */
+export function toWire(e: unknown): { status: number; body: Record<string, unknown> } {
+  const error = e instanceof NodeError ? e : nodeErrors.unknown()
+  return { status: error.status, body: error.toJSON() }
+}
+
+async function handle(chain: Chain, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  cors(req, res)
+  const largeAsString = /large-significand-format=string/.test(req.headers.accept ?? '')
+  if (req.method === 'OPTIONS') {
+    res.writeHead(200).end()
+    return
+  }
+  let url: URL
+  try {
+    url = new URL(req.url ?? '/', 'http://localhost')
+  } catch {
+    send(res, 404, nodeErrors.notFound().toJSON(), false)
+    return
+  }
+  const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname
+  const route = router.match(req.method ?? 'GET', path)
+  if (route === undefined) {
+    req.resume()
+    send(res, 404, nodeErrors.notFound().toJSON(), largeAsString)
+    return
+  }
+  if (route === 'wrong-method') {
+    req.resume()
+    send(res, 405, { error: 0, message: 'HTTP method not allowed' }, largeAsString)
+    return
+  }
+  let result: unknown
+  try {
+    const text = await readBody(req)
+    const contentType = req.headers['content-type'] ?? ''
+    let parsed: { value: unknown } | undefined
+    const body = () => {
+      if (!parsed) {
+        parsed = { value: contentType.includes('application/x-www-form-urlencoded') ? new URLSearchParams(text) : readJson(text) }
+      }
+      return parsed.value
+    }
+    result = await route.handler({ params: route.params, query: url.searchParams, body, text }, chain)
+  } catch (e) {
+    if (!(e instanceof NodeError)) throw e
+    send(res, e.status, e.toJSON(), largeAsString)
+    return
+  }
+  send(res, 200, result, largeAsString)
+}
+
+function cors(req: IncomingMessage, res: ServerResponse): void {
+  const origin = req.headers.origin
+  res.setHeader('Access-Control-Allow-Origin', origin ?? '*')
+  if (origin) {
+    res.setHeader('Access-Control-Allow-Credentials', 'true')
+    res.setHeader('Vary', 'Origin')
+  }
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS')
+  res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? 'Content-Type, Accept, X-API-Key')
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        reject(new NodeError(10, 'Too big sequence requested', 413))
+        req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function send(res: ServerResponse, status: number, body: unknown, largeAsString: boolean): void {
+  const text = writeJson(body, largeAsString)
+  res.writeHead(status, {
+    'Content-Type': largeAsString ? 'application/json;large-significand-format=string;charset=UTF-8' : 'application/json;charset=UTF-8',
+    'Content-Length': Buffer.byteLength(text),
+  })
+  res.end(text)
+}

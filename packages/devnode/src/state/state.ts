@@ -1,0 +1,172 @@
+// The chain's state as plain, cloneable data: no HTTP, no clock, no RIDE here.
+
+export type DataType = 'integer' | 'string' | 'boolean' | 'binary'
+
+/** A data entry as the node stores it; binary values are kept as the node prints them, `base64:...`. */
+export interface DataEntry {
+  key: string
+  type: DataType
+  value: bigint | string | boolean
+}
+
+/** A data write: an entry, or a deletion (`type: null`). */
+export type DataWrite = DataEntry | { key: string; type: null; value: null }
+
+export interface AccountScript {
+  /** base64 of the compiled script, without the `base64:` prefix */
+  base64: string
+  publicKey: string
+  complexity: number
+  verifierComplexity: number
+  callableComplexities: Record<string, number>
+  /** callable name -> its arguments, from the compiled script's meta */
+  callableArgs: Record<string, { name: string; type: string }[]>
+  isDApp: boolean
+  hasVerifier: boolean
+  stdLibVersion: number
+}
+
+export interface Asset {
+  assetId: string
+  issuer: string
+  issuerPublicKey: string
+  name: string
+  description: string
+  decimals: number
+  quantity: bigint
+  reissuable: boolean
+  issueHeight: number
+  issueTimestamp: number
+  originTransactionId: string
+}
+
+export interface Block {
+  height: number
+  timestamp: number
+  id: string
+  reference: string
+  generator: string
+  generatorPublicKey: string
+  generationSignature: string
+  signature: string
+  txIds: string[]
+  totalFee: bigint
+}
+
+export type ApplicationStatus = 'succeeded' | 'script_execution_failed'
+
+export interface StoredTx {
+  /** the transaction as the node prints it (amounts as bigint), without height */
+  json: Record<string, unknown>
+  height: number
+  applicationStatus: ApplicationStatus
+  /** invoke results in the node's `stateChanges` shape */
+  stateChanges?: Record<string, unknown>
+}
+
+/** WAVES is the empty asset id in balance maps. */
+export const WAVES = ''
+
+export interface ChainState {
+  chainId: string
+  /** address -> asset id (WAVES = '') -> balance */
+  balances: Map<string, Map<string, bigint>>
+  data: Map<string, Map<string, DataEntry>>
+  scripts: Map<string, AccountScript>
+  assets: Map<string, Asset>
+  txs: Map<string, StoredTx>
+  /** address -> ids of its transactions, oldest first */
+  addressTxs: Map<string, string[]>
+  blocks: Block[]
+}
+
+export function emptyState(chainId: string): ChainState {
+  return {
+    chainId,
+    balances: new Map(),
+    data: new Map(),
+    scripts: new Map(),
+    assets: new Map(),
+    txs: new Map(),
+    addressTxs: new Map(),
+    blocks: [],
+  }
+}
+
+export function cloneState(state: ChainState): ChainState {
+  return structuredClone(state)
+}
+
+export function balanceOf(state: ChainState, address: string, asset: string = WAVES): bigint {
+  return state.balances.get(address)?.get(asset) ?? 0n
+}
+
+export function height(state: ChainState): number {
+  return state.blocks.length
+}
+
+export function lastBlock(state: ChainState): Block {
+  const block = state.blocks[state.blocks.length - 1]
+  if (!block) throw new Error('the chain has no blocks')
+  return block
+}
+
+/**
+ * The changes one transaction makes, applied all at once or not at all.
+ * Also the unit of the on-disk log: replaying effects rebuilds the state without re-running scripts.
+ */
+export interface Effects {
+  /** [address, asset, delta] */
+  balances: [string, string, bigint][]
+  data: [string, DataWrite][]
+  script?: [string, AccountScript | null]
+  asset?: Asset
+}
+
+export function emptyEffects(): Effects {
+  return { balances: [], data: [] }
+}
+
+/** Sum of each (address, asset) delta, in first-seen order. */
+export function netBalances(effects: Effects): [string, string, bigint][] {
+  const sums = new Map<string, [string, string, bigint]>()
+  for (const [address, asset, delta] of effects.balances) {
+    const key = `${address}|${asset}`
+    const prev = sums.get(key)
+    sums.set(key, [address, asset, (prev?.[2] ?? 0n) + delta])
+  }
+  return [...sums.values()]
+}
+
+/** Applies effects without checks; callers validate first. */
+export function applyEffects(state: ChainState, effects: Effects): void {
+  for (const [address, asset, delta] of effects.balances) {
+    let account = state.balances.get(address)
+    if (!account) state.balances.set(address, (account = new Map()))
+    account.set(asset, (account.get(asset) ?? 0n) + delta)
+  }
+  for (const [address, write] of effects.data) {
+    let entries = state.data.get(address)
+    if (!entries) state.data.set(address, (entries = new Map()))
+    if (write.type === null) entries.delete(write.key)
+    else entries.set(write.key, write)
+  }
+  if (effects.script) {
+    const [address, script] = effects.script
+    if (script) state.scripts.set(address, script)
+    else state.scripts.delete(address)
+  }
+  if (effects.asset) state.assets.set(effects.asset.assetId, effects.asset)
+}
+
+export function recordTx(state: ChainState, id: string, tx: StoredTx, addresses: Iterable<string>): void {
+  state.txs.set(id, tx)
+  const block = lastBlock(state)
+  block.txIds.push(id)
+  block.totalFee += BigInt(tx.json['fee'] as bigint | number)
+  for (const address of new Set(addresses)) {
+    let ids = state.addressTxs.get(address)
+    if (!ids) state.addressTxs.set(address, (ids = []))
+    ids.push(id)
+  }
+}
