@@ -82,6 +82,14 @@ function typeName(type: unknown): string {
   return name === 'List' ? 'List' : name
 }
 
+/**
+ * Callables are renamed in the REPL program: the REPL's standard library is newer than a dApp's, and a
+ * callable may bear the name of a newer built-in (`fill`). Nothing in RIDE calls a callable by name.
+ */
+export function callableName(name: string): string {
+  return `callable_${name}`
+}
+
 const DIRECTIVE = /\{-#[\s\S]*?#-\}/g
 
 /**
@@ -97,7 +105,9 @@ export function replProgram({ source, libraries }: RideSource): string {
       continue
     }
     edits.push({ start: f.posStart, end: f.func.posStart, text: '' })
-    const open = source.indexOf('(', f.func.name.posEnd)
+    const name = f.func.name
+    edits.push({ start: name.posEnd - name.value.length, end: name.posEnd, text: callableName(name.value) })
+    const open = source.indexOf('(', name.posEnd)
     const invocation = annotation?.argList[0]?.value ?? 'i'
     edits.push({ start: open + 1, end: open + 1, text: `${invocation}: Invocation${f.func.argList.length > 0 ? ', ' : ''}` })
   }

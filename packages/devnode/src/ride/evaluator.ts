@@ -2,7 +2,7 @@
 // dev node's own REST API, reads the chain state it needs over HTTP. Nothing here interprets RIDE.
 import ride from '@waves/ride-js'
 import { base58Decode, base58Encode, base64Encode } from '../crypto.ts'
-import { replProgram, type RideSource } from './compile.ts'
+import { callableName, replProgram, type RideSource } from './compile.ts'
 import { parseReplResult, type Printed } from './printed.ts'
 import type { DataWrite } from '../state/state.ts'
 
@@ -77,7 +77,7 @@ function callExpression(input: InvocationInput): string {
   const invocation =
     `Invocation([${payments.join(', ')}], ${caller}, base58'${input.callerPublicKey}', ` +
     `base58'${input.transactionId}', ${input.fee}, ${bytesOrUnit(input.feeAssetId)}, ${caller}, base58'${input.callerPublicKey}')`
-  return `${input.function}(${[invocation, ...input.args.map(literal)].join(', ')})`
+  return `${callableName(input.function)}(${[invocation, ...input.args.map(literal)].join(', ')})`
 }
 
 function bytesOrUnit(id: string | null): string {
