@@ -1,0 +1,160 @@
+// Compiles the contract and the host example, and loads both into the bare RIDE REPL the way the dev
+// node does (directives stripped, callables turned into functions of an Invocation). No node needed:
+// nothing here reads the chain. Behaviour on a chain is tested against the dev node.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { compileRide } from './compile.ts'
+
+const ride: typeof import('@waves/ride-js') = createRequire(import.meta.url)('@waves/ride-js')
+const here = import.meta.dirname
+
+/** The dev node's loading of a dApp into the REPL, reduced to what these files use. */
+function replDeclarations(file: string): string {
+  const { source, libraries } = compileRide(file)
+  const strip = (code: string) => code.replace(/\{-#[^#]*#-\}/g, '')
+  const app = strip(source)
+    .replace(/@Callable\((\w+)\)\s*\nfunc (\w+)\(\)/g, 'func $2($1: Invocation)')
+    .replace(/@Callable\((\w+)\)\s*\nfunc (\w+)\(/g, 'func $2($1: Invocation, ')
+  return [...Object.values(libraries).map(strip), app].join('\n')
+}
+
+async function evaluate(code: string): Promise<string> {
+  const result = await ride.repl().evaluate(code)
+  if ('error' in result) throw new Error(String(result.error))
+  return result.result
+}
+
+describe('compileRide', () => {
+  it('compiles affiliate.ride with its library, every callable far below 52,000', () => {
+    const compiled = compileRide(join(here, 'affiliate.ride'))
+    expect(Object.keys(compiled.libraries)).toEqual(['affiliate-lib.ride'])
+    expect(compiled.libraries['affiliate-lib.ride']).toBe(readFileSync(join(here, 'affiliate-lib.ride'), 'utf8'))
+    expect(compiled.verifierComplexity).toBe(0)
+    expect(compiled.callableComplexities).toEqual({
+      register: 297,
+      fund: 498,
+      withdraw: 193,
+      topUpGas: 23,
+      init: 100,
+      setAdmin: 56,
+      setRoot: 69,
+      setRates: 43,
+      setPowBits: 27,
+      setMinWithdraw: 25,
+      setMaxFee: 25,
+      setRefundBudget: 25,
+      setAsset: 2238,
+      pause: 24,
+      unpause: 24,
+    })
+    expect(compiled.complexity).toBe(2238)
+    expect(compiled.size).toBe(13377)
+    expect(Buffer.from(compiled.base64, 'base64').length).toBe(compiled.size)
+  })
+
+  it('compiles the betting host example, importing ../affiliate-lib.ride', () => {
+    const compiled = compileRide(join(here, 'examples', 'betting.ride'))
+    expect(Object.keys(compiled.libraries)).toEqual(['../affiliate-lib.ride'])
+    expect(compiled.callableComplexities).toEqual({
+      register: 297,
+      bet: 599,
+      resolve: 47,
+      claim: 115,
+      withdraw: 193,
+      topUpGas: 23,
+    })
+    expect(compiled.size).toBe(10439)
+  })
+
+  it('throws the compiler message on a compile error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ride-'))
+    const file = join(dir, 'broken.ride')
+    writeFileSync(file, '{-# STDLIB_VERSION 6 #-}\n{-# CONTENT_TYPE DAPP #-}\n{-# SCRIPT_TYPE ACCOUNT #-}\n'
+      + '@Callable(i)\nfunc f() = [IntegerEntry("a", "not an int")]\n')
+    expect(() => compileRide(file)).toThrowError(
+      /broken\.ride: Compilation failed: \[Non-matching types: expected: Int, actual: String in 104-135\]$/,
+    )
+  })
+
+  it('throws when an imported library is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ride-'))
+    const file = join(dir, 'host.ride')
+    writeFileSync(file, '{-# STDLIB_VERSION 6 #-}\n{-# CONTENT_TYPE DAPP #-}\n{-# SCRIPT_TYPE ACCOUNT #-}\n'
+      + '{-# IMPORT missing.ride #-}\n@Callable(i)\nfunc f() = []\n')
+    expect(() => compileRide(file)).toThrowError(/ENOENT.*missing\.ride/)
+  })
+})
+
+describe('in the bare RIDE REPL, as the dev node loads it', () => {
+  it('accepts affiliate.ride with every callable as a function of an Invocation', async () => {
+    const printed = await evaluate(replDeclarations(join(here, 'affiliate.ride')))
+    const callables = printed.split('\n').filter((line) => /^defined func (?!aff)/.test(line))
+    expect(callables).toEqual([
+      'defined func fund(i: Invocation): List[IntegerEntry|ScriptTransfer|StringEntry]',
+      'defined func init(i: Invocation, admin: String, root: String): List[StringEntry]',
+      'defined func pause(i: Invocation): List[BooleanEntry]',
+      'defined func register(i: Invocation, referrer: String, salt: Int): List[IntegerEntry|ScriptTransfer|StringEntry]',
+      'defined func setAdmin(i: Invocation, admin: String): List[StringEntry]',
+      'defined func setAsset(i: Invocation, asset: String): List[StringEntry]',
+      'defined func setMaxFee(i: Invocation, amount: Int): List[IntegerEntry]',
+      'defined func setMinWithdraw(i: Invocation, amount: Int): List[IntegerEntry]',
+      'defined func setPowBits(i: Invocation, bits: Int): List[IntegerEntry]',
+      'defined func setRates(i: Invocation, l1: Int, l2: Int, l3: Int, cashback: Int): List[IntegerEntry]',
+      'defined func setRefundBudget(i: Invocation, amount: Int): List[IntegerEntry]',
+      'defined func setRoot(i: Invocation, root: String): List[StringEntry]',
+      'defined func topUpGas(i: Invocation): List[IntegerEntry]',
+      'defined func unpause(i: Invocation): List[BooleanEntry]',
+      'defined func withdraw(i: Invocation): List[IntegerEntry|ScriptTransfer|StringEntry]',
+    ])
+  })
+
+  it('accepts the betting example', async () => {
+    const printed = await evaluate(replDeclarations(join(here, 'examples', 'betting.ride')))
+    expect(printed).toContain('defined func bet(i: Invocation, choice: Int): List[IntegerEntry|ScriptTransfer|StringEntry]')
+    expect(printed).toContain('defined func claim(i: Invocation, round: Int): List[IntegerEntry|ScriptTransfer]')
+  })
+
+  it('counts leading zero bits of the transaction id exactly (affPowOk)', async () => {
+    const lib = readFileSync(join(here, 'affiliate-lib.ride'), 'utf8').replace(/\{-#[^#]*#-\}/g, '')
+    // First bytes 00 00 7f ff..: exactly 17 leading zero bits. All zero: 256. 80..: none.
+    const id17 = "base58'" + base58(Uint8Array.from([0, 0, 0x7f, ...Array<number>(29).fill(0xff)])) + "'"
+    const id0 = "base58'" + base58(Uint8Array.from([0x80, ...Array<number>(31).fill(0)])) + "'"
+    const zero = "base58'" + base58(new Uint8Array(32)) + "'"
+    const calls = [
+      `affPowOk(${id17}, 16)`, `affPowOk(${id17}, 17)`, `affPowOk(${id17}, 18)`,
+      `affPowOk(${id0}, 0)`, `affPowOk(${id0}, 1)`, `affPowOk(${zero}, 64)`, `affPowOk(${id17}, 64)`,
+    ]
+    const printed = await evaluate(`${lib}\n[${calls.join(', ')}]`)
+    expect(printed.slice(printed.lastIndexOf('\n') + 1)).toBe(
+      'res1: List[Boolean] = [true, true, false, true, false, true, false]',
+    )
+  })
+
+  it('checks rates: each >= 0, sum <= 1000', async () => {
+    const lib = readFileSync(join(here, 'affiliate-lib.ride'), 'utf8').replace(/\{-#[^#]*#-\}/g, '')
+    await expect(evaluate(`${lib}\naffValidRates(500, 300, 200, 1)`)).rejects.toThrow(/^config: rates sum above 1000$/)
+    await expect(evaluate(`${lib}\naffValidRates(0, -1, 0, 0)`)).rejects.toThrow(/^config: rates must be >= 0$/)
+    expect(await evaluate(`${lib}\naffValidRates(500, 300, 150, 50)`)).toMatch(
+      /\nres1: \(Int, Int, Int, Int\) = Tuple\(\n\t_1 = 500\n\t_2 = 300\n\t_3 = 150\n\t_4 = 50\n\)$/,
+    )
+  })
+})
+
+function base58(bytes: Uint8Array): string {
+  const alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
+  let n = 0n
+  for (const b of bytes) n = n * 256n + BigInt(b)
+  let out = ''
+  while (n > 0n) {
+    out = alphabet[Number(n % 58n)] + out
+    n /= 58n
+  }
+  for (const b of bytes) {
+    if (b !== 0) break
+    out = '1' + out
+  }
+  return out
+}
