@@ -104,7 +104,7 @@ describe('transactions', () => {
     ])
     expect((await api.post(`/addresses/data/${a}`, { matches: 'abc?' })).body.map((e: { key: string }) => e.key)).toEqual(['ab', 'abc'])
     expect((await api.post(`/addresses/data/${a}`, 'key=ab&key=b', { 'content-type': 'application/x-www-form-urlencoded' })).body.map((e: { key: string }) => e.key)).toEqual(['ab', 'b'])
-    await ok(wt.data({ data: [{ key: 'ab', value: null }], chainId: R }, writer))
+    await ok(wt.data({ data: [{ key: 'ab', type: null, value: null }], chainId: R }, writer))
     expect((await api.get(`/addresses/data/${a}/ab`)).status).toBe(404)
   })
 
