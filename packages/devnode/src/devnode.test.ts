@@ -112,7 +112,8 @@ describe('transactions', () => {
     const issue = wt.issue({ name: 'Points', description: 'test', quantity: '9223372036854775807', decimals: 2, reissuable: false, chainId: R }, alice)
     await ok(issue)
     const details = (await api.get(`/assets/details/${issue.id}`)).body
-    expect(details).toMatchObject({ assetId: issue.id, name: 'Points', decimals: 2, quantity: 9223372036854775807n.toString() === '9223372036854775807' ? details.quantity : 0, issuer: addressOf(alice), reissuable: false, scripted: false })
+    // quantity is checked exactly below, as a string: JSON.parse cannot hold 2^63-1 in a number
+    expect(details).toMatchObject({ assetId: issue.id, name: 'Points', decimals: 2, issuer: addressOf(alice), reissuable: false, scripted: false })
     const lsf = await api.get(`/assets/details?id=${issue.id}`, { accept: 'application/json;large-significand-format=string' })
     expect(lsf.body[0].quantity).toBe('9223372036854775807')
     const carol = addressOf(seed('carol'))
@@ -219,18 +220,15 @@ describe('errors as the node sends them', () => {
 
   it('replays, stale timestamps, low fees, negative amounts and missing funds', async () => {
     const tx = transfer()
-    const first = await ok(tx)
-    void first
+    await ok(tx)
     const info = (await api.get(`/transactions/info/${tx.id}`)).body
     expect((await api.broadcast(tx)).body).toEqual({ error: 400, message: `Transaction ${tx.id} is already in the state on a height of ${info.height}` })
 
     const last = (await api.get('/blocks/last')).body.timestamp as number
     const stale = wt.transfer({ recipient: addressOf(seed('bob')), amount: 1, chainId: R, timestamp: last - 3 * 3_600_000 }, alice)
-    const previous = (await api.get(`/blocks/at/${(await api.get('/blocks/height')).body.height}`)).body.timestamp
     const staleAnswer = (await api.broadcast(stale)).body
     expect(staleAnswer.error).toBe(303)
     expect(staleAnswer.message).toMatch(new RegExp(`^Transaction timestamp ${stale.timestamp} is more than 7200000ms in the past relative to previous block timestamp \\d+$`))
-    void previous
 
     const cheap = wt.transfer({ recipient: addressOf(seed('bob')), amount: 1, chainId: R, fee: 99_999 }, alice)
     const cheapAnswer = (await api.broadcast(cheap)).body
@@ -274,7 +272,6 @@ describe('blocks, time and snapshots', () => {
     expect((await m.get('/blocks/last')).body.timestamp).toBe(now - 60_000)
     const id = await manual.snapshot()
     const tx = wt.transfer({ recipient: addressOf(alice), amount: 1, chainId: R, timestamp: now }, RICH_SEED)
-    await ok.call(null, tx).catch(() => undefined)
     expect((await m.broadcast(tx)).status).toBe(200)
     expect((await m.get(`/transactions/info/${tx.id}`)).body.height).toBe(11)
     now += 5_000
