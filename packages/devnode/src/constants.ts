@@ -25,6 +25,11 @@ export const SCRIPT_EXTRA_FEE = 400_000n
 /** A verifier cheaper than this costs no extra fee (RideV5). */
 export const FREE_VERIFIER_COMPLEXITY = 200
 
+/** The extra fee for transactions sent from an account whose verifier costs this much. */
+export function accountExtraFee(verifierComplexity: number): bigint {
+  return verifierComplexity > FREE_VERIFIER_COMPLEXITY ? SCRIPT_EXTRA_FEE : 0n
+}
+
 /** Timestamp window relative to the block (maxTransactionTimeForwardOffset / BackOffset). */
 export const MAX_TX_TIME_FORWARD_MS = 5_400_000
 export const MAX_TX_TIME_BACK_MS = 7_200_000

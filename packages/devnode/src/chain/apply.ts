@@ -3,8 +3,8 @@
 import { base58Decode } from '../crypto.ts'
 import {
   FEE_UNIT,
+  accountExtraFee,
   FEE_UNITS,
-  FREE_VERIFIER_COMPLEXITY,
   MAX_ATTACHMENT_BYTES,
   MAX_BALANCE_ACTIONS,
   MAX_DATA_ENTRIES,
@@ -20,7 +20,6 @@ import {
   MAX_TX_TIME_FORWARD_MS,
   MAX_VALUE_BYTES,
   MAX_WRITE_SET_BYTES,
-  SCRIPT_EXTRA_FEE,
 } from '../constants.ts'
 import { NodeError, nodeErrors } from '../errors.ts'
 import { compileRide, type RideSource } from '../ride/compile.ts'
@@ -267,10 +266,10 @@ function checkFee(state: ChainState, tx: Tx, fail: (reason: string) => never): v
   }
   let required = units * FEE_UNIT
   const requirements: string[] = []
-  const script = state.scripts.get(tx.sender)
-  if (script && script.verifierComplexity > FREE_VERIFIER_COMPLEXITY) {
-    required += SCRIPT_EXTRA_FEE
-    requirements.push(`Transaction sent from smart account. Requires ${SCRIPT_EXTRA_FEE} extra fee`)
+  const extra = accountExtraFee(state.scripts.get(tx.sender)?.verifierComplexity ?? 0)
+  if (extra > 0n) {
+    required += extra
+    requirements.push(`Transaction sent from smart account. Requires ${extra} extra fee`)
   }
   if (tx.fee < required) {
     fail(`${requirements.map((r) => `${r}. `).join('')}Fee for ${name} (${tx.fee} in WAVES) does not exceed minimal value of ${required} WAVES.`)
@@ -307,18 +306,8 @@ function setScript(ctx: ApplyContext, script: string, publicKey: string, fail: (
         '(POST /utils/script/compileCode or /utils/script/compileWithImports), then set the script it returns',
     )
   }
-  const compiled = compileRide(source)
-  return {
-    base64,
-    publicKey,
-    complexity: compiled.complexity,
-    verifierComplexity: compiled.verifierComplexity,
-    callableComplexities: compiled.callableComplexities,
-    callableArgs: compiled.callableArgs,
-    isDApp: compiled.isDApp,
-    hasVerifier: compiled.hasVerifier,
-    stdLibVersion: compiled.stdLibVersion,
-  }
+  const { size: _size, ...facts } = compileRide(source)
+  return { ...facts, publicKey }
 }
 
 const ARG_TYPES: Record<string, string> = { integer: 'Int', string: 'String', boolean: 'Boolean', binary: 'ByteVector', list: 'List' }

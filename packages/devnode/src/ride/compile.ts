@@ -1,6 +1,7 @@
 // Compiling RIDE with @waves/ride-js, and turning a dApp's source into a program the REPL evaluates.
 import ride from '@waves/ride-js'
 import { nodeErrors } from '../errors.ts'
+import type { ScriptFacts } from '../state/state.ts'
 
 /** A script's source as the dev node keeps it: compiled bytes alone cannot be evaluated by the REPL. */
 export interface RideSource {
@@ -8,16 +9,8 @@ export interface RideSource {
   libraries: Record<string, string>
 }
 
-export interface Compiled {
-  base64: string
+export interface Compiled extends ScriptFacts {
   size: number
-  complexity: number
-  verifierComplexity: number
-  callableComplexities: Record<string, number>
-  callableArgs: Record<string, { name: string; type: string }[]>
-  isDApp: boolean
-  hasVerifier: boolean
-  stdLibVersion: number
 }
 
 interface ParsedAnnotatedFunc {
@@ -77,9 +70,7 @@ function annotatedFuncs(source: string, libraries: Record<string, string>): Pars
 }
 
 function typeName(type: unknown): string {
-  const t = type as { typeName?: { value: string }; typeParam?: { value?: unknown } }
-  const name = t.typeName?.value ?? 'Any'
-  return name === 'List' ? 'List' : name
+  return (type as { typeName?: { value: string } }).typeName?.value ?? 'Any'
 }
 
 /**

@@ -1,5 +1,5 @@
 // /addresses: balances, script info and account data (by key, by keys, by whole-key regex).
-import { MAX_KEYS_PER_REQUEST } from '../constants.ts'
+import { MAX_KEYS_PER_REQUEST, accountExtraFee } from '../constants.ts'
 import { checkAddress } from '../chain/tx.ts'
 import { nodeErrors } from '../errors.ts'
 import { balanceOf, type DataEntry } from '../state/state.ts'
@@ -77,7 +77,7 @@ export function addressRoutes(router: Router): void {
         complexity: Math.max(script.verifierComplexity, ...Object.values(script.callableComplexities)),
         verifierComplexity: script.verifierComplexity,
         callableComplexities: script.callableComplexities,
-        extraFee: script.verifierComplexity > 200 ? 400_000 : 0,
+        extraFee: accountExtraFee(script.verifierComplexity),
         publicKey: script.publicKey,
       }
     })

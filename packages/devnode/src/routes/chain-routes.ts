@@ -1,6 +1,6 @@
 // /blocks, /transactions, /assets, /utils, /node and /alias.
 import { base58Decode } from '../crypto.ts'
-import { MAX_KEYS_PER_REQUEST, NODE_VERSION } from '../constants.ts'
+import { MAX_KEYS_PER_REQUEST, NODE_VERSION, accountExtraFee } from '../constants.ts'
 import { checkAddress } from '../chain/tx.ts'
 import { nodeErrors } from '../errors.ts'
 import { balanceOf, lastBlock } from '../state/state.ts'
@@ -24,11 +24,10 @@ function txStatus(chain: Chain, id: string): Record<string, unknown> {
   return { id, status: chain.isPending(id) ? 'unconfirmed' : 'not_found' }
 }
 
-function idList(chain: Chain, ids: string[], each: (id: string) => unknown): unknown[] {
+function idList(ids: string[], each: (id: string) => unknown): unknown[] {
   if (ids.length > MAX_KEYS_PER_REQUEST) throw nodeErrors.tooManyKeys(MAX_KEYS_PER_REQUEST)
   const invalid = ids.filter((id) => !isId(id))
   if (invalid.length > 0) throw nodeErrors.invalidIds(invalid)
-  void chain
   return ids.map(each)
 }
 
@@ -54,7 +53,7 @@ function compile(chain: Chain, source: string, libraries: Record<string, string>
     complexity: compiled.complexity,
     verifierComplexity: compiled.verifierComplexity,
     callableComplexities: compiled.callableComplexities,
-    extraFee: compiled.verifierComplexity > 200 ? 400_000 : 0,
+    extraFee: accountExtraFee(compiled.verifierComplexity),
   }
 }
 
@@ -84,8 +83,8 @@ export function chainRoutes(router: Router): void {
       if (!tx) throw nodeErrors.txNotFound()
       return txInfo(tx)
     })
-    .on('GET', '/transactions/status', (req, chain) => idList(chain, req.query.getAll('id'), (id) => txStatus(chain, id)))
-    .on('POST', '/transactions/status', (req, chain) => idList(chain, bodyIds(req), (id) => txStatus(chain, id)))
+    .on('GET', '/transactions/status', (req, chain) => idList(req.query.getAll('id'), (id) => txStatus(chain, id)))
+    .on('POST', '/transactions/status', (req, chain) => idList(bodyIds(req), (id) => txStatus(chain, id)))
     .on('GET', '/transactions/unconfirmed/size', (_req, chain) => ({ size: chain.unconfirmedCount }))
     .on('GET', '/transactions/unconfirmed', () => [])
     .on('GET', '/transactions/address/{address}/limit/{limit}', (req, chain) => {

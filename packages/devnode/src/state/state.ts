@@ -12,18 +12,22 @@ export interface DataEntry {
 /** A data write: an entry, or a deletion (`type: null`). */
 export type DataWrite = DataEntry | { key: string; type: null; value: null }
 
-export interface AccountScript {
+/** What compiling a script tells about it. */
+export interface ScriptFacts {
   /** base64 of the compiled script, without the `base64:` prefix */
   base64: string
-  publicKey: string
   complexity: number
   verifierComplexity: number
   callableComplexities: Record<string, number>
-  /** callable name -> its arguments, from the compiled script's meta */
+  /** callable name -> its arguments, as the source declares them */
   callableArgs: Record<string, { name: string; type: string }[]>
   isDApp: boolean
   hasVerifier: boolean
   stdLibVersion: number
+}
+
+export interface AccountScript extends ScriptFacts {
+  publicKey: string
 }
 
 export interface Asset {
