@@ -66,7 +66,7 @@ describe('compileRide', () => {
       withdraw: 193,
       topUpGas: 23,
     })
-    expect(compiled.size).toBe(10439)
+    expect(compiled.size).toBe(14927)
   })
 
   it('throws the compiler message on a compile error', () => {

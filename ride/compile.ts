@@ -35,7 +35,8 @@ function importsOf(code: string, file: string): string[] {
 
 /**
  * Reads `file`, loads its libraries (names resolved against the importing file's folder, recursively),
- * and compiles with estimator 3, unused library code removed.
+ * and compiles as the node's `/utils/script/compileWithImports` does: estimator 3, unused code kept, so the
+ * bytes equal what a node compiles from the same source.
  * @throws Error with the compiler's message.
  * @example compileRide('ride/affiliate.ride').callableComplexities.fund
  */
@@ -50,7 +51,7 @@ export function compileRide(file: string): CompiledRide {
     libraries[next.name] = text
     pending.push(...importsOf(text, path).map((name) => ({ name, from: path })))
   }
-  const compiled = ride.compile(source, ESTIMATOR_VERSION, false, true, libraries)
+  const compiled = ride.compile(source, ESTIMATOR_VERSION, false, false, libraries)
   if ('error' in compiled) throw new Error(`${file}: ${compiled.error}`)
   const { result } = compiled
   // ride-js 2.3.0 returns `callableComplexities`; its typings still say `callableComplexity`.
