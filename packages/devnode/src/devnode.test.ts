@@ -153,6 +153,10 @@ describe('dApp calls through the official RIDE evaluator', () => {
     const second = wt.invokeScript({ dApp, call: { function: 'hit', args: [{ type: 'integer', value: 2 }, { type: 'string', value: '' }] }, chainId: R }, alice)
     await ok(second)
     expect((await api.get(`/addresses/data/${dApp}/${caller}_count`)).body.value).toBe(7)
+    // each call sees the chain as it is then, not as the first call saw it
+    const secondHeight = (await api.get(`/transactions/info/${second.id}`)).body.height
+    expect(secondHeight).toBe(info.height + 1)
+    expect((await api.get(`/addresses/data/${dApp}/height`)).body.value).toBe(secondHeight)
   })
 
   it('rejects a throw with the node error 306 and changes nothing', async () => {

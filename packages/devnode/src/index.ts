@@ -3,7 +3,7 @@
 // the `waves-devnode` bin starts one from the command line. Not for production: it mines alone.
 import type { AddressInfo } from 'node:net'
 import { Chain, type ChainOptions } from './chain/devnode.ts'
-import { createApiServer } from './routes/server.ts'
+import { createApiServer, getInProcess } from './routes/server.ts'
 
 export { Chain, type ChainOptions, type GenesisAccount } from './chain/devnode.ts'
 export { NodeError } from './errors.ts'
@@ -44,7 +44,7 @@ export async function createDevnode(options: DevnodeOptions = {}): Promise<Devno
   const { port } = server.address() as AddressInfo
   const host = options.host ?? '127.0.0.1'
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
-  chain.attachEvaluator(url)
+  chain.attachEvaluator(url, (pathAndQuery) => getInProcess(chain, pathAndQuery))
   const timer = options.blockTime && options.blockTime > 0 ? setInterval(() => void chain.mine(), options.blockTime) : undefined
   return {
     url,

@@ -1,10 +1,11 @@
 // The dev node as one in-process object: state, the transaction queue, block production, time,
 // snapshots and the journal. The REST API (routes/) and the CLI sit on top of it.
-import { address, base58Encode, blake2b, concat, publicKey, signBytes, stringToBytes } from '../crypto.ts'
+import { address, base58Encode, blake2b, fastSigner, stringToBytes } from '../crypto.ts'
 import { DEFAULT_CHAIN_ID, GENESIS_BALANCE, GENESIS_SEED, INITIAL_HEIGHT } from '../constants.ts'
 import { nodeErrors } from '../errors.ts'
 import { compileRide, type Compiled, type RideSource } from '../ride/compile.ts'
 import { RideEvaluator } from '../ride/evaluator.ts'
+import type { LocalGet } from '../ride/local-http.ts'
 import {
   type Block,
   type ChainState,
@@ -24,6 +25,9 @@ export interface GenesisAccount {
   address: string
   amount: bigint
 }
+
+/** The dev node's block generator: its own key, not a seed account (JavaScript signing costs milliseconds a block). */
+const BLOCK_SIGNER = fastSigner('waves-devnode block generator')
 
 export interface ChainOptions {
   /** one character; `R` by default, as on a Waves private node */
@@ -58,11 +62,12 @@ export class Chain {
   private queue: Promise<unknown> = Promise.resolve()
   private readonly pending = new Map<string, Promise<Record<string, unknown>>>()
   private readonly snapshots: Snapshot[] = []
-  private readonly generatorPublicKey = publicKey(GENESIS_SEED)
+  private readonly generator: string
 
   constructor(options: ChainOptions = {}) {
     this.chainId = options.chainId ?? DEFAULT_CHAIN_ID
     if (this.chainId.length !== 1) throw new Error(`chain id must be one character, got '${this.chainId}'`)
+    this.generator = address({ publicKey: BLOCK_SIGNER.publicKey }, this.chainId)
     this.chainIdByte = this.chainId.charCodeAt(0)
     this.clock = new DevClock(options.clock)
     this.autoMine = options.autoMine ?? !(options.blockTime && options.blockTime > 0)
@@ -75,9 +80,12 @@ export class Chain {
     if (this.state.blocks.length === 0) this.genesis(options.genesis ?? [])
   }
 
-  /** Where the evaluator reads chain state: this node's own REST API. */
-  attachEvaluator(nodeUrl: string): void {
-    this.evaluator = new RideEvaluator(nodeUrl, this.chainId)
+  /**
+   * Where the evaluator reads chain state: this node's own REST API; `localGet` answers those reads
+   * in-process (see ride/local-http.ts).
+   */
+  attachEvaluator(nodeUrl: string, localGet?: LocalGet): void {
+    this.evaluator = new RideEvaluator(nodeUrl, this.chainId, localGet)
   }
 
   get height(): number {
@@ -203,17 +211,17 @@ export class Chain {
   private makeBlock(timestamp: number): Block {
     const height = this.state.blocks.length + 1
     const reference = this.state.blocks[height - 2]?.id ?? base58Encode(new Uint8Array(32))
-    const header = concat(stringToBytes(`${reference}:${height}:${timestamp}`))
+    const header = stringToBytes(`${reference}:${height}:${timestamp}`)
     const id = base58Encode(blake2b(header))
     return {
       height,
       timestamp,
       id,
       reference,
-      generator: address(GENESIS_SEED, this.chainId),
-      generatorPublicKey: this.generatorPublicKey,
+      generator: this.generator,
+      generatorPublicKey: BLOCK_SIGNER.publicKey,
       generationSignature: base58Encode(blake2b(stringToBytes(id))),
-      signature: signBytes(GENESIS_SEED, header),
+      signature: BLOCK_SIGNER.sign(header),
       txIds: [],
       totalFee: 0n,
     }

@@ -3,6 +3,7 @@
 import ride from '@waves/ride-js'
 import { base58Decode, base58Encode, base64Encode } from '../crypto.ts'
 import { callableName, replProgram, type RideSource } from './compile.ts'
+import { withLocalReads, type LocalGet } from './local-http.ts'
 import { parseReplResult, type Printed } from './printed.ts'
 import type { DataWrite } from '../state/state.ts'
 
@@ -31,15 +32,13 @@ export type Action =
 
 export type Evaluation = { ok: true; actions: Action[] } | { ok: false; message: string }
 
-type Repl = ReturnType<typeof ride.repl>
-
 export class RideEvaluator {
-  private readonly repls = new Map<string, Repl>()
   private readonly programs = new Map<string, string>()
 
   constructor(
     private readonly nodeUrl: string,
     private readonly chainId: string,
+    private readonly localGet?: LocalGet,
   ) {}
 
   /** Runs one callable; calls are serialised by the caller (one transaction at a time). */
@@ -49,16 +48,13 @@ export class RideEvaluator {
       program = replProgram(script.source)
       this.programs.set(script.base64, program)
     }
-    let repl = this.repls.get(input.dApp)
-    if (!repl) {
-      repl = ride.repl({ nodeUrl: this.nodeUrl, chainId: this.chainId, address: input.dApp })
-      this.repls.set(input.dApp, repl)
-    }
-    // Global lets are evaluated when declared, so the program is declared afresh for every call.
-    repl.clear()
+    // A fresh REPL for every call: one REPL keeps the first `height` and `lastBlock` it read, and it
+    // evaluates global lets when they are declared.
+    const repl = ride.repl({ nodeUrl: this.nodeUrl, chainId: this.chainId, address: input.dApp })
     let answer
     try {
-      answer = await repl.evaluate(`${program}\n${callExpression(input)}`)
+      const expression = `${program}\n${callExpression(input)}`
+      answer = await (this.localGet ? withLocalReads(this.nodeUrl, this.localGet, () => repl.evaluate(expression)) : repl.evaluate(expression))
     } catch (e) {
       return { ok: false, message: e instanceof Error ? e.message : String(e) }
     }

@@ -37,29 +37,40 @@ async function handle(chain: Chain, req: IncomingMessage, res: ServerResponse): 
     res.writeHead(200).end()
     return
   }
+  const answer = await respond(chain, req.method ?? 'GET', req.url ?? '/', req.headers['content-type'] ?? '', () => readBody(req))
+  if (!req.readableEnded) req.resume()
+  send(res, answer.status, answer.body, largeAsString)
+}
+
+/**
+ * A GET answered without a socket, as `fetch(origin + pathAndQuery)` would be: the RIDE evaluator reads
+ * the chain through this (one dApp call reads a dozen keys; a loopback round trip each would halve throughput).
+ */
+export async function getInProcess(chain: Chain, pathAndQuery: string): Promise<{ status: number; body: string }> {
+  const answer = await respond(chain, 'GET', pathAndQuery, '', () => Promise.resolve(''))
+  return { status: answer.status, body: writeJson(answer.body, false) }
+}
+
+/** Routes one request; errors that are not NodeErrors propagate (they are bugs, answered with 500). */
+async function respond(
+  chain: Chain,
+  method: string,
+  pathAndQuery: string,
+  contentType: string,
+  readText: () => Promise<string>,
+): Promise<{ status: number; body: unknown }> {
   let url: URL
   try {
-    url = new URL(req.url ?? '/', 'http://localhost')
+    url = new URL(pathAndQuery, 'http://localhost')
   } catch {
-    send(res, 404, nodeErrors.notFound().toJSON(), false)
-    return
+    return { status: 404, body: nodeErrors.notFound().toJSON() }
   }
   const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname
-  const route = router.match(req.method ?? 'GET', path)
-  if (route === undefined) {
-    req.resume()
-    send(res, 404, nodeErrors.notFound().toJSON(), largeAsString)
-    return
-  }
-  if (route === 'wrong-method') {
-    req.resume()
-    send(res, 405, { error: 0, message: 'HTTP method not allowed' }, largeAsString)
-    return
-  }
-  let result: unknown
+  const route = router.match(method, path)
+  if (route === undefined) return { status: 404, body: nodeErrors.notFound().toJSON() }
+  if (route === 'wrong-method') return { status: 405, body: { error: 0, message: 'HTTP method not allowed' } }
   try {
-    const text = await readBody(req)
-    const contentType = req.headers['content-type'] ?? ''
+    const text = await readText()
     let parsed: { value: unknown } | undefined
     const body = () => {
       if (!parsed) {
@@ -67,13 +78,11 @@ async function handle(chain: Chain, req: IncomingMessage, res: ServerResponse): 
       }
       return parsed.value
     }
-    result = await route.handler({ params: route.params, query: url.searchParams, body, text }, chain)
+    return { status: 200, body: await route.handler({ params: route.params, query: url.searchParams, body, text }, chain) }
   } catch (e) {
     if (!(e instanceof NodeError)) throw e
-    send(res, e.status, e.toJSON(), largeAsString)
-    return
+    return { status: e.status, body: e.toJSON() }
   }
-  send(res, 200, result, largeAsString)
 }
 
 function cors(req: IncomingMessage, res: ServerResponse): void {
