@@ -1,0 +1,101 @@
+// Serves the built SPA (apps/demo/dist) and the `config.json` that tells it which node and dApp to use.
+// Paths without a file (`/join/3M...`, `/dashboard`) get index.html: the router runs in the browser.
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, relative, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const SPA_ROOT = fileURLToPath(new URL('../apps/demo', import.meta.url))
+export const SPA_DIST = join(SPA_ROOT, 'dist')
+
+export interface SpaConfig {
+  node: string
+  dApp: string
+  explorer?: string
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+}
+
+/** The newest modification time under `dir` (ms), 0 when it does not exist. */
+function newest(dir: string): number {
+  if (!existsSync(dir)) return 0
+  let latest = statSync(dir).mtimeMs
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue
+    const path = join(dir, entry.name)
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs)
+  }
+  return latest
+}
+
+/** Builds the SPA with Vite when dist/ is missing or older than its sources or the library's. */
+export async function buildSpaIfStale(log: (line: string) => void = () => {}): Promise<void> {
+  const built = join(SPA_DIST, 'index.html')
+  const sources = Math.max(newest(SPA_ROOT), newest(fileURLToPath(new URL('../packages/affiliate/src', import.meta.url))))
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return
+  log('building the web app...')
+  const { build } = await import('vite')
+  await build({ root: SPA_ROOT, logLevel: 'warn' })
+}
+
+export interface SpaServer {
+  url: string
+  close(): Promise<void>
+}
+
+export async function serveSpa(options: { config: SpaConfig; port: number; host?: string; dist?: string }): Promise<SpaServer> {
+  const dist = options.dist ?? SPA_DIST
+  const host = options.host ?? '127.0.0.1'
+  const configJson = JSON.stringify(options.config)
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
+    if (path === '/config.json') {
+      res.writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-store' }).end(configJson)
+      return
+    }
+    const file = normalize(join(dist, path))
+    const inside = !relative(dist, file).startsWith('..') && !relative(dist, file).includes(`..${sep}`)
+    const asset = inside && extname(file) !== ''
+    if (asset && !(existsSync(file) && statSync(file).isFile())) {
+      res.writeHead(404, { 'content-type': TYPES['.txt']! }).end('not found')
+      return
+    }
+    const target = asset ? file : join(dist, 'index.html')
+    readFile(target).then(
+      (body) => {
+        const cache = asset && path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+        res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'cache-control': cache }).end(body)
+      },
+      () => res.writeHead(404, { 'content-type': TYPES['.txt']! }).end('not found'),
+    )
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
