@@ -60,13 +60,85 @@ export function compileRide({ source, libraries }: RideSource): Compiled {
   }
 }
 
-function annotatedFuncs(source: string, libraries: Record<string, string>): ParsedAnnotatedFunc[] {
-  const parsed = ride.parseAndCompile(source, 3, false, false, libraries) as unknown as {
-    dAppAst?: { annFuncList: ParsedAnnotatedFunc[] }
-    error?: string
-  }
+interface ParsedDApp {
+  annFuncList: ParsedAnnotatedFunc[]
+  decList: ParsedDeclaration[]
+}
+
+interface ParsedDeclaration {
+  type: string
+  name: { value: string }
+  expr?: ParsedExpr
+}
+
+interface ParsedExpr {
+  type: string
+  name?: string | { value: string }
+  args?: ParsedExpr[]
+  cond?: ParsedExpr
+  ifTrue?: ParsedExpr
+  ifFalse?: ParsedExpr
+  ref?: ParsedExpr
+}
+
+function parseDApp(source: string, libraries: Record<string, string>): ParsedDApp {
+  const parsed = ride.parseAndCompile(source, 3, false, false, libraries) as unknown as { dAppAst?: ParsedDApp; error?: string }
   if (!parsed.dAppAst) throw nodeErrors.compilation(parsed.error ?? 'cannot parse the dApp')
-  return parsed.dAppAst.annFuncList
+  return parsed.dAppAst
+}
+
+function annotatedFuncs(source: string, libraries: Record<string, string>): ParsedAnnotatedFunc[] {
+  return parseDApp(source, libraries).annFuncList
+}
+
+/** Built-ins that read the chain; a global `let` that calls one depends on when it is evaluated. */
+const CHAIN_READERS = new Set([
+  'getInteger', 'getString', 'getBoolean', 'getBinary', 'getIntegerValue', 'getStringValue', 'getBooleanValue', 'getBinaryValue',
+  'assetBalance', 'wavesBalance', 'assetInfo', 'blockInfoByHeight', 'transactionHeightById', 'transferTransactionById',
+  'addressFromRecipient', 'addressFromRecipientValue', 'scriptHash', 'isDataStorageUntouched', 'invoke', 'reentrantInvoke',
+])
+const CHAIN_VALUES = new Set(['height', 'lastBlock', 'tx'])
+
+/**
+ * Whether every global `let` of the dApp (libraries included) is computed from constants alone: literals,
+ * other such lets and built-ins that do not read the chain. Only then may one REPL declaration of the dApp
+ * serve many calls: the REPL keeps a global let's value from its first use on, so a let that reads the
+ * chain would show every later call the chain as the first call saw it. Conservative: anything it does
+ * not recognise counts as reading the chain.
+ */
+export function globalsAreConstant({ source, libraries }: RideSource): boolean {
+  const { decList } = parseDApp(source, libraries)
+  const userFunctions = new Set(decList.filter((d) => d.type === 'FUNC').map((d) => d.name.value))
+  const globals = new Set(decList.filter((d) => d.type === 'LET').map((d) => d.name.value))
+  const constants = new Set<string>()
+  const constant = (e: ParsedExpr | undefined): boolean => {
+    if (e === undefined) return false
+    const name = typeof e.name === 'string' ? e.name : e.name?.value
+    switch (e.type) {
+      case 'CONST_LONG':
+      case 'CONST_STRING':
+      case 'CONST_BYTESTR':
+      case 'TRUE':
+      case 'FALSE':
+        return true
+      case 'REF':
+        return name !== undefined && !CHAIN_VALUES.has(name) && (!globals.has(name) || constants.has(name))
+      case 'FUNCTION_CALL':
+        return name !== undefined && !userFunctions.has(name) && !CHAIN_READERS.has(name) && (e.args ?? []).every(constant)
+      case 'IF':
+        return constant(e.cond) && constant(e.ifTrue) && constant(e.ifFalse)
+      case 'GETTER':
+        return constant(e.ref)
+      default:
+        return false
+    }
+  }
+  for (const declaration of decList) {
+    if (declaration.type !== 'LET') continue
+    if (!constant(declaration.expr)) return false
+    constants.add(declaration.name.value)
+  }
+  return true
 }
 
 function typeName(type: unknown): string {

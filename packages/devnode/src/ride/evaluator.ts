@@ -2,7 +2,7 @@
 // dev node's own REST API, reads the chain state it needs over HTTP. Nothing here interprets RIDE.
 import ride from '@waves/ride-js'
 import { base58Decode, base58Encode, base64Encode } from '../crypto.ts'
-import { callableName, replProgram, type RideSource } from './compile.ts'
+import { callableName, globalsAreConstant, replProgram, type RideSource } from './compile.ts'
 import { withLocalReads, type LocalGet } from './local-http.ts'
 import { parseReplResult, type Printed } from './printed.ts'
 import type { DataWrite } from '../state/state.ts'
@@ -32,8 +32,13 @@ export type Action =
 
 export type Evaluation = { ok: true; actions: Action[] } | { ok: false; message: string }
 
+type Repl = ReturnType<typeof ride.repl>
+
+/** A dApp as the REPL takes it: declared once and reused, or (global lets that read the chain) per call. */
+type Prepared = { program: string; declared: Repl | undefined }
+
 export class RideEvaluator {
-  private readonly programs = new Map<string, string>()
+  private readonly prepared = new Map<string, Prepared>()
 
   constructor(
     private readonly nodeUrl: string,
@@ -43,18 +48,29 @@ export class RideEvaluator {
 
   /** Runs one callable; calls are serialised by the caller (one transaction at a time). */
   async invoke(script: { base64: string; source: RideSource }, input: InvocationInput): Promise<Evaluation> {
-    let program = this.programs.get(script.base64)
-    if (program === undefined) {
-      program = replProgram(script.source)
-      this.programs.set(script.base64, program)
-    }
-    // A fresh REPL for every call: one REPL keeps the first `height` and `lastBlock` it read, and it
-    // evaluates global lets when they are declared.
-    const repl = ride.repl({ nodeUrl: this.nodeUrl, chainId: this.chainId, address: input.dApp })
+    const settings = { nodeUrl: this.nodeUrl, chainId: this.chainId, address: input.dApp }
+    const call = callExpression(input)
     let answer
     try {
-      const expression = `${program}\n${callExpression(input)}`
-      answer = await (this.localGet ? withLocalReads(this.nodeUrl, this.localGet, () => repl.evaluate(expression)) : repl.evaluate(expression))
+      const key = `${input.dApp} ${script.base64}`
+      let prepared = this.prepared.get(key)
+      if (prepared === undefined) {
+        prepared = { program: replProgram(script.source), declared: undefined }
+        if (globalsAreConstant(script.source)) {
+          // Declaring the dApp costs a hundred milliseconds or more; a call on the declared REPL, about one.
+          const repl = ride.repl(settings)
+          const declared = await this.reading(() => repl.evaluate(prepared!.program))
+          if ('error' in declared) return { ok: false, message: String(declared.error) }
+          prepared.declared = repl
+        }
+        this.prepared.set(key, prepared)
+      }
+      // Each call gets a REPL of its own (`reconfigure` keeps the declarations): one REPL keeps the first
+      // `height` and `lastBlock` it read.
+      const { program, declared } = prepared
+      answer = declared
+        ? await this.reading(() => declared.reconfigure(settings).evaluate(call))
+        : await this.reading(() => ride.repl(settings).evaluate(`${program}\n${call}`))
     } catch (e) {
       return { ok: false, message: e instanceof Error ? e.message : String(e) }
     }
@@ -64,6 +80,10 @@ export class RideEvaluator {
     } catch (e) {
       return { ok: false, message: e instanceof Error ? e.message : String(e) }
     }
+  }
+
+  private reading<T>(evaluation: () => Promise<T>): Promise<T> {
+    return this.localGet ? withLocalReads(this.nodeUrl, this.localGet, evaluation) : evaluation()
   }
 }
 

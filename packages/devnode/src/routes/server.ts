@@ -45,10 +45,12 @@ async function handle(chain: Chain, req: IncomingMessage, res: ServerResponse): 
 /**
  * A GET answered without a socket, as `fetch(origin + pathAndQuery)` would be: the RIDE evaluator reads
  * the chain through this (one dApp call reads a dozen keys; a loopback round trip each would halve throughput).
+ * 64-bit values go as strings, which the evaluator decodes exactly; as JSON numbers, values above 2^53 lose
+ * precision and 2^63 - 1 does not decode at all.
  */
 export async function getInProcess(chain: Chain, pathAndQuery: string): Promise<{ status: number; body: string }> {
   const answer = await respond(chain, 'GET', pathAndQuery, '', () => Promise.resolve(''))
-  return { status: answer.status, body: writeJson(answer.body, false) }
+  return { status: answer.status, body: writeJson(answer.body, true) }
 }
 
 /** Routes one request; errors that are not NodeErrors propagate (they are bugs, answered with 500). */
