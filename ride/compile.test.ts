@@ -38,6 +38,7 @@ describe('compileRide', () => {
       fund: 498,
       withdraw: 193,
       topUpGas: 23,
+      reserveGas: 91,
       init: 100,
       setAdmin: 56,
       setRoot: 69,
@@ -51,7 +52,7 @@ describe('compileRide', () => {
       unpause: 24,
     })
     expect(compiled.complexity).toBe(2238)
-    expect(compiled.size).toBe(13377)
+    expect(compiled.size).toBe(13902)
     expect(Buffer.from(compiled.base64, 'base64').length).toBe(compiled.size)
   })
 
@@ -66,7 +67,7 @@ describe('compileRide', () => {
       withdraw: 193,
       topUpGas: 23,
     })
-    expect(compiled.size).toBe(14927)
+    expect(compiled.size).toBe(15397)
   })
 
   it('throws the compiler message on a compile error', () => {
@@ -97,6 +98,7 @@ describe('in the bare RIDE REPL, as the dev node loads it', () => {
       'defined func init(i: Invocation, admin: String, root: String): List[StringEntry]',
       'defined func pause(i: Invocation): List[BooleanEntry]',
       'defined func register(i: Invocation, referrer: String, salt: Int): List[IntegerEntry|ScriptTransfer|StringEntry]',
+      'defined func reserveGas(i: Invocation, amount: Int): List[IntegerEntry]',
       'defined func setAdmin(i: Invocation, admin: String): List[StringEntry]',
       'defined func setAsset(i: Invocation, asset: String): List[StringEntry]',
       'defined func setMaxFee(i: Invocation, amount: Int): List[IntegerEntry]',

@@ -1,5 +1,6 @@
-// Serves the built SPA (apps/demo/dist) and the `config.json` that tells it which node and dApp to use.
-// Paths without a file (`/join/3M...`, `/dashboard`) get index.html: the router runs in the browser.
+// Builds the SPA (apps/demo) with Vite and serves the build with the `config.json` that tells it which
+// node and dApp to use. Paths without a file (`/join/3M...`, `/dashboard`) get index.html: the router runs
+// in the browser. Used by `npm start`, the browser journey and the SPA bench.
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
@@ -41,14 +42,20 @@ function newest(dir: string): number {
   return latest
 }
 
-/** Builds the SPA with Vite when dist/ is missing or older than its sources or the library's. */
+/** Builds the SPA into `outDir` (apps/demo/dist by default) and returns that folder. */
+export async function buildSpa(outDir = SPA_DIST): Promise<string> {
+  const { build } = await import('vite')
+  await build({ configFile: join(SPA_ROOT, 'vite.config.ts'), root: SPA_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } })
+  return outDir
+}
+
+/** Builds the SPA into apps/demo/dist when that is missing or older than its sources or the library's. */
 export async function buildSpaIfStale(log: (line: string) => void = () => {}): Promise<void> {
   const built = join(SPA_DIST, 'index.html')
   const sources = Math.max(newest(SPA_ROOT), newest(fileURLToPath(new URL('../packages/affiliate/src', import.meta.url))))
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return
   log('building the web app...')
-  const { build } = await import('vite')
-  await build({ root: SPA_ROOT, logLevel: 'warn' })
+  await buildSpa()
 }
 
 export interface SpaServer {
@@ -56,7 +63,19 @@ export interface SpaServer {
   close(): Promise<void>
 }
 
-export async function serveSpa(options: { config: SpaConfig; port: number; host?: string; dist?: string }): Promise<SpaServer> {
+export interface ServeOptions {
+  /** what /config.json answers (any JSON, so that tests can serve a broken one) */
+  config: SpaConfig | object
+  /** 0 picks a free port */
+  port: number
+  host?: string
+  /** the build to serve; apps/demo/dist by default */
+  dist?: string
+  /** called with each file served and its size in bytes */
+  onServe?: (path: string, bytes: number) => void
+}
+
+export async function serveSpa(options: ServeOptions): Promise<SpaServer> {
   const dist = options.dist ?? SPA_DIST
   const host = options.host ?? '127.0.0.1'
   const configJson = JSON.stringify(options.config)
@@ -76,6 +95,7 @@ export async function serveSpa(options: { config: SpaConfig; port: number; host?
     const target = asset ? file : join(dist, 'index.html')
     readFile(target).then(
       (body) => {
+        options.onServe?.(path, body.length)
         const cache = asset && path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'
         res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'cache-control': cache }).end(body)
       },

@@ -159,6 +159,19 @@ describe('dApp calls through the official RIDE evaluator', () => {
     expect((await api.get(`/addresses/data/${dApp}/height`)).body.value).toBe(secondHeight)
   })
 
+  it('shows a transaction whole: its block, height and effects arrive together', async () => {
+    const countKey = `/addresses/data/${dApp}/${addressOf(alice)}_count`
+    const before = (await api.get('/blocks/height')).body.height
+    const count = (await api.get(countKey)).body.value
+    const tx = wt.invokeScript({ dApp, call: { function: 'hit', args: [{ type: 'integer', value: 1 }, { type: 'string', value: '' }] }, chainId: R }, alice)
+    const applied = node.broadcast(tx) // queued at once; its script runs for a while
+    const [height, info, counted] = await Promise.all([api.get('/blocks/height'), api.get(`/transactions/info/${tx.id}`), api.get(countKey)])
+    await applied
+    expect(height.body).toEqual({ height: before + 1 })
+    expect(info.body.height).toBe(before + 1)
+    expect(counted.body.value).toBe(count + 1)
+  })
+
   it('rejects a throw with the node error 306 and changes nothing', async () => {
     const before = (await api.get(`/addresses/balance/${addressOf(alice)}`)).body.balance
     const tx = wt.invokeScript({ dApp, call: { function: 'hit', args: [{ type: 'integer', value: -1 }, { type: 'string', value: '' }] }, chainId: R }, alice)

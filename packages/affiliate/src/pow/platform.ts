@@ -21,8 +21,10 @@ export interface MinerWorker {
   terminate(): void
 }
 
-/** Node (and runtimes that pass as Node) or else a browser. */
+/**
+ * Node's implementation under the `node` export condition, the browser's otherwise (package.json `imports`),
+ * so a browser bundle never sees worker_threads.
+ */
 export async function loadPlatform(): Promise<Platform> {
-  const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string'
-  return isNode ? (await import('./platform.node.ts')).platform : (await import('./platform.browser.ts')).platform
+  return (await import('#pow-platform')).platform
 }

@@ -326,6 +326,8 @@ async function invoke(
   addresses.push(tx.dApp)
   const script = state.scripts.get(tx.dApp)
   if (!script || !script.isDApp) return dAppError(`No contract at address ${tx.dApp}`)
+  // InvokeScriptTransactionDiff: a dApp may call itself, but not pay itself.
+  if (tx.sender === tx.dApp && tx.payment.length > 0) throw nodeErrors.custom('DApp self-payment is forbidden since V4')
   const source = ctx.sources.get(script.base64)
   if (!source) return dAppError('waves-devnode does not know the RIDE source of this dApp')
   const call = tx.call ?? { function: 'default', args: [] }

@@ -84,7 +84,7 @@ export class Chain {
    * Where the evaluator reads chain state: this node's own REST API; `localGet` answers those reads
    * in-process (see ride/local-http.ts).
    */
-  attachEvaluator(nodeUrl: string, localGet?: LocalGet): void {
+  attachEvaluator(nodeUrl: string, localGet: LocalGet): void {
     this.evaluator = new RideEvaluator(nodeUrl, this.chainId, localGet)
   }
 
@@ -193,6 +193,15 @@ export class Chain {
         return evaluator.invoke(...args)
       },
     }
+  }
+
+  /**
+   * Resolves when the transactions and blocks queued so far are done. Readers wait for it, so that nobody
+   * sees a transaction half applied (its block opened, its fee taken, its script still running), as on
+   * a node, where a block's transactions and its height arrive together.
+   */
+  settled(): Promise<void> {
+    return this.queue.then(() => undefined)
   }
 
   private serially<T>(work: () => Promise<T>): Promise<T> {

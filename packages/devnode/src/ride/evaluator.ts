@@ -43,7 +43,7 @@ export class RideEvaluator {
   constructor(
     private readonly nodeUrl: string,
     private readonly chainId: string,
-    private readonly localGet?: LocalGet,
+    private readonly localGet: LocalGet,
   ) {}
 
   /** Runs one callable; calls are serialised by the caller (one transaction at a time). */
@@ -83,7 +83,7 @@ export class RideEvaluator {
   }
 
   private reading<T>(evaluation: () => Promise<T>): Promise<T> {
-    return this.localGet ? withLocalReads(this.nodeUrl, this.localGet, evaluation) : evaluation()
+    return withLocalReads(this.nodeUrl, this.localGet, evaluation)
   }
 }
 

@@ -37,15 +37,16 @@ async function handle(chain: Chain, req: IncomingMessage, res: ServerResponse): 
     res.writeHead(200).end()
     return
   }
+  await chain.settled()
   const answer = await respond(chain, req.method ?? 'GET', req.url ?? '/', req.headers['content-type'] ?? '', () => readBody(req))
   if (!req.readableEnded) req.resume()
   send(res, answer.status, answer.body, largeAsString)
 }
 
 /**
- * A GET answered without a socket, as `fetch(origin + pathAndQuery)` would be: the RIDE evaluator reads
- * the chain through this (one dApp call reads a dozen keys; a loopback round trip each would halve throughput).
- * 64-bit values go as strings, which the evaluator decodes exactly; as JSON numbers, values above 2^53 lose
+ * A GET answered without a socket, as `fetch(origin + pathAndQuery)` would be, and without waiting for
+ * `chain.settled()`: the RIDE evaluator reads the chain through this in the middle of a transaction (one
+ * dApp call reads a dozen keys; a loopback round trip each would halve throughput). 64-bit values go as strings, which the evaluator decodes exactly; as JSON numbers, values above 2^53 lose
  * precision and 2^63 - 1 does not decode at all.
  */
 export async function getInProcess(chain: Chain, pathAndQuery: string): Promise<{ status: number; body: string }> {

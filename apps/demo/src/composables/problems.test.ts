@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest'
+import { ContractError, NodeError, NodeUnavailableError, TransactionChangedError, UserRejectedError, WrongNetworkError } from 'waves-affiliate'
+import { translate } from './i18n.ts'
+import { describeError } from './problems.ts'
+
+const node = 'http://127.0.0.1:6869'
+/** What the user reads, in English, message then hint. */
+const read = (error: unknown, wallet?: string) => {
+  const p = describeError(error, wallet === undefined ? { node } : { node, wallet })
+  return [translate('en', p.message, p.params), translate('en', p.hint, p.params)]
+}
+
+describe('describeError', () => {
+  test('node down', () => {
+    expect(read(new NodeUnavailableError(`${node}/blocks/height`, 4, 'network error'))).toEqual([
+      'The node http://127.0.0.1:6869 does not answer.',
+      'Check your connection. The page picks up again by itself once the node answers.',
+    ])
+  })
+  test('user refused, in the library and in a wallet’s own words', () => {
+    const expected = ['You declined the request in your wallet.', 'Try again and confirm in the wallet when it asks.']
+    expect(read(new UserRejectedError())).toEqual(expected)
+    expect(read('Error: User rejection!')).toEqual(expected)
+  })
+  test('wrong network', () => {
+    expect(read(new WrongNetworkError('R', 'W'))).toEqual([
+      'Your wallet is on network W, but this program runs on network R.',
+      'Switch the wallet to network R (the node http://127.0.0.1:6869) and log in again.',
+    ])
+  })
+  test('wallet missing names the wallet', () => {
+    expect(read(new Error('WavesKeeper is not installed.'), 'Keeper Wallet')).toEqual([
+      'Keeper Wallet is not available in this browser.',
+      'Install it and reload this page, or choose another wallet.',
+    ])
+  })
+  test('contract refusals: paused has its own words, others quote the contract', () => {
+    expect(read(new ContractError('paused', 'paused: the program is paused'))).toEqual(['The program is paused by its operator.', 'Nothing was charged. Try again later.'])
+    expect(read(new ContractError('balance', 'balance: 5 is below the minimum 10'))).toEqual([
+      'The program refused: balance: 5 is below the minimum 10',
+      'Nothing was charged. Read the reason above; try again when it no longer applies.',
+    ])
+  })
+  test('node refusals, a changed transaction, anything else', () => {
+    expect(read(new NodeError(400, 112, `${node}/transactions/broadcast`, 'State check failed'))[0]).toBe('The node refused the request: State check failed')
+    expect(read(new TransactionChangedError('A', 'B', ['fee']))[0]).toBe(
+      'The wallet changed the transaction before signing it, so its proof of work no longer holds.',
+    )
+    expect(read(new Error('boom'))).toEqual(['Something went wrong: boom', 'Try again. If it keeps happening, reload the page.'])
+  })
+})

@@ -1,0 +1,153 @@
+// @vitest-environment node
+// The stores against a real dev node with the contract deployed: the library's reads and writes, signed
+// by the library's dev wallet. Proof of work is 8 bits here (the journey runs the contract's default).
+import { createPinia, setActivePinia } from 'pinia'
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import { type Program, invoke, register, startProgram } from '../../../../test/affiliate.ts'
+import { wt } from '../../../../test/waves.ts'
+import { translate } from '../composables/i18n.ts'
+import type { Problem } from '../composables/problems.ts'
+import { useDashboard } from './dashboard.ts'
+import { useJoin } from './join.ts'
+import { useSession } from './session.ts'
+
+let program: Program
+const read = (p: Problem | null) => (p ? [translate('en', p.message, p.params), translate('en', p.hint, p.params)] : null)
+
+beforeAll(async () => {
+  program = await startProgram({ config: { powBits: 8 } })
+})
+afterAll(async () => {
+  await program?.close()
+})
+beforeEach(() => {
+  setActivePinia(createPinia())
+})
+
+async function session(options: { seed?: string; confirm?: () => boolean } = {}) {
+  const s = useSession()
+  await s.configure({ node: program.node.url, dApp: program.dApp }, { pollingIntervalMs: 50 })
+  if (options.seed !== undefined) {
+    const confirm = options.confirm
+    expect(await s.login('dev', confirm ? { seed: options.seed, confirm } : { seed: options.seed })).toBe(true)
+  }
+  return s
+}
+
+describe('session', () => {
+  test('reads the network and that the node is a dev node', async () => {
+    const s = await session()
+    expect([s.chainId, s.devnode, s.startProblem]).toEqual(['R', true, null])
+  })
+
+  test('logs in with the dev wallet and out again', async () => {
+    const s = await session({ seed: program.users.alice.seed })
+    expect(s.account).toEqual({ address: program.users.alice.address, publicKey: wt.libs.crypto.publicKey(program.users.alice.seed), wallet: 'dev' })
+    await s.logout()
+    expect(s.account).toBe(null)
+  })
+
+  test('a node that does not answer is said plainly', async () => {
+    const s = useSession()
+    await s.configure({ node: 'http://127.0.0.1:9', dApp: program.dApp }, { retry: { attempts: 1 }, timeoutMs: 2_000 })
+    expect(read(s.startProblem)).toEqual([
+      'The node http://127.0.0.1:9 does not answer.',
+      'Check your connection. The page picks up again by itself once the node answers.',
+    ])
+    expect(await s.login('dev', { seed: program.users.alice.seed })).toBe(false)
+    expect(read(s.loginProblem)?.[0]).toBe('The node http://127.0.0.1:9 does not answer.')
+  })
+
+  test('a dApp address with a broken checksum is a config problem', async () => {
+    const s = useSession()
+    const broken = `${program.dApp.slice(0, -1)}${program.dApp.endsWith('1') ? '2' : '1'}`
+    await s.configure({ node: program.node.url, dApp: broken })
+    expect(s.configProblem).toBe(`config.json: "dApp" ${broken} is not an address of network R, the node's network.`)
+  })
+})
+
+describe('join', () => {
+  test('explains a link before anything else: not an address, another network, not a member', async () => {
+    await session()
+    const join = useJoin()
+    await join.check('not-an-address')
+    expect(join.link).toBe('invalid')
+    await join.check(wt.libs.crypto.address(program.users.alice.seed, 'W'))
+    expect(join.link).toBe('otherNetwork')
+    await join.check(program.users.stranger.address)
+    expect(join.link).toBe('unregistered')
+    await join.check(program.dApp) // the root may always invite
+    expect([join.link, join.expectedAttempts]).toEqual(['ok', 256])
+  })
+
+  test('joins: proof of work with progress, the wallet, the block; a second visit is told it is a member', async () => {
+    await session({ seed: program.users.alice.seed })
+    const join = useJoin()
+    await join.check(program.dApp)
+    await join.join()
+    expect([join.phase, join.problem]).toEqual(['done', null])
+    expect(join.txId).toMatch(/^[1-9A-HJ-NP-Za-km-z]{43,44}$/)
+    expect(await useSession().client!.fetchReferrer(program.users.alice.address)).toBe(program.dApp)
+
+    setActivePinia(createPinia())
+    await session({ seed: program.users.alice.seed })
+    const again = useJoin()
+    await again.check(program.dApp)
+    expect([again.phase, again.ownReferrer]).toEqual(['already', program.dApp])
+  })
+
+  test('a refused signature leaves the user ready to try again', async () => {
+    await session({ seed: program.users.bob.seed, confirm: () => false })
+    const join = useJoin()
+    await join.check(program.dApp)
+    await join.join()
+    expect([join.phase, read(join.problem)]).toEqual(['ready', ['You declined the request in your wallet.', 'Try again and confirm in the wallet when it asks.']])
+  })
+
+  test('Cancel stops the proof of work; nothing is sent', async () => {
+    const setBits = async (bits: number) => expect((await invoke(program, program.dAppSeed, 'setPowBits', [bits])).status).toBe(200)
+    await setBits(48)
+    try {
+      await session({ seed: program.users.dave.seed })
+      const join = useJoin()
+      await join.check(program.dApp)
+      const joining = join.join()
+      await vi.waitFor(() => expect(join.progress?.attempts).toBeGreaterThan(0), { timeout: 20_000 })
+      join.cancel()
+      await joining
+      expect(join.phase).toBe('cancelled')
+      expect(join.cancelledAfter).toBeGreaterThan(0)
+      expect(await useSession().client!.fetchReferrer(program.users.dave.address)).toBe(null)
+    } finally {
+      await setBits(8)
+    }
+  })
+})
+
+describe('dashboard', () => {
+  test('follows new blocks: a level-1 credit arrives, then the withdrawal zeroes the balance', async () => {
+    const { carol, erin } = program.users
+    await register(program, erin.seed, program.dApp, { bits: 8 })
+    await register(program, carol.seed, erin.address, { bits: 8 })
+    await session({ seed: erin.seed })
+    const dashboard = useDashboard()
+    dashboard.start(erin.address)
+    await vi.waitFor(() => expect(dashboard.data?.registered).toBe(true), { timeout: 20_000 })
+    expect([dashboard.data!.balance, dashboard.canWithdraw, dashboard.rows]).toEqual([0n, false, []])
+
+    const fund = await invoke(program, carol.seed, 'fund', [], { amount: 100_000_000n })
+    expect(fund.status).toBe(200)
+    await vi.waitFor(() => expect(dashboard.data?.balance).toBe(10_000_000n), { timeout: 20_000 })
+    expect(dashboard.rows.map((r) => [r.kind, r.kind === 'fund' ? r.level : '', r.amount, r.txId])).toEqual([['fund', 'l1', 10_000_000n, fund.body.id]])
+    expect(dashboard.chart.map((p) => p.total)).toEqual([10_000_000n])
+    expect(dashboard.data!.referrals.map((l) => l.members)).toEqual([[{ address: carol.address, income: 10_000_000n }], [], []])
+    expect(dashboard.canWithdraw).toBe(true)
+
+    await dashboard.withdraw()
+    expect([dashboard.withdrawPhase, dashboard.withdrawn, dashboard.withdrawProblem]).toEqual(['done', 10_000_000n, null])
+    await vi.waitFor(() => expect(dashboard.data?.balance).toBe(0n), { timeout: 20_000 })
+    dashboard.filter = 'withdrawal'
+    expect(dashboard.rows.map((r) => [r.kind, r.amount])).toEqual([['withdrawal', 10_000_000n]])
+    dashboard.stop()
+  })
+})

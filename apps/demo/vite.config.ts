@@ -1,0 +1,14 @@
+// Builds the SPA (`npx vite build apps/demo`); the Vitest project `demo` in the root config reuses the
+// Vue plugin. `config.json` is not part of the build: whoever serves dist/ puts it beside index.html.
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vite'
+
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [vue()],
+  // the manifest (dist/.vite/manifest.json) tells the bench which chunk holds which module
+  // MetaMask's provider (ethers inside) is a lazy chunk of about 900 kB: only loaded when MetaMask is chosen
+  build: { target: 'es2022', outDir: 'dist', emptyOutDir: true, manifest: true, chunkSizeWarningLimit: 1000 },
+  // the proof-of-work workers are ES modules that import other modules
+  worker: { format: 'es' },
+})

@@ -1,0 +1,25 @@
+import { checkAddress } from '../address.ts'
+import { type Client, reportSkipped } from '../client.ts'
+import { refererKey } from '../keys.ts'
+import { fetchDataByKeys } from '../node/addresses.ts'
+import { parseAddressData } from '../parse.ts'
+
+export interface FetchReferrerParameters {
+  address: string
+}
+export type FetchReferrerReturnType = string | null
+
+/**
+ * The address that referred `address`, or null (not registered, or the root).
+ * POST /addresses/data/{dApp} with key `{address}_referer`.
+ *
+ * @example
+ * await fetchReferrer(client, { address: '3M...' }) // '3M...' or null
+ */
+export async function fetchReferrer(client: Client, { address }: FetchReferrerParameters): Promise<FetchReferrerReturnType> {
+  checkAddress('address', address)
+  const entries = await fetchDataByKeys(client.transport, client.dApp, [refererKey(address)])
+  const data = parseAddressData(address, entries)
+  reportSkipped(client, data.skipped)
+  return data.referrer
+}

@@ -1,0 +1,302 @@
+// Writes through @waves/signer with a real provider (the dev wallet) against the contract deployed on a
+// dev node: register with proof of work, fund, withdraw, and every way a write can fail.
+import { Signer } from '@waves/signer'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createDevnode } from 'waves-devnode'
+import { type Program, dataOf, invoke, startProgram, wavesOf } from '../../../../test/affiliate.ts'
+import { seed } from '../../../../test/waves.ts'
+import { type AffiliateClient, createAffiliate } from '../affiliate.ts'
+import { DevWalletProvider, type DevWalletOptions } from '../dev-wallet.ts'
+import {
+  ContractError,
+  InvalidInputError,
+  MissingSignerError,
+  NodeError,
+  PowAbortedError,
+  TransactionChangedError,
+  UserRejectedError,
+  WrongNetworkError,
+} from '../errors.ts'
+import type { MineProgress } from '../pow/index.ts'
+import { countingFetch, flakyProxy } from '../testing.ts'
+
+let program: Program
+
+beforeAll(async () => {
+  program = await startProgram()
+}, 120_000)
+afterAll(() => program?.close())
+
+async function signerFor(seedPhrase: string, options: DevWalletOptions = {}, nodeUrl = program.node.url): Promise<Signer> {
+  const signer = new Signer({ NODE_URL: nodeUrl })
+  await signer.setProvider(new DevWalletProvider(seedPhrase, options))
+  await signer.login()
+  return signer
+}
+
+async function clientFor(seedPhrase: string, extra: Partial<Parameters<typeof createAffiliate>[0]> = {}): Promise<AffiliateClient> {
+  return createAffiliate({ node: program.node.url, dApp: program.dApp, signer: await signerFor(seedPhrase), pollingIntervalMs: 5, ...extra })
+}
+
+const leadingZeroBits = (id: string) => {
+  let bits = 0
+  for (const byte of base58(id)) {
+    if (byte !== 0) return bits + Math.clz32(byte) - 24
+    bits += 8
+  }
+  return bits
+}
+function base58(text: string): number[] {
+  let n = 0n
+  for (const c of text) n = n * 58n + BigInt('123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'.indexOf(c))
+  const out: number[] = []
+  for (; n > 0n; n >>= 8n) out.unshift(Number(n & 0xffn))
+  for (const c of text) if (c === '1') out.unshift(0); else break
+  return out
+}
+
+async function blockTimestamp(height: number): Promise<number> {
+  return (await (await fetch(`${program.node.url}/blocks/headers/at/${height}`)).json()).timestamp
+}
+
+describe('the happy path: register, fund, withdraw', () => {
+  test('register mines the salt, signs exactly that transaction and waits for its block', async () => {
+    const { alice } = program.users
+    const affiliate = await clientFor(alice.seed)
+    const progress: MineProgress[] = []
+    const { id, confirmed } = await affiliate.register(program.dApp, { workers: 1, onProgress: (p) => progress.push(p) })
+    expect(leadingZeroBits(id)).toBeGreaterThanOrEqual(16)
+    const result = await confirmed
+    expect(result.id).toBe(id)
+    const info = await (await fetch(`${program.node.url}/transactions/info/${id}`)).json()
+    expect(result).toEqual({ id, height: info.height, timestamp: info.timestamp })
+    expect(info.applicationStatus).toBe('succeeded')
+    expect(await dataOf(program, `${alice.address}_referer|${program.dApp}_referral_.*`)).toEqual({
+      [`${alice.address}_referer`]: program.dApp,
+      [`${program.dApp}_referral_${alice.address}`]: alice.address,
+    })
+    const dashboard = await affiliate.fetchDashboard(alice.address)
+    expect([dashboard.registered, dashboard.referrer, dashboard.isRoot]).toEqual([true, program.dApp, false])
+    for (const p of progress) expect(p.expected).toBe(65536)
+  })
+
+  test('fund splits the payment; the dashboards show it exactly', async () => {
+    const { alice, bob } = program.users
+    const bobClient = await clientFor(bob.seed)
+    await (await bobClient.register(alice.address, { workers: 1 })).confirmed
+    const bobBefore = await wavesOf(program, bob.address)
+    const { id, confirmed } = await bobClient.fund(100_000_000n)
+    const { height } = await confirmed
+    const timestamp = await blockTimestamp(height)
+    // the fee is refunded from the gas reserve: bob pays exactly the payment
+    expect(await wavesOf(program, bob.address)).toBe(bobBefore - 100_000_000n)
+
+    const aliceView = await bobClient.fetchDashboard(alice.address)
+    expect(aliceView.balance).toBe(10_000_000n)
+    expect(aliceView.income).toEqual([{ txId: id, beneficiary: alice.address, payer: bob.address, amount: 10_000_000n, level: 'l1', timestamp }])
+    expect(aliceView.referrals).toEqual([
+      { level: 1, members: [{ address: bob.address, income: 10_000_000n }] },
+      { level: 2, members: [] },
+      { level: 3, members: [] },
+    ])
+    const bobView = await bobClient.fetchDashboard(bob.address)
+    expect([bobView.balance, bobView.referrer, bobView.income]).toEqual([
+      1_000_000n,
+      alice.address,
+      [{ txId: id, beneficiary: bob.address, payer: bob.address, amount: 1_000_000n, level: 'cashback', timestamp }],
+    ])
+    expect(await bobClient.fetchBalance(program.dApp)).toBe(89_000_000n)
+  })
+
+  test('withdraw pays the whole balance and records it', async () => {
+    const { alice } = program.users
+    const affiliate = await clientFor(alice.seed)
+    const before = await wavesOf(program, alice.address)
+    const { id, confirmed } = await affiliate.withdraw()
+    const { height } = await confirmed
+    expect(await wavesOf(program, alice.address)).toBe(before + 10_000_000n)
+    expect(await affiliate.fetchBalance(alice.address)).toBe(0n)
+    expect(await affiliate.fetchWithdrawTransactions(alice.address)).toEqual([
+      { txId: id, user: alice.address, amount: 10_000_000n, timestamp: await blockTimestamp(height) },
+    ])
+  })
+})
+
+describe('failures, each as its class with its whole message', () => {
+  test('ContractError: the contract refuses (code word parsed from the 306 answer)', async () => {
+    const { carol, stranger } = program.users
+    const affiliate = await clientFor(carol.seed)
+    const error = await affiliate.register(stranger.address, { workers: 1 }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ContractError)
+    expect(error).toMatchObject({ code: 'referrer', contractMessage: 'referrer: not registered' })
+    expect((error as ContractError).message).toBe('The affiliate contract refused the call: referrer: not registered\nDocs: waves-affiliate/README.md#contracterror')
+    expect((error as ContractError).cause).toMatchObject({ name: 'NodeError', status: 400, code: 306 })
+
+    const withdrawal = await affiliate.withdraw().catch((e: unknown) => e)
+    expect(withdrawal).toMatchObject({ name: 'ContractError', code: 'balance', contractMessage: 'balance: below minimum 1' })
+  })
+
+  test('UserRejectedError: the wallet refuses to sign; nothing is broadcast', async () => {
+    const counter = countingFetch()
+    const signer = await signerFor(program.users.dave.seed, { confirm: (request) => request.kind === 'login' })
+    const affiliate = createAffiliate({ node: program.node.url, dApp: program.dApp, signer, fetch: counter.fetch })
+    const error = await affiliate.fund(1_000n).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(UserRejectedError)
+    expect((error as UserRejectedError).message).toBe('The user rejected the request in the wallet\nDocs: waves-affiliate/README.md#userrejectederror')
+    expect((error as UserRejectedError).cause).toBe('Error: User rejection!')
+    expect(counter.requests.filter((r) => r.includes('broadcast'))).toEqual([])
+  })
+
+  test('UserRejectedError at login', async () => {
+    const signer = new Signer({ NODE_URL: program.node.url })
+    await signer.setProvider(new DevWalletProvider(program.users.dave.seed, { confirm: () => false }))
+    const affiliate = createAffiliate({ node: program.node.url, dApp: program.dApp, signer })
+    await expect(affiliate.withdraw()).rejects.toBeInstanceOf(UserRejectedError)
+    await signer.getNetworkByte()
+  })
+
+  test('WrongNetworkError: a wallet on another chain', async () => {
+    const other = await createDevnode({ chainId: 'T' })
+    try {
+      const signer = await signerFor(program.users.erin.seed, {}, other.url)
+      const affiliate = createAffiliate({ node: program.node.url, dApp: program.dApp, signer })
+      const error = await affiliate.fund(1_000n).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(WrongNetworkError)
+      expect(error).toMatchObject({ expected: 'R', actual: 'T' })
+      expect((error as WrongNetworkError).message).toBe(
+        "The wallet is on chain 'T', the node on chain 'R'\n\nDetails: switch the wallet to the network of the node\nDocs: waves-affiliate/README.md#wrongnetworkerror",
+      )
+    } finally {
+      await other.close()
+    }
+  })
+
+  test('TransactionChangedError: a wallet that changes the mined transaction; nothing is broadcast', async () => {
+    // a wallet that sets its own timestamp and fee, as some do
+    const wallet = new DevWalletProvider(program.users.frank.seed)
+    const sign = wallet.sign.bind(wallet) as (list: object[]) => Promise<never>
+    wallet.sign = ((list: { timestamp: number }[]) => sign(list.map((tx) => ({ ...tx, timestamp: tx.timestamp + 1, fee: 900000 })))) as never
+    const signer = new Signer({ NODE_URL: program.node.url })
+    await signer.setProvider(wallet)
+    await signer.login()
+    const counter = countingFetch()
+    const affiliate = createAffiliate({ node: program.node.url, dApp: program.dApp, signer, fetch: counter.fetch })
+    const error = await affiliate.register(program.dApp, { workers: 1 }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TransactionChangedError)
+    const changed = error as TransactionChangedError
+    expect(changed.changed).toEqual(['fee', 'timestamp'])
+    expect(changed.message).toBe(
+      [
+        'The wallet changed the transaction (fee, timestamp), so its id is no longer the mined one; nothing was broadcast',
+        '',
+        `Expected id: ${changed.expectedId}`,
+        `Signed id:   ${changed.actualId}`,
+        'Docs: waves-affiliate/README.md#transactionchangederror',
+      ].join('\n'),
+    )
+    expect(leadingZeroBits(changed.expectedId)).toBeGreaterThanOrEqual(16)
+    expect(counter.requests.filter((r) => r.includes('broadcast'))).toEqual([])
+  })
+
+  test('MissingSignerError', async () => {
+    const affiliate = createAffiliate({ node: program.node.url, dApp: program.dApp })
+    const error = await affiliate.fund(1n).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(MissingSignerError)
+    expect((error as MissingSignerError).message).toBe('fund() needs a signer: pass { signer } to createAffiliate\nDocs: waves-affiliate/README.md#missingsignererror')
+  })
+
+  test('InvalidInputError: checked before the wallet or the miner', async () => {
+    const affiliate = await clientFor(program.users.alice.seed)
+    await expect(affiliate.fund(0n)).rejects.toThrow('Invalid amount: 0 is not a positive bigint')
+    await expect(affiliate.fund(5 as never)).rejects.toMatchObject({ name: 'InvalidInputError', field: 'amount' })
+    await expect(affiliate.register('3MzzzNotAnAddress')).rejects.toThrow('Invalid referrer: "3MzzzNotAnAddress" is not an address')
+    const badChecksum = `${program.users.bob.address.slice(0, -1)}${program.users.bob.address.endsWith('a') ? 'b' : 'a'}`
+    await expect(affiliate.register(badChecksum)).rejects.toThrow(`Invalid referrer: ${badChecksum} is not an address of chain 'R'`)
+    await expect(affiliate.register(program.users.alice.address)).rejects.toBeInstanceOf(InvalidInputError)
+    await expect(affiliate.register(program.users.alice.address)).rejects.toThrow('Invalid referrer: an address cannot refer itself')
+  })
+
+  test('NodeError: a 4xx refusal is not retried (a caller without WAVES for the fee)', async () => {
+    const proxy = await flakyProxy(program.node.url)
+    try {
+      const pauper = seed('pauper')
+      const affiliate = createAffiliate({ node: proxy.url, dApp: program.dApp, signer: await signerFor(pauper) })
+      const error = await affiliate.withdraw().catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(NodeError)
+      expect(error).toMatchObject({ status: 400, code: 112 })
+      expect((error as NodeError).message).toBe(
+        [
+          'The node refused the request: State check failed. Reason: Accounts balance errors',
+          '',
+          'Node error 112, HTTP 400',
+          `URL: ${proxy.url}/transactions/broadcast`,
+          'Docs: waves-affiliate/README.md#nodeerror',
+        ].join('\n'),
+      )
+      expect(proxy.arrived.filter((r) => r.includes('broadcast'))).toHaveLength(1)
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  test('PowAbortedError: aborting during mining stops it; nothing is signed or sent', async () => {
+    // 40 bits would take hours: the abort is what ends this search
+    const set = await invoke(program, program.dAppSeed, 'setPowBits', [40])
+    expect(set.status).toBe(200)
+    try {
+      const counter = countingFetch()
+      let signed = 0
+      const signer = await signerFor(program.users.carol.seed, { confirm: (r) => (r.kind === 'sign' && signed++, true) })
+      const affiliate = createAffiliate({ node: program.node.url, dApp: program.dApp, signer, fetch: counter.fetch })
+      const controller = new AbortController()
+      const error = await affiliate
+        .register(program.dApp, { workers: 2, signal: controller.signal, onProgress: () => controller.abort() })
+        .catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(PowAbortedError)
+      expect((error as PowAbortedError).message).toMatch(/^Proof of work aborted after \d+ attempts$/)
+      expect((error as PowAbortedError).attempts).toBeGreaterThan(0)
+      expect(signed).toBe(0)
+      expect(counter.requests.filter((r) => r.includes('broadcast'))).toEqual([])
+    } finally {
+      expect((await invoke(program, program.dAppSeed, 'setPowBits', [16])).status).toBe(200)
+    }
+  })
+})
+
+describe('retries re-send the same signed transaction', () => {
+  test('503, then a dropped connection, then the node: one id arrives once and is applied once', async () => {
+    const proxy = await flakyProxy(program.node.url)
+    try {
+      const { bob } = program.users
+      const affiliate = await clientFor(bob.seed, { node: proxy.url, retry: { attempts: 4, baseDelayMs: 1 } })
+      const before = await affiliate.fetchBalance(bob.address)
+      proxy.fail('/transactions/broadcast', ['503', 'drop'])
+      const { id, confirmed } = await affiliate.fund(1_000n)
+      await confirmed
+      expect(proxy.arrived.filter((r) => r === 'POST /transactions/broadcast')).toHaveLength(3)
+      const sent = proxy.forwarded.filter((f) => f.request === 'POST /transactions/broadcast')
+      expect(sent.map((f) => JSON.parse(f.body).id)).toEqual([id])
+      expect(await affiliate.fetchBalance(bob.address)).toBe(before + 10n) // 1% cashback of 1,000, once
+      expect(Object.keys(await dataOf(program, `fund_.*_${id}`))).toHaveLength(3)
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  test('an answer lost after the node applied it: the retry meets its own transaction, applied once', async () => {
+    const proxy = await flakyProxy(program.node.url)
+    try {
+      const { bob } = program.users
+      const affiliate = await clientFor(bob.seed, { node: proxy.url, retry: { attempts: 4, baseDelayMs: 1 } })
+      const before = await affiliate.fetchBalance(bob.address)
+      proxy.fail('/transactions/broadcast', ['forward-then-drop'])
+      const { id, confirmed } = await affiliate.fund(1_000n)
+      await confirmed
+      const sent = proxy.forwarded.filter((f) => f.request === 'POST /transactions/broadcast')
+      expect(sent.map((f) => JSON.parse(f.body).id)).toEqual([id, id])
+      expect(await affiliate.fetchBalance(bob.address)).toBe(before + 10n)
+    } finally {
+      await proxy.close()
+    }
+  })
+})

@@ -1,0 +1,161 @@
+// The write path's multi-step helpers: find the user through the signer, ask the wallet to sign, check
+// what it signed, broadcast (retrying the SAME signed transaction on transient failures) and wait for a block.
+// Nothing here signs or mines again behind the caller's back.
+import type { Signer, SignerInvokeTx, UserData } from '@waves/signer'
+import { libs, makeTxBytes } from '@waves/waves-transactions'
+import { chainIdOf } from './address.ts'
+import { getChainId } from './actions/getChainId.ts'
+import type { Client } from './client.ts'
+import {
+  AffiliateError,
+  ConfirmationTimeoutError,
+  MissingSignerError,
+  NodeError,
+  UserRejectedError,
+  WrongNetworkError,
+  contractErrorFrom,
+} from './errors.ts'
+import { broadcastTx, fetchTxInfo, fetchTxStatuses } from './node/chain.ts'
+import type { ConfirmedTx, Submitted } from './types.ts'
+
+/** The fee of an invoke from an ordinary account, in wavelets (0.005 WAVES). */
+export const INVOKE_FEE = 500_000
+
+/** A transaction as a wallet returns it, signed. */
+export interface SignedTx {
+  id: string
+  type: number
+  timestamp: number
+  fee: number | string
+  proofs: string[]
+  chainId?: number
+  [field: string]: unknown
+}
+
+/** The wallet could not sign, for another reason than the user's refusal. */
+export class WalletError extends AffiliateError {
+  override name = 'WalletError'
+  constructor(reason: string, options: { cause?: unknown } = {}) {
+    super(`The wallet could not sign: ${reason}`, { ...options, docs: 'walleterror' })
+  }
+}
+
+/** The transaction reached a block but its script failed (a node stores such calls past 1,000 complexity). */
+export class TransactionFailedError extends AffiliateError {
+  override name = 'TransactionFailedError'
+  constructor(
+    readonly id: string,
+    readonly reason: string,
+  ) {
+    super(`Transaction ${id} failed in block: ${reason}`, { docs: 'transactionfailederror' })
+  }
+}
+
+export interface Wallet {
+  signer: Signer
+  user: UserData
+  chainId: string
+}
+
+/** The signer, its user (logging in if the provider has none) and the node's chain, which they must share. */
+export async function connectWallet(client: Client, method: string): Promise<Wallet> {
+  const signer = client.signer
+  if (signer === undefined) throw new MissingSignerError(method)
+  const chainId = await getChainId(client)
+  let user = signer.currentProvider?.user ?? null
+  if (user === null) {
+    try {
+      user = await signer.login()
+    } catch (error) {
+      throw walletError(error)
+    }
+  }
+  const walletChain = chainIdOf(user.address)
+  if (walletChain !== chainId) throw new WrongNetworkError(chainId, walletChain ?? '?')
+  return { signer, user, chainId }
+}
+
+/** Asks the wallet to sign one invoke; maps a refusal to UserRejectedError and checks the chain it signed for. */
+export async function signInvoke(wallet: Wallet, tx: Omit<SignerInvokeTx, 'type'>): Promise<SignedTx> {
+  let signed: SignedTx
+  try {
+    // Signer types one transaction, but hands the provider (and returns) a list
+    const result = (await wallet.signer.invoke(tx).sign()) as unknown as SignedTx | SignedTx[]
+    signed = Array.isArray(result) ? result[0]! : result
+  } catch (error) {
+    throw walletError(error)
+  }
+  if (typeof signed.chainId === 'number' && String.fromCharCode(signed.chainId) !== wallet.chainId) {
+    throw new WrongNetworkError(wallet.chainId, String.fromCharCode(signed.chainId))
+  }
+  return signed
+}
+
+/** The id of a transaction's body as the node computes it (never trusting the `id` field a wallet sets). */
+export function txIdOf(tx: object): string {
+  return libs.crypto.base58Encode(libs.crypto.blake2b(makeTxBytes(tx as Parameters<typeof makeTxBytes>[0])))
+}
+
+const REJECTION = /user (rejection|rejected|denied|cancel)/i
+
+/** A wallet's failure as a typed error. Wallets say "no" differently: a string, an Error, a code. */
+export function walletError(error: unknown): AffiliateError {
+  if (error instanceof AffiliateError) return error
+  for (let e: unknown = error, depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
+    const text = typeof e === 'string' ? e : e instanceof Error ? e.message : String((e as { message?: unknown }).message ?? '')
+    const code = (e as { code?: unknown }).code
+    if (REJECTION.test(text) || code === 4001 || code === 10) return new UserRejectedError({ cause: error })
+    e = typeof e === 'object' ? (e as { cause?: unknown }).cause : undefined
+  }
+  const reason = typeof error === 'string' ? error : error instanceof Error ? firstLine(error.message) : String(error)
+  return new WalletError(reason, { cause: error })
+}
+
+const firstLine = (text: string) => text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text
+
+/**
+ * Broadcasts a signed transaction (the transport retries transient failures with the same bytes; the node
+ * dedupes by id) and returns its id with a promise of its block.
+ */
+export async function submit(client: Client, signed: SignedTx): Promise<Submitted> {
+  const id = txIdOf(signed)
+  try {
+    await broadcastTx(client.transport, signed)
+  } catch (error) {
+    // A try that reached the node but lost its answer makes the retry meet its own transaction.
+    if (!(error instanceof NodeError && error.nodeMessage.includes(id) && /already in the state|already in UTX/i.test(error.nodeMessage))) throw error
+  }
+  const confirmed = waitForConfirmation(client, id, signed.timestamp)
+  confirmed.then(
+    () => {
+      for (const listener of client.state.confirmedListeners) listener(id)
+    },
+    () => undefined, // a caller who does not await `confirmed` must not get an unhandled rejection
+  )
+  return { id, confirmed }
+}
+
+async function waitForConfirmation(client: Client, id: string, timestamp: number): Promise<ConfirmedTx> {
+  const deadline = Date.now() + client.confirmTimeoutMs
+  for (;;) {
+    const [status] = await fetchTxStatuses(client.transport, [id])
+    if (status?.status === 'confirmed') {
+      if (status.applicationStatus === 'script_execution_failed') throw await failure(client, id)
+      return { id, height: status.height ?? 0, timestamp }
+    }
+    if (Date.now() >= deadline) throw new ConfirmationTimeoutError(id, client.confirmTimeoutMs)
+    await new Promise((resolve) => setTimeout(resolve, client.pollingIntervalMs))
+  }
+}
+
+async function failure(client: Client, id: string): Promise<AffiliateError> {
+  const info = await fetchTxInfo(client.transport, id)
+  const text = (info['stateChanges'] as { error?: { text?: unknown } } | undefined)?.error?.text
+  const reason = typeof text === 'string' ? text : 'script execution failed'
+  return contractErrorFrom(reason) ?? new TransactionFailedError(id, reason)
+}
+
+/** A Long for waves-transactions and wallets: a number while exact, else a decimal string. */
+export function toLong(value: bigint): number | string {
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString()
+}

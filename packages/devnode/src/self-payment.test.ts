@@ -1,0 +1,38 @@
+// A dApp may invoke itself, but a node refuses a payment from a dApp to itself
+// (InvokeScriptTransactionDiff: "DApp self-payment is forbidden since V4").
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { RICH_SEED, addressOf, client, seed, wt } from '../../../test/waves.ts'
+import { createDevnode, type Devnode } from './index.ts'
+
+const SELF = `{-# STDLIB_VERSION 6 #-}
+{-# CONTENT_TYPE DAPP #-}
+{-# SCRIPT_TYPE ACCOUNT #-}
+@Callable(i)
+func touch() = [IntegerEntry("paid", size(i.payments))]
+`
+const dAppSeed = seed('self-paying dapp')
+const dApp = addressOf(dAppSeed)
+let node: Devnode
+let api: ReturnType<typeof client>
+
+beforeAll(async () => {
+  node = await createDevnode()
+  api = client(node.url)
+  expect((await api.broadcast(wt.transfer({ recipient: dApp, amount: 10_00000000, chainId: 'R' }, RICH_SEED))).status).toBe(200)
+  const compiled = await api.post('/utils/script/compileCode', SELF, { 'content-type': 'text/plain' })
+  expect((await api.broadcast(wt.setScript({ script: compiled.body.script, chainId: 'R', fee: 100_000 }, dAppSeed))).status).toBe(200)
+})
+
+afterAll(() => node.close())
+
+it('runs a self-invocation without payments and refuses one with a payment', async () => {
+  const call = { function: 'touch', args: [] }
+  const free = wt.invokeScript({ dApp, call, chainId: 'R' }, dAppSeed)
+  expect((await api.broadcast(free)).status).toBe(200)
+  expect((await api.get(`/addresses/data/${dApp}/paid`)).body).toEqual({ key: 'paid', type: 'integer', value: 0 })
+
+  const paying = wt.invokeScript({ dApp, call, payment: [{ amount: 1, assetId: null }], chainId: 'R' }, dAppSeed)
+  const answer = await api.broadcast(paying)
+  expect(answer).toMatchObject({ status: 400, body: { error: 199, message: 'DApp self-payment is forbidden since V4' } })
+  expect((await api.get(`/transactions/info/${paying.id}`)).status).toBe(404)
+})

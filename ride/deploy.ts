@@ -1,0 +1,354 @@
+// `deployAffiliate`: compiles ride/affiliate.ride, sets it as the script of the seed's account on any Waves
+// node (a real one or waves-devnode), applies the initial configuration, and checks what the node then
+// reports. Used by `npm run deploy` (deploy.cli.ts), `npm start` and the tests; safe to call on every start:
+// what is already on the chain is not sent again. Node only (ride-js compiles here).
+import { createRequire } from 'node:module'
+import { join, relative } from 'node:path'
+import { compileRide } from './compile.ts'
+
+const require = createRequire(import.meta.url)
+const wt = require('@waves/waves-transactions') as typeof import('@waves/waves-transactions')
+const crypto = wt.libs.crypto
+
+export const DEFAULT_FILE = join(import.meta.dirname, 'affiliate.ride')
+
+/** Minimal invoke fee (0.005 WAVES); the dApp's own account has no verifier, so no extra fee. */
+export const INVOKE_FEE = 500_000n
+/** Per started kilobyte of script, the rule of the SetScript fee where `/transactions/calculateFee` is missing. */
+const SET_SCRIPT_FEE_PER_KB = 100_000n
+
+export interface DeployConfig {
+  /** per mille, each >= 0, sum <= 1000 */
+  rates?: { l1: number; l2: number; l3: number; cashback: number }
+  /** 0..64 */
+  powBits?: number
+  minWithdraw?: bigint
+  maxFee?: bigint
+  /** wavelets refunded per day at most */
+  refundBudget?: bigint
+  /** `WAVES` or the base58 id of an existing asset */
+  asset?: string
+}
+
+export interface DeployOptions {
+  /** the node's REST origin, e.g. https://nodes-testnet.wavesnodes.com */
+  node: string
+  /** the dApp account's seed; not needed for a dry run */
+  seed?: string
+  /** RIDE file; ride/affiliate.ride by default */
+  file?: string
+  /** `config_admin`: an address that administers beside the dApp itself (set once, by `init`) */
+  admin?: string
+  /** `config_root`: the operator that takes the change (the dApp's address by default) */
+  root?: string
+  config?: DeployConfig
+  /**
+   * The gas reserve to have, in wavelets: the difference to the current `gas_reserve` is set aside from
+   * the dApp's own WAVES with `reserveGas` (a dApp cannot pay itself with `topUpGas`).
+   */
+  gasReserve?: bigint
+  /** compile, print the figures and read the chain id; send nothing */
+  dryRun?: boolean
+  log?: (line: string) => void
+  /** how long to wait for each transaction to be confirmed (default 3 minutes) */
+  timeoutMs?: number
+}
+
+export interface DeployResult {
+  /** the dApp's address ('' in a dry run without a seed) */
+  dApp: string
+  chainId: string
+  /** script bytes */
+  size: number
+  callableComplexities: Record<string, number>
+  /** the script as the node stores it (`base64:...`) */
+  script: string
+  /** the SetScript fee paid (or that would be paid), in wavelets */
+  setScriptFee: bigint
+  /** ids of the transactions sent, in order */
+  txIds: string[]
+  /** the account already had exactly this script: no SetScript was sent */
+  alreadyDeployed: boolean
+  dryRun: boolean
+}
+
+/** A deploy step failed; the message says what happened and what to do. */
+export class DeployError extends Error {
+  constructor(
+    message: string,
+    /** the step: `node`, `seed`, `compile`, `funds`, `broadcast`, `confirm`, `verify` */
+    readonly step: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+    this.name = 'DeployError'
+  }
+}
+
+type Json = any
+
+/** A tiny REST client that turns every failure into a DeployError. */
+function nodeApi(origin: string) {
+  const base = origin.replace(/\/+$/, '')
+  const request = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> => {
+    let res: Response
+    try {
+      res = await fetch(base + path, {
+        method,
+        headers: { accept: 'application/json;large-significand-format=string', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
+    } catch (e) {
+      throw new DeployError(`cannot reach the node at ${base} (${e instanceof Error ? (e.cause as Error | undefined)?.message ?? e.message : String(e)}): check --node and that the node is running`, 'node', { cause: e })
+    }
+    const text = await res.text()
+    let parsed: unknown = text
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      // not JSON: kept as text for the message
+    }
+    return { status: res.status, body: parsed }
+  }
+  const ok = async (method: string, path: string, body?: unknown): Promise<Json> => {
+    const answer = await request(method, path, body)
+    if (answer.status !== 200) {
+      throw new DeployError(`the node answered ${answer.status} to ${method} ${path}: ${describe(answer.body)}`, 'node')
+    }
+    return answer.body
+  }
+  return { request, get: (path: string) => ok('GET', path), post: (path: string, body: unknown) => ok('POST', path, body) }
+}
+
+const describe = (body: unknown) =>
+  typeof body === 'object' && body !== null && 'message' in body ? String((body as { message: unknown }).message) : JSON.stringify(body)
+
+/** The chain id byte of the node, from the generator address of its last block (byte 1 of any address). */
+async function readChainId(api: ReturnType<typeof nodeApi>): Promise<string> {
+  const header = await api.get('/blocks/headers/last')
+  const generator = typeof header?.generator === 'string' ? header.generator : ''
+  let bytes: Uint8Array
+  try {
+    bytes = crypto.base58Decode(generator)
+  } catch (e) {
+    throw new DeployError(`the node's last block has no readable generator address ('${generator}'): is this a Waves node?`, 'node', { cause: e })
+  }
+  if (bytes.length !== 26) throw new DeployError(`the node's last block has no valid generator address ('${generator}')`, 'node')
+  return String.fromCharCode(bytes[1]!)
+}
+
+const callArg = (value: string | number | bigint) =>
+  typeof value === 'string' ? { type: 'string' as const, value } : { type: 'integer' as const, value: value.toString() }
+
+/**
+ * Deploys the affiliate contract (or another RIDE file) to the account of `seed` on `node`.
+ *
+ * Steps: compile (figures logged); chain id from the node; on a dry run, stop. On waves-devnode, the source
+ * is compiled by the node first (it runs only scripts whose source it knows). SetScript unless the
+ * account already has exactly this script; then `init`, the setters and `reserveGas` for whatever differs
+ * from the chain; then `/addresses/scriptInfo` is read back and compared with the compiled script.
+ * Each transaction is waited for until confirmed.
+ * @throws DeployError with the step and what to do.
+ * @example await deployAffiliate({ node: 'https://nodes-testnet.wavesnodes.com', seed: process.env.WAVES_SEED! })
+ */
+export async function deployAffiliate(options: DeployOptions): Promise<DeployResult> {
+  const log = options.log ?? (() => {})
+  const file = options.file ?? DEFAULT_FILE
+  const api = nodeApi(options.node)
+  const timeoutMs = options.timeoutMs ?? 180_000
+
+  let compiled
+  try {
+    compiled = compileRide(file)
+  } catch (e) {
+    throw new DeployError(`compiling ${file} failed: ${e instanceof Error ? e.message : String(e)}`, 'compile', { cause: e })
+  }
+  const script = `base64:${compiled.base64}`
+  log(`${relative(process.cwd(), file)}: ${compiled.size} bytes, complexity ${compiled.complexity} (estimator 3)`)
+  // In source order: the compiler's map comes in hash order.
+  for (const [, name = ''] of compiled.source.matchAll(/@Callable\(\w+\)\s*func (\w+)/g)) {
+    log(`  ${name.padEnd(16)} ${compiled.callableComplexities[name]}`)
+  }
+  log(`  ${'verifier'.padEnd(16)} ${compiled.verifierComplexity === 0 ? 'none' : compiled.verifierComplexity}`)
+
+  const chainId = await readChainId(api)
+  const version = String((await api.get('/node/version'))?.version ?? '')
+  log(`node ${options.node}: ${version}, chain '${chainId}'`)
+
+  if (options.seed !== undefined && options.seed.trim() === '') throw new DeployError('the seed is empty: set WAVES_SEED to the dApp account\'s seed phrase', 'seed')
+  const dApp = options.seed === undefined ? '' : crypto.address(options.seed, chainId)
+  const setScriptFee = await minSetScriptFee(api, compiled.size, script, options.seed, chainId)
+  log(`SetScript fee ${formatWaves(setScriptFee)} WAVES; each call to the dApp costs at least ${formatWaves(INVOKE_FEE)} WAVES`)
+  const result: DeployResult = {
+    dApp,
+    chainId,
+    size: compiled.size,
+    callableComplexities: compiled.callableComplexities,
+    script,
+    setScriptFee,
+    txIds: [],
+    alreadyDeployed: false,
+    dryRun: options.dryRun === true,
+  }
+  if (dApp !== '') {
+    const current = await api.get(`/addresses/scriptInfo/${dApp}`)
+    result.alreadyDeployed = current?.script === script
+  }
+  if (options.dryRun) {
+    if (dApp !== '') log(`dApp ${dApp}: ${result.alreadyDeployed ? 'already has this script' : 'would get this script'} (dry run: nothing sent)`)
+    else log('dry run: nothing sent')
+    return result
+  }
+  if (options.seed === undefined || dApp === '') throw new DeployError('no seed: set WAVES_SEED to the dApp account\'s seed phrase', 'seed')
+  const seed = options.seed
+
+  if (version.includes('waves-devnode')) {
+    const onNode = await api.post('/utils/script/compileWithImports', { script: compiled.source, imports: compiled.libraries })
+    if (onNode?.script !== script) {
+      throw new DeployError('the dev node compiled the source into other bytes than ride-js here: update @waves/ride-js or waves-devnode so that both use the same version', 'compile')
+    }
+  }
+
+  const send = async (what: string, tx: { id: string }) => {
+    const answer = await api.request('POST', '/transactions/broadcast', tx)
+    if (answer.status !== 200) {
+      const message = describe(answer.body)
+      const hint = /unavailable funds|negative waves balance|balance errors/i.test(message)
+        ? `: fund ${dApp} with more WAVES`
+        : ''
+      throw new DeployError(`the node refused ${what}: ${message}${hint}`, 'broadcast')
+    }
+    result.txIds.push(tx.id)
+    await waitConfirmed(api, tx.id, what, timeoutMs)
+    log(`${what}: ${tx.id}`)
+  }
+  const timestamp = async () => Number((await api.get('/utils/time'))?.system ?? Date.now())
+
+  const state = await readState(api, dApp)
+  const calls = configCalls(options, state, dApp)
+  const needed = (result.alreadyDeployed ? 0n : setScriptFee) + BigInt(calls.length) * INVOKE_FEE + reserveNeeded(options, state)
+  const balance = BigInt((await api.get(`/addresses/balance/${dApp}`))?.balance ?? 0)
+  if (balance < needed) {
+    throw new DeployError(
+      `${dApp} has ${formatWaves(balance)} WAVES, the deploy needs ${formatWaves(needed)}: fund it (or check that WAVES_SEED is the dApp account's seed)`,
+      'funds',
+    )
+  }
+
+  if (result.alreadyDeployed) log(`dApp ${dApp}: already has this script`)
+  else await send('SetScript', wt.setScript({ script, chainId, fee: setScriptFee.toString(), timestamp: await timestamp() } as never, seed))
+
+  for (const [fn, ...args] of calls) {
+    const tx = wt.invokeScript(
+      { dApp, call: { function: fn, args: args.map(callArg) }, chainId, fee: INVOKE_FEE.toString(), timestamp: await timestamp() } as never,
+      seed,
+    )
+    await send(`${fn}(${args.join(', ')})`, tx)
+  }
+
+  const info = await api.get(`/addresses/scriptInfo/${dApp}`)
+  if (info?.script !== script) {
+    throw new DeployError(`after the deploy the node reports another script for ${dApp}: someone else changed it, or the node rewrote it`, 'verify')
+  }
+  const reported: Record<string, number> = Object.fromEntries(Object.entries(info.callableComplexities ?? {}).map(([k, v]) => [k, Number(v)]))
+  const differs = Object.keys(compiled.callableComplexities).filter((k) => reported[k] !== compiled.callableComplexities[k])
+  if (differs.length > 0) log(`note: the node estimates other complexities for ${differs.join(', ')} (a newer estimator); the script bytes match`)
+  log(`verified: ${dApp} runs ${compiled.size} bytes, extra fee ${info.extraFee}`)
+  return result
+}
+
+interface DAppState {
+  data: Map<string, string | number | boolean>
+}
+
+async function readState(api: ReturnType<typeof nodeApi>, dApp: string): Promise<DAppState> {
+  const entries = (await api.post(`/addresses/data/${dApp}`, { matches: 'config_.*|gas_reserve|stats_funded|stats_withdrawn' })) as {
+    key: string
+    value: string | number | boolean
+  }[]
+  return { data: new Map(entries.map((e) => [e.key, e.value])) }
+}
+
+const intOf = (state: DAppState, key: string, fallback: bigint) => {
+  const value = state.data.get(key)
+  return value === undefined ? fallback : BigInt(value as string | number)
+}
+
+/** The admin calls that bring the chain to the options, skipping what is already so. */
+function configCalls(options: DeployOptions, state: DAppState, dApp: string): [string, ...(string | bigint | number)[]][] {
+  const calls: [string, ...(string | bigint | number)[]][] = []
+  const admin = state.data.get('config_admin') as string | undefined
+  const root = (state.data.get('config_root') as string | undefined) ?? dApp
+  if (admin === undefined && (options.admin !== undefined || options.root !== undefined)) {
+    calls.push(['init', options.admin ?? dApp, options.root ?? dApp])
+  } else {
+    if (options.admin !== undefined && options.admin !== (admin ?? dApp)) calls.push(['setAdmin', options.admin])
+    if (options.root !== undefined && options.root !== root) calls.push(['setRoot', options.root])
+  }
+  const c = options.config ?? {}
+  if (c.rates) {
+    const current = [intOf(state, 'config_rate_l1', 100n), intOf(state, 'config_rate_l2', 50n), intOf(state, 'config_rate_l3', 25n), intOf(state, 'config_rate_cashback', 10n)]
+    const wanted = [c.rates.l1, c.rates.l2, c.rates.l3, c.rates.cashback].map(BigInt)
+    if (wanted.some((w, i) => w !== current[i])) calls.push(['setRates', ...wanted])
+  }
+  const int = (value: bigint | number | undefined, key: string, fallback: bigint, fn: string) => {
+    if (value !== undefined && BigInt(value) !== intOf(state, key, fallback)) calls.push([fn, BigInt(value)])
+  }
+  int(c.powBits, 'config_pow_bits', 16n, 'setPowBits')
+  int(c.minWithdraw, 'config_min_withdraw', 1n, 'setMinWithdraw')
+  int(c.maxFee, 'config_max_fee', 900_000n, 'setMaxFee')
+  int(c.refundBudget, 'config_refund_budget', 1_000_000_000n, 'setRefundBudget')
+  if (c.asset !== undefined && c.asset !== ((state.data.get('config_asset') as string | undefined) ?? 'WAVES')) calls.push(['setAsset', c.asset])
+  const more = reserveNeeded(options, state)
+  if (more > 0n) calls.push(['reserveGas', more])
+  return calls
+}
+
+function reserveNeeded(options: DeployOptions, state: DAppState): bigint {
+  if (options.gasReserve === undefined) return 0n
+  const more = options.gasReserve - intOf(state, 'gas_reserve', 0n)
+  return more > 0n ? more : 0n
+}
+
+/** The node's minimum for this SetScript (`/transactions/calculateFee`), or the size rule where the route is missing. */
+async function minSetScriptFee(api: ReturnType<typeof nodeApi>, size: number, script: string, seed: string | undefined, chainId: string): Promise<bigint> {
+  const fallback = BigInt(Math.max(1, Math.ceil(size / 1024))) * SET_SCRIPT_FEE_PER_KB
+  if (seed === undefined) return fallback
+  const answer = await api.request('POST', '/transactions/calculateFee', {
+    type: 13,
+    version: 2,
+    chainId: chainId.charCodeAt(0),
+    senderPublicKey: crypto.publicKey(seed),
+    script,
+    fee: 0,
+    timestamp: 0,
+    proofs: [],
+  })
+  if (answer.status === 200 && answer.body?.feeAmount !== undefined) return BigInt(answer.body.feeAmount)
+  return fallback
+}
+
+async function waitConfirmed(api: ReturnType<typeof nodeApi>, id: string, what: string, timeoutMs: number): Promise<void> {
+  const started = Date.now()
+  for (let delay = 50; ; delay = Math.min(delay * 2, 2_000)) {
+    const [status] = (await api.get(`/transactions/status?id=${id}`)) as { status: string; applicationStatus?: string }[]
+    if (status?.status === 'confirmed') {
+      if (status.applicationStatus !== undefined && status.applicationStatus !== 'succeeded') {
+        throw new DeployError(`${what} (${id}) was confirmed as ${status.applicationStatus}: see /transactions/info/${id}`, 'confirm')
+      }
+      return
+    }
+    if (Date.now() - started > timeoutMs) {
+      throw new DeployError(`${what} (${id}) is still ${status?.status ?? 'unknown'} after ${timeoutMs / 1000} s: check the node, then run the deploy again`, 'confirm')
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay))
+  }
+}
+
+/** Wavelets as WAVES with 8 decimals, trailing zeros dropped. */
+export function formatWaves(wavelets: bigint): string {
+  const sign = wavelets < 0n ? '-' : ''
+  const abs = wavelets < 0n ? -wavelets : wavelets
+  const fraction = (abs % 100_000_000n).toString().padStart(8, '0').replace(/0+$/, '')
+  return `${sign}${abs / 100_000_000n}${fraction ? `.${fraction}` : ''}`
+}

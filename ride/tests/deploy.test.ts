@@ -1,0 +1,186 @@
+// deployAffiliate and `npm run deploy` against a dev node: figures, SetScript, initial config, the check
+// against /addresses/scriptInfo, idempotence, and clear errors.
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { GENESIS_SEED, createDevnode, type Devnode } from '../../packages/devnode/src/index.ts'
+import { client, crypto, seed, wt } from '../../test/waves.ts'
+import { compileRide } from '../compile.ts'
+import { DeployError, deployAffiliate } from '../deploy.ts'
+
+const run = promisify(execFile)
+const here = import.meta.dirname
+const CLI = join(here, '..', 'deploy.cli.ts')
+const compiled = compileRide(join(here, '..', 'affiliate.ride'))
+// Chain T, so that the chain id is seen to come from the node, not from a default.
+const T = 'T'
+const dAppSeed = seed('deploy test dapp')
+const dApp = crypto.address(dAppSeed, T)
+const admin = crypto.address(seed('deploy test admin'), T)
+let node: Devnode
+let api: ReturnType<typeof client>
+
+async function fund(address: string, amount: number) {
+  const answer = await api.broadcast(wt.transfer({ recipient: address, amount, chainId: T }, GENESIS_SEED))
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200)
+}
+
+beforeAll(async () => {
+  node = await createDevnode({ chainId: T })
+  api = client(node.url)
+  await fund(dApp, 20_00000000)
+})
+
+afterAll(() => node.close())
+
+describe('deployAffiliate', () => {
+  it('compiles, sets the script, applies the config and checks scriptInfo', async () => {
+    const lines: string[] = []
+    const result = await deployAffiliate({
+      node: node.url,
+      seed: dAppSeed,
+      admin,
+      config: { rates: { l1: 200, l2: 100, l3: 50, cashback: 20 }, powBits: 8, minWithdraw: 1000n, maxFee: 600_000n, refundBudget: 2_00000000n },
+      gasReserve: 3_00000000n,
+      log: (line) => lines.push(line),
+    })
+    expect(result).toMatchObject({
+      dApp,
+      chainId: T,
+      size: 13902,
+      callableComplexities: compiled.callableComplexities,
+      script: `base64:${compiled.base64}`,
+      setScriptFee: 1_400_000n,
+      alreadyDeployed: false,
+      dryRun: false,
+    })
+    expect(result.txIds).toHaveLength(8)
+    expect(lines.slice(0, 3)).toEqual([
+      'ride/affiliate.ride: 13902 bytes, complexity 2238 (estimator 3)',
+      '  register         297',
+      '  fund             498',
+    ])
+    expect(lines).toContain(`node ${node.url}: Waves v1.5.7 (waves-devnode 0.1.0), chain 'T'`)
+    expect(lines).toContain('SetScript fee 0.014 WAVES; each call to the dApp costs at least 0.005 WAVES')
+    expect(lines.slice(-9).map((l) => l.replace(/: \w{43,44}$/, ''))).toEqual([
+      'SetScript',
+      `init(${admin}, ${dApp})`,
+      'setRates(200, 100, 50, 20)',
+      'setPowBits(8)',
+      'setMinWithdraw(1000)',
+      'setMaxFee(600000)',
+      'setRefundBudget(200000000)',
+      'reserveGas(300000000)',
+      `verified: ${dApp} runs 13902 bytes, extra fee 0`,
+    ])
+    const info = (await api.get(`/addresses/scriptInfo/${dApp}`)).body
+    expect(info).toMatchObject({ script: `base64:${compiled.base64}`, complexity: 2238, callableComplexities: compiled.callableComplexities, extraFee: 0 })
+    const data = (await api.get(`/addresses/data/${dApp}`)).body.map((e: { key: string; value: unknown }) => [e.key, e.value])
+    expect(Object.fromEntries(data)).toEqual({
+      config_admin: admin,
+      config_root: dApp,
+      config_rate_l1: 200,
+      config_rate_l2: 100,
+      config_rate_l3: 50,
+      config_rate_cashback: 20,
+      config_pow_bits: 8,
+      config_min_withdraw: 1000,
+      config_max_fee: 600_000,
+      config_refund_budget: 2_00000000,
+      gas_reserve: 3_00000000,
+    })
+  })
+
+  it('sends nothing again when the chain already has the script and config; only what differs', async () => {
+    const same = await deployAffiliate({ node: node.url, seed: dAppSeed, admin, config: { powBits: 8 }, gasReserve: 3_00000000n })
+    expect(same).toMatchObject({ alreadyDeployed: true, txIds: [] })
+    const changed = await deployAffiliate({ node: node.url, seed: dAppSeed, config: { powBits: 4 }, gasReserve: 3_50000000n })
+    expect(changed.alreadyDeployed).toBe(true)
+    expect(changed.txIds).toHaveLength(2)
+    expect((await api.get(`/addresses/data/${dApp}/config_pow_bits`)).body.value).toBe(4)
+    expect((await api.get(`/addresses/data/${dApp}/gas_reserve`)).body.value).toBe(3_50000000)
+  })
+
+  it('a dry run compiles and reads the chain only', async () => {
+    const before = (await api.get('/blocks/height')).body.height
+    const lines: string[] = []
+    const dry = await deployAffiliate({ node: node.url, dryRun: true, log: (l) => lines.push(l) })
+    expect(dry).toMatchObject({ dApp: '', chainId: T, size: 13902, txIds: [], dryRun: true, alreadyDeployed: false })
+    expect(lines.at(-1)).toBe('dry run: nothing sent')
+    const fresh = seed('deploy test fresh')
+    expect(await deployAffiliate({ node: node.url, seed: fresh, dryRun: true })).toMatchObject({ dApp: crypto.address(fresh, T), txIds: [] })
+    expect((await api.get('/blocks/height')).body.height).toBe(before)
+  })
+})
+
+describe('deployAffiliate errors', () => {
+  const fails = async (promise: Promise<unknown>) => {
+    const error = await promise.then(() => undefined, (e: unknown) => e)
+    expect(error).toBeInstanceOf(DeployError)
+    return error as DeployError
+  }
+
+  it('the node is down', async () => {
+    const error = await fails(deployAffiliate({ node: 'http://127.0.0.1:9', seed: dAppSeed }))
+    expect(error.step).toBe('node')
+    expect(error.message).toMatch(/^cannot reach the node at http:\/\/127\.0\.0\.1:9 \(.+\): check --node and that the node is running$/)
+  })
+
+  it('an account without funds (or the wrong seed)', async () => {
+    const empty = seed('deploy test empty')
+    const error = await fails(deployAffiliate({ node: node.url, seed: empty }))
+    expect(error.step).toBe('funds')
+    expect(error.message).toBe(
+      `${crypto.address(empty, T)} has 0 WAVES, the deploy needs 0.014: fund it (or check that WAVES_SEED is the dApp account's seed)`,
+    )
+  })
+
+  it('the node refuses a step', async () => {
+    const error = await fails(deployAffiliate({ node: node.url, seed: dAppSeed, config: { rates: { l1: 600, l2: 300, l3: 100, cashback: 100 } } }))
+    expect(error.step).toBe('broadcast')
+    expect(error.message).toBe('the node refused setRates(600, 300, 100, 100): Error while executing dApp: config: rates sum above 1000')
+  })
+
+  it('an empty seed', async () => {
+    const error = await fails(deployAffiliate({ node: node.url, seed: ' ' }))
+    expect(error.message).toBe("the seed is empty: set WAVES_SEED to the dApp account's seed phrase")
+  })
+})
+
+describe('npm run deploy', () => {
+  const cli = (args: string[], env: Record<string, string>) =>
+    run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { PATH: process.env['PATH'] ?? '', ...env }, cwd: join(here, '..', '..') }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    )
+
+  it('deploys with WAVES_SEED and prints the figures', async () => {
+    const cliSeed = seed('deploy test cli')
+    await fund(crypto.address(cliSeed, T), 5_00000000)
+    const out = await cli(['--node', node.url, '--gas', '0.5', '--pow-bits', '4'], { WAVES_SEED: cliSeed })
+    expect(out.stderr).toBe('')
+    expect(out.code).toBe(0)
+    const lines = out.stdout.trim().split('\n')
+    expect(lines[0]).toBe('ride/affiliate.ride: 13902 bytes, complexity 2238 (estimator 3)')
+    expect(lines).toContain('  setAsset         2238')
+    expect(lines.at(-1)).toBe(`dApp ${crypto.address(cliSeed, T)} on chain 'T': script set (fee 0.014 WAVES), 3 transaction(s) sent`)
+    const again = await cli(['--node', node.url, '--gas', '0.5', '--pow-bits', '4'], { WAVES_SEED: cliSeed })
+    expect(again.stdout.trim().split('\n').at(-1)).toBe(`dApp ${crypto.address(cliSeed, T)} on chain 'T': script already deployed, 0 transaction(s) sent`)
+  })
+
+  it('refuses to run without WAVES_SEED, except for a dry run', async () => {
+    const out = await cli(['--node', node.url], {})
+    expect(out).toMatchObject({ code: 2, stdout: '' })
+    expect(out.stderr).toBe("deploy: WAVES_SEED is not set: export the dApp account's seed phrase as WAVES_SEED (or use --dry-run)\n")
+    const dry = await cli(['--node', node.url, '--dry-run'], {})
+    expect(dry.code).toBe(0)
+    expect(dry.stdout.trim().split('\n').slice(-2)).toEqual(['dry run: nothing sent', 'dry run: done'])
+  })
+
+  it('reports a deploy error with exit code 1', async () => {
+    const out = await cli(['--node', 'http://127.0.0.1:9'], { WAVES_SEED: 'anything' })
+    expect(out.code).toBe(1)
+    expect(out.stderr).toMatch(/^deploy: cannot reach the node at http:\/\/127\.0\.0\.1:9 \(.+\): check --node and that the node is running\n$/)
+  })
+})

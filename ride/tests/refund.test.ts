@@ -1,0 +1,132 @@
+// Fee refund from the gas reserve within the per-day budget, and how the reserve is filled
+// (ride/README.md#fee-refund): topUpGas by anyone, reserveGas by the admin from the dApp's own WAVES.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Program, TEST_START, changesOf, dataOf, invoke, invokeTx, refusal, register, registerTx, startProgram, wavesOf } from '../../test/affiliate.ts'
+import { addressOf, seed, wt } from '../../test/waves.ts'
+
+const DAY = 86_400_000
+const day = Math.floor(TEST_START / DAY)
+let p: Program
+let alice: string
+
+beforeAll(async () => {
+  p = await startProgram({ config: { powBits: 0, refundBudget: 1_400_000n }, gasReserve: 5_000_000n, startTime: TEST_START })
+  alice = p.users.alice.address
+  await register(p, p.users.alice.seed, p.dApp) // refunded: 500,000 of today's 1,400,000
+  await p.save()
+})
+
+afterAll(() => p.close())
+
+describe('fee refund', () => {
+  it('refunds a fee up to config_max_fee in full', async () => {
+    await p.reset()
+    const before = await wavesOf(p, alice)
+    const tx = invokeTx(p, p.users.alice.seed, 'fund', [], { amount: 1_000n }, 900_000n)
+    expect((await p.api.broadcast(tx)).status).toBe(200)
+    expect((await changesOf(p, tx.id)).transfers).toEqual([{ address: alice, asset: null, amount: 900_000 }])
+    expect(await wavesOf(p, alice)).toBe(before - 1_000n)
+    expect(await dataOf(p, 'gas_reserve|refunds_.*|stats_refunded')).toEqual({
+      gas_reserve: 5_000_000n - 1_400_000n,
+      [`refunds_${day}`]: 1_400_000n,
+      stats_refunded: 1_400_000n,
+    })
+  })
+
+  it('stops at the day\'s budget: the call still works and the caller pays; the next day refunds again', async () => {
+    await p.reset()
+    const before = await wavesOf(p, alice)
+    expect((await invoke(p, p.users.alice.seed, 'fund', [], { amount: 1_000n })).status).toBe(200) // 1,000,000 refunded today
+    const over = invokeTx(p, p.users.alice.seed, 'fund', [], { amount: 1_000n }) // 1,500,000 > 1,400,000
+    expect((await p.api.broadcast(over)).status).toBe(200)
+    expect((await changesOf(p, over.id)).transfers).toEqual([])
+    expect(await wavesOf(p, alice)).toBe(before - 2_000n - 500_000n)
+    expect(await dataOf(p, `refunds_.*|gas_reserve`)).toEqual({ gas_reserve: 4_000_000n, [`refunds_${day}`]: 1_000_000n })
+
+    p.node.setTime(TEST_START + DAY)
+    await p.node.mine()
+    const next = invokeTx(p, p.users.alice.seed, 'fund', [], { amount: 1_000n })
+    expect((await p.api.broadcast(next)).status).toBe(200)
+    expect((await changesOf(p, next.id)).transfers).toEqual([{ address: alice, asset: null, amount: 500_000 }])
+    expect(await dataOf(p, `refunds_.*|gas_reserve`)).toEqual({
+      gas_reserve: 3_500_000n,
+      [`refunds_${day}`]: 1_000_000n,
+      [`refunds_${day + 1}`]: 500_000n,
+    })
+  })
+
+  it('pays no refund when the reserve cannot cover the fee', async () => {
+    await p.reset()
+    expect((await invoke(p, p.dAppSeed, 'setRefundBudget', [100_00000000])).status).toBe(200)
+    for (let i = 0; i < 9; i++) expect((await invoke(p, p.users.alice.seed, 'fund', [], { amount: 1n })).status).toBe(200)
+    expect(await dataOf(p, 'gas_reserve')).toEqual({ gas_reserve: 0n })
+    const dry = invokeTx(p, p.users.alice.seed, 'fund', [], { amount: 1n })
+    expect((await p.api.broadcast(dry)).status).toBe(200)
+    expect((await changesOf(p, dry.id)).transfers).toEqual([])
+    expect(await dataOf(p, 'gas_reserve|stats_refunded')).toEqual({ gas_reserve: 0n, stats_refunded: 5_000_000n })
+  })
+
+  it('does not make calls free: an account without the fee is refused by the node before the script', async () => {
+    await p.reset()
+    const empty = seed('empty account')
+    const answer = await p.api.broadcast(await registerTx(p, empty, p.dApp))
+    expect(answer.body.error).toBe(112)
+    expect(answer.body.message).toBe('State check failed. Reason: Accounts balance errors')
+    expect(answer.body.details).toEqual({ [addressOf(empty)]: `negative waves balance: ${addressOf(empty)}, old: 0, new: -500000` })
+  })
+
+  it('refuses a fee above config_max_fee and a fee in an asset', async () => {
+    await p.reset()
+    expect(await p.api.broadcast(invokeTx(p, p.users.alice.seed, 'withdraw', [], undefined, 900_001n))).toMatchObject(
+      refusal('fee: fee exceeds 900000'),
+    )
+    expect((await invoke(p, p.dAppSeed, 'setMaxFee', [600_000])).status).toBe(200)
+    expect(await p.api.broadcast(invokeTx(p, p.users.alice.seed, 'withdraw', [], undefined, 600_001n))).toMatchObject(
+      refusal('fee: fee exceeds 600000'),
+    )
+    // A fee in an asset never reaches the script: the node accepts only sponsored assets, which this
+    // dev node does not offer. The contract's own check (fee: fee must be in WAVES) is the second line.
+    const issue = wt.issue({ name: 'FeeToken', description: '', quantity: 1_000_000, decimals: 0, reissuable: false, chainId: 'R', timestamp: p.now() }, p.users.alice.seed)
+    expect((await p.api.broadcast(issue)).status).toBe(200)
+    const inAsset = await p.api.broadcast(invokeTx(p, p.users.alice.seed, 'withdraw', [], undefined, { amount: 5n, assetId: issue.id }))
+    expect(inAsset.body.error).toBe(112)
+    expect(inAsset.body.message).toBe(`State check failed. Reason: Asset ${issue.id} is not sponsored, cannot be used to pay fees`)
+  })
+})
+
+describe('filling the gas reserve', () => {
+  it('topUpGas: anyone adds WAVES; exactly one positive WAVES payment', async () => {
+    await p.reset()
+    const bob = p.users.bob.seed
+    expect((await invoke(p, bob, 'topUpGas', [], { amount: 7_000_000n })).status).toBe(200)
+    expect(await dataOf(p, 'gas_reserve')).toEqual({ gas_reserve: 4_500_000n + 7_000_000n })
+    expect(await invoke(p, bob, 'topUpGas')).toMatchObject(refusal('payment: exactly one payment required'))
+    expect(await invoke(p, bob, 'topUpGas', [], [{ amount: 1n }, { amount: 1n }])).toMatchObject(refusal('payment: exactly one payment required'))
+    const issue = wt.issue({ name: 'GasToken', description: '', quantity: 100, decimals: 0, reissuable: false, chainId: 'R', timestamp: p.now() }, bob)
+    expect((await p.api.broadcast(issue)).status).toBe(200)
+    expect(await invoke(p, bob, 'topUpGas', [], { amount: 1n, assetId: issue.id })).toMatchObject(refusal('payment: asset must be WAVES'))
+  })
+
+  it('reserveGas: the admin sets aside the dApp\'s own free WAVES, never those owed to users', async () => {
+    await p.reset()
+    // alice funds 1 WAVES as a registered payer: 1,000,000 cashback to her, 99,000,000 change to the dApp.
+    expect((await invoke(p, p.users.alice.seed, 'fund', [], { amount: 100_000_000n })).status).toBe(200)
+    const balance = await wavesOf(p, p.dApp)
+    const free = balance - 4_000_000n - 100_000_000n // reserve after two refunds, and the outstanding balances
+    expect(await invoke(p, p.dAppSeed, 'reserveGas', [free + 1n])).toMatchObject(
+      refusal(`balance: free WAVES ${free - 500_000n} below ${free + 1n}`),
+    )
+    expect(await invoke(p, p.dAppSeed, 'reserveGas', [0])).toMatchObject(refusal('config: amount must be positive'))
+    expect(await invoke(p, p.users.stranger.seed, 'reserveGas', [1])).toMatchObject(refusal('admin: caller is not admin'))
+    expect((await invoke(p, p.dAppSeed, 'reserveGas', [free - 500_000n])).status).toBe(200)
+    expect(await dataOf(p, 'gas_reserve')).toEqual({ gas_reserve: free - 500_000n + 4_000_000n })
+    // now every WAVE of the dApp is either owed or reserved (the fee of the call above came from the rest)
+    expect(await wavesOf(p, p.dApp)).toBe(free - 500_000n + 4_000_000n + 100_000_000n)
+  })
+
+  it('a dApp cannot pay itself: topUpGas from the dApp account is refused by the node', async () => {
+    await p.reset()
+    const answer = await invoke(p, p.dAppSeed, 'topUpGas', [], { amount: 1_000_000n })
+    expect(answer).toMatchObject({ status: 400, body: { error: 199, message: 'DApp self-payment is forbidden since V4' } })
+  })
+})

@@ -1,0 +1,112 @@
+// register(referrer, salt): the referral tree, the proof of work and who may join (ride/README.md#register).
+// The attacks on registration (self-referral, cycles, bad referrers, weak PoW ...) are in attacks.test.ts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  type Program,
+  TEST_START,
+  blockTimeOf,
+  changesOf,
+  dataOf,
+  invoke,
+  refusal,
+  register,
+  registerTx,
+  startProgram,
+  wavesOf,
+} from '../../test/affiliate.ts'
+import { crypto, wt } from '../../test/waves.ts'
+
+let p: Program
+
+beforeAll(async () => {
+  p = await startProgram({ config: { powBits: 0 }, startTime: TEST_START })
+  await p.save()
+})
+
+afterAll(() => p.close())
+
+const leadingZeroBits = (id: string) => {
+  let bits = 0
+  for (const byte of crypto.base58Decode(id)) {
+    if (byte !== 0) return bits + Math.clz32(byte) - 24
+    bits += 8
+  }
+  return bits
+}
+
+describe('register', () => {
+  it('joins under the root: referrer, referral, count and stats; the fee comes back', async () => {
+    await p.reset()
+    const alice = p.users.alice
+    const before = await wavesOf(p, alice.address)
+    const tx = await registerTx(p, alice.seed, p.dApp)
+    expect((await p.api.broadcast(tx)).status).toBe(200)
+    const day = Math.floor((await blockTimeOf(p, tx.id)) / 86_400_000)
+    expect(await changesOf(p, tx.id)).toEqual({
+      data: [
+        { key: `${alice.address}_referer`, type: 'string', value: p.dApp },
+        { key: `${p.dApp}_referral_${alice.address}`, type: 'string', value: alice.address },
+        { key: `${p.dApp}_referrals`, type: 'integer', value: 1 },
+        { key: 'stats_users', type: 'integer', value: 1 },
+        { key: 'gas_reserve', type: 'integer', value: 10_00000000 - 500_000 },
+        { key: `refunds_${day}`, type: 'integer', value: 500_000 },
+        { key: 'stats_refunded', type: 'integer', value: 500_000 },
+      ],
+      transfers: [{ address: alice.address, asset: null, amount: 500_000 }],
+    })
+    expect(await wavesOf(p, alice.address)).toBe(before)
+  })
+
+  it('builds the tree: one `_referral_` key per direct referral, counted in `_referrals`', async () => {
+    await p.reset()
+    const { alice, bob, carol } = p.users
+    await register(p, alice.seed, p.dApp)
+    await register(p, bob.seed, alice.address)
+    await register(p, carol.seed, alice.address)
+    expect(await dataOf(p, `${alice.address}_referral.*`)).toEqual({
+      [`${alice.address}_referral_${bob.address}`]: bob.address,
+      [`${alice.address}_referral_${carol.address}`]: carol.address,
+      [`${alice.address}_referrals`]: 2n,
+    })
+    expect(await dataOf(p, '.*_referer|stats_users')).toEqual({
+      [`${alice.address}_referer`]: p.dApp,
+      [`${bob.address}_referer`]: alice.address,
+      [`${carol.address}_referer`]: alice.address,
+      stats_users: 3n,
+    })
+  })
+
+  it('needs 16 leading zero bits by default: a mined id passes, a weak one is refused', async () => {
+    await p.reset()
+    expect((await invoke(p, p.dAppSeed, 'setPowBits', [16])).status).toBe(200)
+    const { alice } = p.users
+    const weak = await registerTx(p, alice.seed, p.dApp, { bits: 0 })
+    expect(leadingZeroBits(weak.id)).toBeLessThan(16)
+    expect(await p.api.broadcast(weak)).toMatchObject(refusal('pow: transaction id needs 16 leading zero bits'))
+    const mined = await registerTx(p, alice.seed, p.dApp)
+    expect(leadingZeroBits(mined.id)).toBeGreaterThanOrEqual(16)
+    expect((await p.api.broadcast(mined)).status).toBe(200)
+    expect(await dataOf(p, `${alice.address}_referer`)).toEqual({ [`${alice.address}_referer`]: p.dApp })
+  })
+
+  it('refuses a stored pow_bits out of 0..64 (written by the account key)', async () => {
+    await p.reset()
+    const write = wt.data({ data: [{ key: 'config_pow_bits', type: 'integer', value: 65 }], chainId: 'R', timestamp: p.now() }, p.dAppSeed)
+    expect((await p.api.broadcast(write)).status).toBe(200)
+    expect(await p.api.broadcast(await registerTx(p, p.users.alice.seed, p.dApp, { bits: 0 }))).toMatchObject(
+      refusal('config: pow bits must be 0..64'),
+    )
+  })
+
+  it('refuses the root, and a former root that has referrals', async () => {
+    await p.reset()
+    const { alice, frank } = p.users
+    expect(await p.api.broadcast(await registerTx(p, p.dAppSeed, alice.address))).toMatchObject(refusal('registered: root cannot register'))
+    // frank becomes the root, invites alice, and is replaced: he may not join under anyone now.
+    expect((await invoke(p, p.dAppSeed, 'setRoot', [frank.address])).status).toBe(200)
+    expect(await p.api.broadcast(await registerTx(p, frank.seed, p.dApp))).toMatchObject(refusal('registered: root cannot register'))
+    await register(p, alice.seed, frank.address)
+    expect((await invoke(p, p.dAppSeed, 'setRoot', [p.dApp])).status).toBe(200)
+    expect(await p.api.broadcast(await registerTx(p, frank.seed, p.dApp))).toMatchObject(refusal('registered: address has referrals'))
+  })
+})
