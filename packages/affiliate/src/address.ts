@@ -1,7 +1,9 @@
-// Address checks for reads. Small on purpose: the read path must not pull @waves/waves-transactions
-// (CommonJS, not tree-shakeable) into a front end's bundle; the write path checks the checksum with it.
+// Addresses: the one place that decodes and checks them (version byte, chain byte, checksum). Small on
+// purpose: checking an address must not pull @waves/waves-transactions (CommonJS, not tree-shakeable) into
+// a front end's bundle; @noble/hashes gives the two hashes of the checksum.
+import { blake2b } from '@noble/hashes/blake2.js'
+import { keccak_256 } from '@noble/hashes/sha3.js'
 import { InvalidInputError } from './errors.ts'
-import { looksLikeAddress } from './parse.ts'
 
 const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
 
@@ -19,21 +21,37 @@ export function base58Decode(text: string): Uint8Array | undefined {
   return Uint8Array.from(bytes)
 }
 
-/** The chain id (one character) an address belongs to, or `undefined` if it is not an address. */
+/**
+ * The chain id (one character) of an address, or `undefined` when the text is not an address: 26 bytes
+ * of base58, version 1, and a checksum (the first 4 bytes of keccak256(blake2b256(the first 22 bytes))).
+ * @example chainIdOf('3M4qwDomRabJKLZxuXhwfqLApQkU592nWxF') // 'R'
+ */
 export function chainIdOf(address: string): string | undefined {
-  if (!looksLikeAddress(address)) return undefined
+  if (address.length > 40) return undefined
   const bytes = base58Decode(address)
-  return bytes?.length === 26 && bytes[0] === 1 ? String.fromCharCode(bytes[1]!) : undefined
+  if (bytes?.length !== 26 || bytes[0] !== 1) return undefined
+  const checksum = keccak_256(blake2b(bytes.subarray(0, 22), { dkLen: 32 }))
+  for (let i = 0; i < 4; i++) if (checksum[i] !== bytes[22 + i]) return undefined
+  return String.fromCharCode(bytes[1]!)
 }
 
-/** Throws InvalidInputError unless `value` has the shape of an address (of `chainId`, when given). */
+export type AddressValidity = 'ok' | 'invalid' | 'otherNetwork'
+
+/**
+ * Whether `text` is an address of chain `chainId`, an address of another chain, or not an address.
+ * @example validateAddress(link.referrer, await affiliate.chainId()) // 'ok'
+ */
+export function validateAddress(text: string, chainId: string): AddressValidity {
+  const chain = chainIdOf(text)
+  return chain === undefined ? 'invalid' : chain === chainId ? 'ok' : 'otherNetwork'
+}
+
+/** Throws InvalidInputError unless `value` is an address (of `chainId`, when given). */
 export function checkAddress(field: string, value: unknown, chainId?: string): string {
-  if (typeof value !== 'string' || chainIdOf(value) === undefined) {
-    throw new InvalidInputError(field, `${JSON.stringify(value)} is not an address`)
-  }
-  const chain = chainIdOf(value)
+  const chain = typeof value === 'string' ? chainIdOf(value) : undefined
+  if (chain === undefined) throw new InvalidInputError(field, `${JSON.stringify(value)} is not an address`)
   if (chainId !== undefined && chain !== chainId) {
-    throw new InvalidInputError(field, `${value} is an address of chain '${chain}', not '${chainId}'`)
+    throw new InvalidInputError(field, `${String(value)} is an address of chain '${chain}', not '${chainId}'`)
   }
-  return value
+  return value as string
 }

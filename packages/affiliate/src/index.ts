@@ -39,6 +39,7 @@ export {
 } from './errors.ts'
 export { TransactionFailedError, WalletError } from './wallet.ts'
 export { formatAmount, parseAmount } from './amount.ts'
+export { chainIdOf, validateAddress, type AddressValidity } from './address.ts'
 export type { MineProgress } from './pow/index.ts'
 export { fetchBalance, type FetchBalanceParameters, type FetchBalanceReturnType } from './actions/fetchBalance.ts'
 export { fetchConfig, type FetchConfigParameters, type FetchConfigReturnType } from './actions/fetchConfig.ts'

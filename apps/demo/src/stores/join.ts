@@ -4,7 +4,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { ContractError, PowAbortedError, type ProgramConfig } from 'waves-affiliate'
 import type { MineProgress } from 'waves-affiliate/pow'
-import { checkAddress } from '../composables/address.ts'
+import { validateAddress } from 'waves-affiliate'
 import { type Problem, describeError } from '../composables/problems.ts'
 import { useSession } from './session.ts'
 
@@ -39,7 +39,7 @@ export const useJoin = defineStore('join', () => {
     if (!client) return
     try {
       const chainId = session.chainId ?? (await client.chainId())
-      const shape = checkAddress(address, chainId)
+      const shape = validateAddress(address, chainId)
       if (shape !== 'ok') {
         link.value = shape
         return

@@ -5,7 +5,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { type AffiliateClient, type AffiliateConfig, AffiliateError, createAffiliate } from 'waves-affiliate'
 import type { AppConfig } from '../config.ts'
-import { chainOf, checkAddress } from '../composables/address.ts'
+import { chainIdOf, validateAddress } from 'waves-affiliate'
 import type { MessageId, Params } from '../composables/i18n.ts'
 import { type Problem, describeError, wrongNetwork } from '../composables/problems.ts'
 import { WALLETS, type WalletId, createProvider } from '../composables/wallets.ts'
@@ -62,7 +62,7 @@ export const useSession = defineStore('session', () => {
     if (!client.value || !config.value) return false
     try {
       const [chain, dev] = await Promise.all([client.value.chainId(), client.value.isDevnode()])
-      if (checkAddress(config.value.dApp, chain) !== 'ok') {
+      if (validateAddress(config.value.dApp, chain) !== 'ok') {
         failConfig(`config.json: "dApp" ${config.value.dApp} is not an address of network ${chain}, the node's network.`)
         return false
       }
@@ -107,7 +107,7 @@ export const useSession = defineStore('session', () => {
       // before that (the dev wallet) does not know its network yet
       await next.getNetworkByte()
       const user = await next.login()
-      const actual = chainOf(user.address)
+      const actual = chainIdOf(user.address)
       if (actual !== chain) {
         await next.logout().catch(() => undefined)
         loginProblem.value = wrongNetwork(chain, actual ?? '?', cfg.node)

@@ -62,7 +62,7 @@ describe('session', () => {
     const s = useSession()
     const broken = `${program.dApp.slice(0, -1)}${program.dApp.endsWith('1') ? '2' : '1'}`
     await s.configure({ node: program.node.url, dApp: broken })
-    expect(s.configProblem).toBe(`config.json: "dApp" ${broken} is not an address of network R, the node's network.`)
+    expect(s.configProblem).toBe(`config.json: Invalid dApp: "${broken}" is not an address`)
   })
 })
 

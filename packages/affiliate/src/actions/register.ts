@@ -1,4 +1,4 @@
-import { invokeScript, libs } from '@waves/waves-transactions'
+import { invokeScript } from '@waves/waves-transactions'
 import { checkAddress } from '../address.ts'
 import type { Client } from '../client.ts'
 import { InvalidInputError, TransactionChangedError } from '../errors.ts'
@@ -35,9 +35,7 @@ const SALT_ARG = 1
 export async function register(client: Client, { referrer, signal, onProgress, workers }: RegisterParameters): Promise<RegisterReturnType> {
   checkAddress('referrer', referrer)
   const wallet = await connectWallet(client, 'register')
-  if (!libs.crypto.verifyAddress(referrer, { chainId: wallet.chainId })) {
-    throw new InvalidInputError('referrer', `${referrer} is not an address of chain '${wallet.chainId}'`)
-  }
+  checkAddress('referrer', referrer, wallet.chainId)
   if (referrer === wallet.user.address) throw new InvalidInputError('referrer', 'an address cannot refer itself')
   const { powBits } = await fetchConfig(client)
 

@@ -211,7 +211,7 @@ describe('failures, each as its class with its whole message', () => {
     await expect(affiliate.fund(5 as never)).rejects.toMatchObject({ name: 'InvalidInputError', field: 'amount' })
     await expect(affiliate.register('3MzzzNotAnAddress')).rejects.toThrow('Invalid referrer: "3MzzzNotAnAddress" is not an address')
     const badChecksum = `${program.users.bob.address.slice(0, -1)}${program.users.bob.address.endsWith('a') ? 'b' : 'a'}`
-    await expect(affiliate.register(badChecksum)).rejects.toThrow(`Invalid referrer: ${badChecksum} is not an address of chain 'R'`)
+    await expect(affiliate.register(badChecksum)).rejects.toThrow(`Invalid referrer: "${badChecksum}" is not an address`)
     await expect(affiliate.register(program.users.alice.address)).rejects.toBeInstanceOf(InvalidInputError)
     await expect(affiliate.register(program.users.alice.address)).rejects.toThrow('Invalid referrer: an address cannot refer itself')
   })
