@@ -2,10 +2,16 @@
 // the WASM search on every core. `npx tsx bench/run.ts pow`
 //
 // Targets (packages/affiliate/src/pow): one worker at least 3,000,000/s and 300x the baseline; all
-// workers at least 1.8x one worker on a 2-core machine. Figures only; nothing here asserts.
-import { availableParallelism, loadavg } from 'node:os'
+// workers at least 1.8x one worker on a 2-core machine; the rate in headless Chromium's Web Workers is
+// reported beside them. Figures only; nothing here asserts.
 import { invokeScript, libs } from '@waves/waves-transactions'
-import { type MineProgress, mine, PowAbortedError } from '../packages/affiliate/src/pow/index.ts'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { mine } from '../packages/affiliate/src/pow/index.ts'
+import { serveSpa } from '../scripts/spa-server.ts'
+import { launchChromium } from '../test/spa.ts'
+import { steadyRate } from './pow-rate.ts'
 import { leadingZeroBits, prepareBody, writeSalt } from '../packages/affiliate/src/pow/body.ts'
 import { compiledModule } from '../packages/affiliate/src/pow/mine.ts'
 import { createSearcher } from '../packages/affiliate/src/pow/search.ts'
@@ -72,29 +78,26 @@ async function wasmInThread(): Promise<number> {
   return (attempts * 1000) / (performance.now() - t0)
 }
 
-/**
- * `mine` with bits 64 (no find in practice), aborted after 10 progress reports (about 2.5 s). The rate
- * is taken between the 2nd and the last report: steady state, without the workers' start-up.
- */
-async function wasmWorkers(workers: number): Promise<number> {
-  const controller = new AbortController()
-  const points: { at: number; progress: MineProgress }[] = []
-  const mining = mine(tx, {
-    saltArg: 1,
-    bits: 64,
-    workers,
-    signal: controller.signal,
-    onProgress(progress) {
-      points.push({ at: performance.now(), progress })
-      if (points.length === 10) controller.abort()
+/** The miner in headless Chromium's Web Workers: a page built with Vite from bench/pow-page. */
+async function inChromium(): Promise<{ rate: (workers: number) => Promise<number>; cores: number; close: () => Promise<void> }> {
+  const dist = await mkdtemp(join(tmpdir(), 'affiliate-pow-page-'))
+  const { build } = await import('vite')
+  const root = join(import.meta.dirname, 'pow-page')
+  await build({ root, configFile: false, logLevel: 'error', worker: { format: 'es' }, build: { outDir: dist, emptyOutDir: true } })
+  const server = await serveSpa({ dist, config: {}, port: 0 })
+  const browser = await launchChromium()
+  const page = await browser.newPage()
+  await page.goto(server.url)
+  await page.waitForFunction('typeof window.powRate === "function"')
+  return {
+    rate: (workers) => page.evaluate(([unsigned, n]) => window.powRate(unsigned, n), [tx, workers] as const),
+    cores: await page.evaluate(() => window.cores),
+    close: async () => {
+      await browser.close()
+      await server.close()
+      await rm(dist, { recursive: true, force: true })
     },
-  })
-  await mining.catch((error: unknown) => {
-    if (!(error instanceof PowAbortedError)) throw error
-  })
-  const first = points[1]!
-  const last = points.at(-1)!
-  return ((last.progress.attempts - first.progress.attempts) * 1000) / (last.at - first.at)
+  }
 }
 
 export default async function run(): Promise<void> {
@@ -111,8 +114,15 @@ export default async function run(): Promise<void> {
   const base = await measure('invokeScript per attempt (baseline)', baseline)
   await measure('ts-lib-crypto blake2b, prebuilt bytes', tsLibCrypto)
   await measure('WASM search, this thread, no worker', wasmInThread)
-  const one = await measure('WASM, mine() with 1 worker', () => wasmWorkers(1), '>= 3,000,000/s and >= 300x')
-  const all = await measure(`WASM, mine() with all ${cores} workers`, () => wasmWorkers(cores), '>= 1.8x one worker')
+  const one = await measure('WASM, mine() with 1 worker', () => steadyRate(mine, tx, 1), '>= 3,000,000/s and >= 300x')
+  const all = await measure(`WASM, mine() with all ${cores} workers`, () => steadyRate(mine, tx, cores), '>= 1.8x one worker')
+  const chromium = await inChromium()
+  try {
+    await measure('Chromium, mine() with 1 Web Worker', () => chromium.rate(1))
+    await measure(`Chromium, mine() with all ${chromium.cores} Web Workers`, () => chromium.rate(chromium.cores))
+  } finally {
+    await chromium.close()
+  }
   printTable(`Proof of work: attempts per second on register(referrer, salt), a 148-byte body`, rows, rows[0]!.case)
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met')
   console.log(`\none worker: ${Math.round(one).toLocaleString('en-US')}/s, ${(one / base).toFixed(0)}x the baseline (${verdict(one >= 3e6 && one / base >= 300)})`)
