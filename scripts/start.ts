@@ -2,7 +2,7 @@
 // deploys the contract and writes the demo history the first time, serves the web app, and prints where
 // everything is. A second start reuses the chain. With --node and --dapp it serves the web app against a
 // real node and an already deployed dApp instead.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -72,12 +72,15 @@ const log = (line: string) => console.log(`  ${line}`)
 
 let devnode: Devnode | undefined
 let spa: SpaServer | undefined
+/** the chain file of a first start until its demo is complete: a start stopped before then removes it */
+let unfinishedChain: string | undefined
 let stopping = false
 async function stop(): Promise<void> {
   if (stopping) return
   stopping = true
   await spa?.close()
   await devnode?.close()
+  if (unfinishedChain) rmSync(unfinishedChain, { force: true })
   process.exit(0)
 }
 process.on('SIGINT', () => void stop())
@@ -85,13 +88,16 @@ process.on('SIGTERM', () => void stop())
 
 async function startDevnode(): Promise<{ node: Devnode; dApp: string; accounts: DemoAccount[] }> {
   const dataDir = values['data-dir'] ?? fileURLToPath(new URL('../.devnode', import.meta.url))
-  const fresh = !existsSync(join(dataDir, 'chain.jsonl'))
+  const chainFile = join(dataDir, 'chain.jsonl')
+  const fresh = !existsSync(chainFile)
+  if (fresh) unfinishedChain = chainFile
   // A fresh chain starts six weeks back so that the demo's history ends now; the clock then catches up.
   let offset = fresh ? -(DEMO_DAYS + 1) * DAY : 0
   let node: Devnode
   try {
     node = await createDevnode({ port: nodePort, dataDir, clock: () => Date.now() + offset, onError: (e) => console.error('waves-devnode: internal error', e) })
   } catch (e) {
+    if (unfinishedChain) rmSync(unfinishedChain, { force: true })
     if (inUse(e)) fail(`port ${nodePort} is in use (another dev node?); choose another with --node-port`)
     throw e
   }
@@ -109,6 +115,7 @@ async function startDevnode(): Promise<{ node: Devnode; dApp: string; accounts: 
     })
     offset = 0
     writeFileSync(accountsFile, `${JSON.stringify(accounts, null, 2)}\n`)
+    unfinishedChain = undefined
     return { node, dApp: deployed.dApp, accounts }
   }
   // Written last by the first start: without it, that start was stopped before the demo was complete.
@@ -151,5 +158,6 @@ try {
   console.error(`npm start: ${e instanceof Error ? e.message : String(e)}`)
   await spa?.close()
   await devnode?.close()
+  if (unfinishedChain) rmSync(unfinishedChain, { force: true })
   process.exit(1)
 }

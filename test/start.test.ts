@@ -1,14 +1,18 @@
 // `npm start` as a user runs it: a child process on a fresh data folder, its printed URL, the dashboard of
 // a demo account in Chromium with the demo's history; then Ctrl-C, a second start on the same folder, and
-// the same chain and dashboard again, nothing deployed or seeded twice.
+// the same chain and dashboard again, nothing deployed or seeded twice. Also: ports in use, and the web
+// app served against another node with --node and --dapp.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { formatAmount } from '../packages/affiliate/src/index.ts'
 import { demoSeed } from '../scripts/demo.ts'
+import { startProgram } from './affiliate.ts'
 import { launchChromium } from './spa.ts'
 import { addressOf, client } from './waves.ts'
 
@@ -27,10 +31,10 @@ interface Started {
   dApp: string
 }
 
-/** Runs `npm start` on the test's data folder (free ports) and waits for what it prints when ready. */
-async function start(): Promise<Started> {
+/** Runs `npm start` (by default on the test's data folder, free ports) and waits for what it prints when ready. */
+async function start(args = ['--data-dir', DATA, '--port', '0', '--node-port', '0']): Promise<Started> {
   // a process group of its own, as a terminal gives a command: Ctrl-C goes to the whole group
-  const child = spawn('npm', ['start', '--', '--data-dir', DATA, '--port', '0', '--node-port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  const child = spawn('npm', ['start', '--', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   let output = ''
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -142,3 +146,36 @@ test('npm start serves the demo, and a second start goes on from the same chain'
   expect(await dashboard(second, '2-second-start')).toEqual(history)
   expect(await stop(second)).toBe('stopped')
 }, 600_000)
+
+test('a port in use is reported with the flag that chooses another', async () => {
+  const busy = createServer()
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve))
+  const { port } = busy.address() as AddressInfo
+  try {
+    await expect(start(['--data-dir', join(DATA, 'busy'), '--port', '0', '--node-port', String(port)])).rejects.toThrow(
+      `npm start: port ${port} is in use (another dev node?); choose another with --node-port`,
+    )
+    await expect(start(['--data-dir', join(DATA, 'busy'), '--port', String(port), '--node-port', '0'])).rejects.toThrow(
+      `npm start: port ${port} is in use; choose another with --port`,
+    )
+  } finally {
+    busy.close()
+  }
+}, 300_000)
+
+test('--node and --dapp serve the web app against a node and a dApp deployed there', async () => {
+  const program = await startProgram()
+  try {
+    const started = await start(['--node', `${program.node.url}/`, '--dapp', program.dApp, '--port', '0'])
+    expect(started.node).toBe(program.node.url)
+    expect(started.dApp).toBe(program.dApp)
+    expect(started.output()).not.toContain('Demo accounts')
+    expect(await (await fetch(`${started.app}/config.json`)).json()).toEqual({ node: program.node.url, dApp: program.dApp })
+    expect(await stop(started)).toBe('stopped')
+    await expect(start(['--node', program.node.url, '--port', '0'])).rejects.toThrow(
+      'npm start: --node and --dapp go together: the node to use and the dApp deployed on it',
+    )
+  } finally {
+    await program.close()
+  }
+}, 300_000)

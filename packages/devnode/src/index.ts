@@ -34,13 +34,18 @@ export interface Devnode {
 export async function createDevnode(options: DevnodeOptions = {}): Promise<Devnode> {
   const chain = new Chain(options)
   const server = createApiServer(chain, options.onError)
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+        server.off('error', reject)
+        resolve()
+      })
     })
-  })
+  } catch (e) {
+    chain.close()
+    throw e
+  }
   const { port } = server.address() as AddressInfo
   const host = options.host ?? '127.0.0.1'
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
