@@ -104,7 +104,7 @@ async function startDevnode(): Promise<{ node: Devnode; dApp: string; accounts: 
   devnode = node
   const accountsFile = join(dataDir, 'demo-accounts.json')
   if (fresh) {
-    console.log('First start: deploying the contract and writing six weeks of demo history (about a minute)...')
+    console.log('First start: deploying the contract and writing six weeks of demo history (under a minute)...')
     const { deployed, accounts } = await seedDemo({
       node,
       start: Date.now() + offset,
