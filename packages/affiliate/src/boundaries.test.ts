@@ -1,5 +1,5 @@
-// What must stay out of the library's bundles: ride-js (Node only, megabytes) anywhere in src, and the
-// dev wallet (a seed in memory) in the main entry.
+// What must stay out of the library's bundles: ride-js (Node only, megabytes) anywhere in src; the
+// dev wallet (a seed in memory) in the main entry; the miner and waves-transactions until they are needed.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { expect, test } from 'vitest'
@@ -45,4 +45,11 @@ test('the miner (its WASM, its workers) loads only when register runs', () => {
   expect(loaded).toContain('actions/register.ts')
   expect(loaded).toContain('pow/errors.ts')
   expect(loaded.filter((file) => file.startsWith('pow/') && file !== 'pow/errors.ts')).toEqual([])
+})
+
+test('@waves/waves-transactions (most of the weight) loads only on the first write', () => {
+  const loaded = reachable('index.ts', staticImports)
+  const withTransactions = loaded.filter((file) => staticImports(join(root, file)).includes('@waves/waves-transactions'))
+  expect(withTransactions).toEqual([])
+  expect(imports(join(root, 'wallet.ts'))).toContain('@waves/waves-transactions') // the dynamic import() there
 })

@@ -2,7 +2,6 @@
 // what it signed, broadcast (retrying the SAME signed transaction on transient failures) and wait for a block.
 // Nothing here signs or mines again behind the caller's back.
 import type { Signer, SignerInvokeTx, UserData } from '@waves/signer'
-import { libs, makeTxBytes } from '@waves/waves-transactions'
 import { chainIdOf } from './address.ts'
 import { getChainId } from './actions/getChainId.ts'
 import type { Client } from './client.ts'
@@ -91,8 +90,13 @@ export async function signInvoke(wallet: Wallet, tx: Omit<SignerInvokeTx, 'type'
   return signed
 }
 
-/** The id of a transaction's body as the node computes it (never trusting the `id` field a wallet sets). */
-export function txIdOf(tx: object): string {
+/**
+ * The id of a transaction's body as the node computes it (never trusting the `id` field a wallet sets).
+ * @waves/waves-transactions is loaded here, on the first write: it is most of the library's weight, and
+ * pages that only read never need it.
+ */
+export async function txIdOf(tx: object): Promise<string> {
+  const { libs, makeTxBytes } = await import('@waves/waves-transactions')
   return libs.crypto.base58Encode(libs.crypto.blake2b(makeTxBytes(tx as Parameters<typeof makeTxBytes>[0])))
 }
 
@@ -118,7 +122,7 @@ const firstLine = (text: string) => text.split('\n').find((line) => line.trim() 
  * dedupes by id) and returns its id with a promise of its block.
  */
 export async function submit(client: Client, signed: SignedTx): Promise<Submitted> {
-  const id = txIdOf(signed)
+  const id = await txIdOf(signed)
   try {
     await broadcastTx(client.transport, signed)
   } catch (error) {

@@ -1,4 +1,3 @@
-import { invokeScript } from '@waves/waves-transactions'
 import { checkAddress } from '../address.ts'
 import type { Client } from '../client.ts'
 import { InvalidInputError, TransactionChangedError } from '../errors.ts'
@@ -39,6 +38,8 @@ export async function register(client: Client, { referrer, signal, onProgress, w
   if (referrer === wallet.user.address) throw new InvalidInputError('referrer', 'an address cannot refer itself')
   const { powBits } = await fetchConfig(client)
 
+  // loaded on the first write, like the miner below: pages that only read never download them
+  const { invokeScript } = await import('@waves/waves-transactions')
   const unsigned = invokeScript({
     dApp: client.dApp,
     call: { function: 'register', args: [{ type: 'string', value: referrer }, { type: 'integer', value: 0 }] },
@@ -68,7 +69,7 @@ export async function register(client: Client, { referrer, signal, onProgress, w
     senderPublicKey: mined.senderPublicKey,
     version: mined.version,
   } as Parameters<typeof signInvoke>[1])
-  const signedId = txIdOf(signed)
+  const signedId = await txIdOf(signed)
   if (signedId !== mined.id) throw new TransactionChangedError(mined.id, signedId, changedFields(mined, signed))
   return submit(client, signed)
 }
