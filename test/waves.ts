@@ -50,3 +50,19 @@ export function resign<T extends { proofs: string[]; id: string }>(tx: T, signer
   copy.proofs = [crypto.signBytes(signer, bytes)]
   return copy
 }
+
+/**
+ * Funds the account of `dAppSeed` with 10 WAVES from the rich account and sets `source`, compiled by the
+ * node (so that a dev node knows the source), as its script. Throws with the node's answer if refused.
+ */
+export async function deploySource(api: ReturnType<typeof client>, dAppSeed: string, source: string): Promise<string> {
+  const dApp = addressOf(dAppSeed)
+  const accepted = async (answer: Answer) => {
+    if (answer.status !== 200) throw new Error(`setup refused: ${JSON.stringify(answer.body)}`)
+    return answer.body
+  }
+  await accepted(await api.broadcast(wt.transfer({ recipient: dApp, amount: 10_00000000, chainId: CHAIN_ID }, RICH_SEED)))
+  const compiled = await accepted(await api.post('/utils/script/compileCode', source, { 'content-type': 'text/plain' }))
+  await accepted(await api.broadcast(wt.setScript({ script: compiled.script, chainId: CHAIN_ID, fee: 100_000 }, dAppSeed)))
+  return dApp
+}

@@ -1,7 +1,7 @@
 // 64-bit values reach the RIDE evaluator exactly: a data value above 2^53 and an asset's whole supply of
 // 2^63 - 1 (JSON numbers of that size lose precision, so the evaluator's reads carry them as strings).
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { RICH_SEED, addressOf, client, seed, wt } from '../../../test/waves.ts'
+import { RICH_SEED, addressOf, client, deploySource, seed, wt } from '../../../test/waves.ts'
 import { createDevnode, type Devnode } from './index.ts'
 
 const COPY = `{-# STDLIB_VERSION 6 #-}
@@ -26,9 +26,7 @@ let api: ReturnType<typeof client>
 beforeAll(async () => {
   node = await createDevnode()
   api = client(node.url)
-  expect((await api.broadcast(wt.transfer({ recipient: dApp, amount: 10_00000000, chainId: 'R' }, RICH_SEED))).status).toBe(200)
-  const compiled = await api.post('/utils/script/compileCode', COPY, { 'content-type': 'text/plain' })
-  expect((await api.broadcast(wt.setScript({ script: compiled.body.script, chainId: 'R', fee: 100_000 }, dAppSeed))).status).toBe(200)
+  await deploySource(api, dAppSeed, COPY)
 })
 
 afterAll(() => node.close())

@@ -1,7 +1,7 @@
 // Global lets of a dApp and the chain they read: whether the dev node declares a dApp once and reuses it
 // or declares it for every call, each call sees the chain as it is at that call.
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { RICH_SEED, addressOf, client, seed, wt } from '../../../test/waves.ts'
+import { RICH_SEED, client, deploySource, seed, wt } from '../../../test/waves.ts'
 import { createDevnode, type Devnode } from './index.ts'
 
 const header = '{-# STDLIB_VERSION 6 #-}\n{-# CONTENT_TYPE DAPP #-}\n{-# SCRIPT_TYPE ACCOUNT #-}\n'
@@ -24,20 +24,11 @@ beforeAll(async () => {
 })
 afterAll(() => node.close())
 
-async function deploy(name: string, source: string): Promise<string> {
-  const dAppSeed = seed(name)
-  const dApp = addressOf(dAppSeed)
-  expect((await api.broadcast(wt.transfer({ recipient: dApp, amount: 10_00000000, chainId: 'R' }, RICH_SEED))).status).toBe(200)
-  const compiled = await api.post('/utils/script/compileCode', source, { 'content-type': 'text/plain' })
-  expect((await api.broadcast(wt.setScript({ script: compiled.body.script, chainId: 'R', fee: 100_000 }, dAppSeed))).status).toBe(200)
-  return dApp
-}
-
 it.each([
   ['global lets that read the chain', READS_IN_GLOBALS],
   ['constant global lets', CONSTANT_GLOBALS],
 ])('%s: every call reads the chain afresh', async (name, source) => {
-  const dApp = await deploy(name, source)
+  const dApp = await deploySource(api, seed(name), source)
   for (const count of [1, 2, 3]) {
     const tx = wt.invokeScript({ dApp, call: { function: 'hit', args: [] }, chainId: 'R' }, RICH_SEED)
     const answer = await api.broadcast(tx)

@@ -1,7 +1,7 @@
 // A dApp may invoke itself, but a node refuses a payment from a dApp to itself
 // (InvokeScriptTransactionDiff: "DApp self-payment is forbidden since V4").
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { RICH_SEED, addressOf, client, seed, wt } from '../../../test/waves.ts'
+import { addressOf, client, deploySource, seed, wt } from '../../../test/waves.ts'
 import { createDevnode, type Devnode } from './index.ts'
 
 const SELF = `{-# STDLIB_VERSION 6 #-}
@@ -18,9 +18,7 @@ let api: ReturnType<typeof client>
 beforeAll(async () => {
   node = await createDevnode()
   api = client(node.url)
-  expect((await api.broadcast(wt.transfer({ recipient: dApp, amount: 10_00000000, chainId: 'R' }, RICH_SEED))).status).toBe(200)
-  const compiled = await api.post('/utils/script/compileCode', SELF, { 'content-type': 'text/plain' })
-  expect((await api.broadcast(wt.setScript({ script: compiled.body.script, chainId: 'R', fee: 100_000 }, dAppSeed))).status).toBe(200)
+  await deploySource(api, dAppSeed, SELF)
 })
 
 afterAll(() => node.close())
