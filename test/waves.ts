@@ -1,5 +1,6 @@
 // Shared test setup: fixed seeds, signing helpers and a small REST client for a dev node.
 import { createRequire } from 'node:module'
+import { leadingZeroBits } from '../packages/affiliate/src/pow/body.ts'
 
 const require = createRequire(import.meta.url)
 /** @waves/waves-transactions (CommonJS), as users call it. */
@@ -10,6 +11,8 @@ export const CHAIN_ID = 'R'
 export const RICH_SEED = 'waves private node seed with waves tokens'
 export const seed = (name: string) => `waves-affiliate test seed ${name}`
 export const addressOf = (s: string) => crypto.address(s, CHAIN_ID)
+/** How many leading zero bits a transaction id (base58) has: what the contract's proof of work checks. */
+export const idZeroBits = (id: string) => leadingZeroBits(crypto.base58Decode(id))
 
 export interface Answer {
   status: number

@@ -14,7 +14,7 @@ import {
   startProgram,
   wavesOf,
 } from '../../test/affiliate.ts'
-import { crypto, wt } from '../../test/waves.ts'
+import { idZeroBits, wt } from '../../test/waves.ts'
 
 let p: Program
 
@@ -24,15 +24,6 @@ beforeAll(async () => {
 })
 
 afterAll(() => p.close())
-
-const leadingZeroBits = (id: string) => {
-  let bits = 0
-  for (const byte of crypto.base58Decode(id)) {
-    if (byte !== 0) return bits + Math.clz32(byte) - 24
-    bits += 8
-  }
-  return bits
-}
 
 describe('register', () => {
   it('joins under the root: referrer, referral, count and stats; the fee comes back', async () => {
@@ -81,10 +72,10 @@ describe('register', () => {
     expect((await invoke(p, p.dAppSeed, 'setPowBits', [16])).status).toBe(200)
     const { alice } = p.users
     const weak = await registerTx(p, alice.seed, p.dApp, { bits: 0 })
-    expect(leadingZeroBits(weak.id)).toBeLessThan(16)
+    expect(idZeroBits(weak.id)).toBeLessThan(16)
     expect(await p.api.broadcast(weak)).toMatchObject(refusal('pow: transaction id needs 16 leading zero bits'))
     const mined = await registerTx(p, alice.seed, p.dApp)
-    expect(leadingZeroBits(mined.id)).toBeGreaterThanOrEqual(16)
+    expect(idZeroBits(mined.id)).toBeGreaterThanOrEqual(16)
     expect((await p.api.broadcast(mined)).status).toBe(200)
     expect(await dataOf(p, `${alice.address}_referer`)).toEqual({ [`${alice.address}_referer`]: p.dApp })
   })

@@ -4,7 +4,7 @@ import { Signer } from '@waves/signer'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDevnode } from 'waves-devnode'
 import { type Program, dataOf, invoke, startProgram, wavesOf } from '../../../../test/affiliate.ts'
-import { seed } from '../../../../test/waves.ts'
+import { idZeroBits, seed } from '../../../../test/waves.ts'
 import { type AffiliateClient, createAffiliate } from '../affiliate.ts'
 import { DevWalletProvider, type DevWalletOptions } from '../dev-wallet.ts'
 import {
@@ -37,24 +37,6 @@ async function signerFor(seedPhrase: string, options: DevWalletOptions = {}, nod
 async function clientFor(seedPhrase: string, extra: Partial<Parameters<typeof createAffiliate>[0]> = {}): Promise<AffiliateClient> {
   return createAffiliate({ node: program.node.url, dApp: program.dApp, signer: await signerFor(seedPhrase), pollingIntervalMs: 5, ...extra })
 }
-
-const leadingZeroBits = (id: string) => {
-  let bits = 0
-  for (const byte of base58(id)) {
-    if (byte !== 0) return bits + Math.clz32(byte) - 24
-    bits += 8
-  }
-  return bits
-}
-function base58(text: string): number[] {
-  let n = 0n
-  for (const c of text) n = n * 58n + BigInt('123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'.indexOf(c))
-  const out: number[] = []
-  for (; n > 0n; n >>= 8n) out.unshift(Number(n & 0xffn))
-  for (const c of text) if (c === '1') out.unshift(0); else break
-  return out
-}
-
 async function blockTimestamp(height: number): Promise<number> {
   return (await (await fetch(`${program.node.url}/blocks/headers/at/${height}`)).json()).timestamp
 }
@@ -65,7 +47,7 @@ describe('the happy path: register, fund, withdraw', () => {
     const affiliate = await clientFor(alice.seed)
     const progress: MineProgress[] = []
     const { id, confirmed } = await affiliate.register(program.dApp, { workers: 1, onProgress: (p) => progress.push(p) })
-    expect(leadingZeroBits(id)).toBeGreaterThanOrEqual(16)
+    expect(idZeroBits(id)).toBeGreaterThanOrEqual(16)
     const result = await confirmed
     expect(result.id).toBe(id)
     const info = await (await fetch(`${program.node.url}/transactions/info/${id}`)).json()
@@ -194,7 +176,7 @@ describe('failures, each as its class with its whole message', () => {
         'Docs: waves-affiliate/README.md#transactionchangederror',
       ].join('\n'),
     )
-    expect(leadingZeroBits(changed.expectedId)).toBeGreaterThanOrEqual(16)
+    expect(idZeroBits(changed.expectedId)).toBeGreaterThanOrEqual(16)
     expect(counter.requests.filter((r) => r.includes('broadcast'))).toEqual([])
   })
 
