@@ -2,10 +2,13 @@
 // Vue plugin. `config.json` is not part of the build: whoever serves dist/ puts it beside index.html.
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
+import { sourceAliases } from '../../vite.config.ts'
 
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [vue()],
+  // waves-affiliate from its sources, as everywhere in the workspace (see the root vite.config.ts)
+  resolve: { alias: sourceAliases('browser') },
   // the manifest (dist/.vite/manifest.json) tells the bench which chunk holds which module
   // MetaMask's provider (ethers inside) is a lazy chunk of about 900 kB: only loaded when MetaMask is chosen
   build: { target: 'es2022', outDir: 'dist', emptyOutDir: true, manifest: true, chunkSizeWarningLimit: 1000 },
