@@ -4,7 +4,7 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { loadConfig } from './config.ts'
-import { useI18n } from './composables/i18n.ts'
+import { i18n, startLocale } from './composables/i18n.ts'
 import { createAppRouter } from './router.ts'
 import { useSession } from './stores/session.ts'
 import './styles.css'
@@ -12,9 +12,9 @@ import './styles.css'
 async function start(): Promise<void> {
   const app = createApp(App)
   app.use(createPinia())
+  app.use(i18n)
   const session = useSession()
-  document.documentElement.lang = useI18n().locale.value
-  const result = await loadConfig(`${import.meta.env.BASE_URL}config.json`)
+  const [result] = await Promise.all([loadConfig(`${import.meta.env.BASE_URL}config.json`), startLocale()])
   if (!result.ok) {
     session.failConfig(result.problem)
     app.mount('#app')

@@ -39,8 +39,8 @@ describe('BalanceCard', () => {
     expect(balance({ phase: 'waiting' }).get('[data-test="withdraw"]').attributes('disabled')).toBe('')
     expect(balance({ phase: 'done', withdrawn: 12_500_000n, balance: 0n }).get('[data-test="withdraw-status"]').text()).toBe('Withdrawn: 0.125 WAVES.')
   })
-  test('in Russian', () => {
-    useI18n().setLocale('ru')
+  test('in Russian', async () => {
+    await useI18n().setLocale('ru')
     const card = balance({ balance: 123_456_789_000n })
     expect(card.get('[data-test="balance"]').text()).toBe('1\u00a0234,56789 WAVES')
     expect(card.get('[data-test="withdraw"]').text()).toBe('Вывести')
@@ -91,8 +91,8 @@ describe('ReferralLevels and ProgramRates', () => {
   test('each level with its count and income', () => {
     const levels = mount(ReferralLevels, { props: { levels: DASHBOARD.referrals, asset: PROGRAM.asset, addressLink: (a: string) => a } })
     expect(levels.findAll('[data-test="level-summary"]').map((s) => s.text())).toEqual([
-      '1 members · 0.1 WAVES',
-      '1 members · 0.025 WAVES',
+      '1 member · 0.1 WAVES',
+      '1 member · 0.025 WAVES',
       '0 members · 0 WAVES',
     ])
     expect(levels.get('[data-test="level-3"]').text()).toContain('Nobody yet.')
@@ -105,7 +105,7 @@ describe('ReferralLevels and ProgramRates', () => {
 describe('PowProgress', () => {
   test('attempts, rate and time left; Cancel emits', async () => {
     const bar = mount(PowProgress, { props: { expected: 65536, progress: { attempts: 32768, rate: 1_200_000, expected: 65536, etaMs: 27_000 } } })
-    expect(bar.get('[data-test="pow-text"]').text()).toBe('32,768 attempts · 1.2M/s · about 27 s left')
+    expect(bar.get('[data-test="pow-text"]').text()).toBe('32,768 attempts · 1.2m/s · about 27 secs left')
     expect(bar.get('[role="progressbar"]').attributes('aria-valuenow')).toBe('50')
     await bar.get('[data-test="cancel"]').trigger('click')
     expect(bar.emitted('cancel')).toEqual([[]])

@@ -1,6 +1,7 @@
-// English texts. Keys are the message ids every other locale must translate (see ru.ts); `{name}`
-// placeholders are filled by `t()` in composables/i18n.ts.
-export const en = {
+// English texts. Keys are the message ids every other locale must translate (see ru.ts). vue-i18n's message
+// syntax: `{name}` placeholders, plural forms split by ` | ` (English: one | other). The build compiles these
+// to functions (@intlify/unplugin-vue-i18n), so the file is a bare `export default` of plain strings.
+export default {
   'app.title': 'Affiliate',
   'app.language': 'Language',
   'app.logout': 'Log out',
@@ -10,7 +11,7 @@ export const en = {
 
   'config.title': 'This app is not set up',
   'config.hint':
-    'Put a config.json next to index.html with the node and the dApp, e.g. {"node": "https://nodes-testnet.wavesnodes.com", "dApp": "3N…"}, then reload.',
+    'Put a config.json next to index.html with the node and the dApp, e.g. {example}, then reload.',
 
   'login.title': 'Log in',
   'login.choose': 'Choose your wallet.',
@@ -56,13 +57,13 @@ export const en = {
   'join.pitch':
     'Members earn from the payments of the people they invite, down to three levels, and get cashback on their own payments.',
   'join.loginFirst': 'Log in with your wallet to join.',
-  'join.pow': 'Joining needs a short proof of work (about {expected} attempts) so that nobody can create members in bulk.',
+  'join.pow': 'Joining needs a short proof of work (about {count} attempt) so that nobody can create members in bulk. | Joining needs a short proof of work (about {count} attempts) so that nobody can create members in bulk.',
   'join.button': 'Join',
   'join.cancel': 'Cancel',
   'join.mining': 'Proof of work',
-  'join.progress': '{attempts} attempts · {rate}/s · about {eta} left',
-  'join.progressLong': '{attempts} attempts · {rate}/s · taking longer than average',
-  'join.cancelled': 'Cancelled after {attempts} attempts. Nothing was sent.',
+  'join.progress': '{count} attempt · {rate}/s · about {eta} left | {count} attempts · {rate}/s · about {eta} left',
+  'join.progressLong': '{count} attempt · {rate}/s · taking longer than average | {count} attempts · {rate}/s · taking longer than average',
+  'join.cancelled': 'Cancelled after {count} attempt. Nothing was sent. | Cancelled after {count} attempts. Nothing was sent.',
   'join.signing': 'Confirm the transaction in your wallet.',
   'join.waiting': 'Sent. Waiting for the block with transaction {id}…',
   'join.welcome': 'Welcome! You joined under {referrer}.',
@@ -106,7 +107,7 @@ export const en = {
   'dashboard.explorer': 'View',
   'dashboard.referrals': 'Referrals',
   'dashboard.level': 'Level {level}',
-  'dashboard.levelCount': '{count} members · {amount} {asset}',
+  'dashboard.levelCount': '{count} member · {amount} {asset} | {count} members · {amount} {asset}',
   'dashboard.noReferrals': 'Nobody yet.',
   'dashboard.rates': 'Program rates',
   'dashboard.rate.l1': 'Level 1',
@@ -116,8 +117,5 @@ export const en = {
   'dashboard.rate.minWithdraw': 'Minimum withdrawal',
   'dashboard.height': 'Block {height}',
   'dashboard.stale': 'Showing the data of block {height}.',
-  'dashboard.skipped': '{count} malformed records on the chain were ignored.',
-} as const
-
-export type MessageId = keyof typeof en
-export type Messages = Record<MessageId, string>
+  'dashboard.skipped': '{count} malformed record on the chain was ignored. | {count} malformed records on the chain were ignored.',
+}

@@ -1,7 +1,6 @@
-// Russian texts: every id of en.ts, checked by the `Messages` type.
-import type { Messages } from './en.ts'
-
-export const ru: Messages = {
+// Russian texts: every id of en.ts (composables/i18n.ts checks it by type). Plural forms split by ` | `
+// in Russian order: one (1, 21) | few (2-4, 22) | many (5-20, 11-14).
+export default {
   'app.title': 'Партнёрка',
   'app.language': 'Язык',
   'app.logout': 'Выйти',
@@ -11,7 +10,7 @@ export const ru: Messages = {
 
   'config.title': 'Приложение не настроено',
   'config.hint':
-    'Положите рядом с index.html файл config.json с нодой и dApp, например {"node": "https://nodes-testnet.wavesnodes.com", "dApp": "3N…"}, и обновите страницу.',
+    'Положите рядом с index.html файл config.json с нодой и dApp, например {example}, и обновите страницу.',
 
   'login.title': 'Вход',
   'login.choose': 'Выберите кошелёк.',
@@ -57,13 +56,13 @@ export const ru: Messages = {
   'join.pitch':
     'Участники получают доход с платежей приглашённых до трёх уровней вглубь и кешбэк со своих платежей.',
   'join.loginFirst': 'Войдите через кошелёк, чтобы вступить.',
-  'join.pow': 'Для вступления нужно короткое доказательство работы (около {expected} попыток), чтобы никто не создавал участников пачками.',
+  'join.pow': 'Для вступления нужно короткое доказательство работы (около {count} попытки), чтобы никто не создавал участников пачками. | Для вступления нужно короткое доказательство работы (около {count} попыток), чтобы никто не создавал участников пачками. | Для вступления нужно короткое доказательство работы (около {count} попыток), чтобы никто не создавал участников пачками.',
   'join.button': 'Вступить',
   'join.cancel': 'Отмена',
   'join.mining': 'Доказательство работы',
-  'join.progress': '{attempts} попыток · {rate}/с · осталось около {eta}',
-  'join.progressLong': '{attempts} попыток · {rate}/с · дольше, чем в среднем',
-  'join.cancelled': 'Отменено после {attempts} попыток. Ничего не отправлено.',
+  'join.progress': '{count} попытка · {rate}/с · осталось около {eta} | {count} попытки · {rate}/с · осталось около {eta} | {count} попыток · {rate}/с · осталось около {eta}',
+  'join.progressLong': '{count} попытка · {rate}/с · дольше, чем в среднем | {count} попытки · {rate}/с · дольше, чем в среднем | {count} попыток · {rate}/с · дольше, чем в среднем',
+  'join.cancelled': 'Отменено после {count} попытки. Ничего не отправлено. | Отменено после {count} попыток. Ничего не отправлено. | Отменено после {count} попыток. Ничего не отправлено.',
   'join.signing': 'Подтвердите транзакцию в кошельке.',
   'join.waiting': 'Отправлено. Ждём блок с транзакцией {id}…',
   'join.welcome': 'Добро пожаловать! Вы вступили по приглашению {referrer}.',
@@ -107,7 +106,7 @@ export const ru: Messages = {
   'dashboard.explorer': 'Открыть',
   'dashboard.referrals': 'Рефералы',
   'dashboard.level': 'Уровень {level}',
-  'dashboard.levelCount': 'участников: {count} · {amount} {asset}',
+  'dashboard.levelCount': '{count} участник · {amount} {asset} | {count} участника · {amount} {asset} | {count} участников · {amount} {asset}',
   'dashboard.noReferrals': 'Пока никого.',
   'dashboard.rates': 'Ставки программы',
   'dashboard.rate.l1': 'Уровень 1',
@@ -117,5 +116,5 @@ export const ru: Messages = {
   'dashboard.rate.minWithdraw': 'Минимальный вывод',
   'dashboard.height': 'Блок {height}',
   'dashboard.stale': 'Показаны данные на блок {height}.',
-  'dashboard.skipped': 'Пропущено повреждённых записей в блокчейне: {count}.',
+  'dashboard.skipped': 'Пропущена {count} повреждённая запись в блокчейне. | Пропущены {count} повреждённые записи в блокчейне. | Пропущено {count} повреждённых записей в блокчейне.',
 }
