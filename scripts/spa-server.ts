@@ -1,12 +1,15 @@
 // Builds the SPA (apps/demo) with Vite and serves the build with the `config.json` that tells it which
-// node and dApp to use. Paths without a file (`/join/3M...`, `/dashboard`) get index.html: the router runs
-// in the browser. Used by `npm start`, the browser journey and the SPA bench.
+// node and dApp to use. Any path without a real file (`/join/3M...`, `/admin`, `/join/3M....`) gets
+// index.html: the router runs in the browser; only a missing build file under /assets/ is a 404. A join
+// link with punctuation or spaces around the address is redirected to the clean link. Nothing a client
+// sends gets a 500. Used by `npm start`, the browser journey and the SPA bench.
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { canonicalJoinPath } from '../apps/demo/src/composables/joinLink.ts'
 
 export const SPA_ROOT = fileURLToPath(new URL('../apps/demo', import.meta.url))
 export const SPA_DIST = join(SPA_ROOT, 'dist')
@@ -80,24 +83,42 @@ export async function serveSpa(options: ServeOptions): Promise<SpaServer> {
   const host = options.host ?? '127.0.0.1'
   const configJson = JSON.stringify(options.config)
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    let path: string
+    try {
+      path = decodeURIComponent(url.pathname)
+    } catch {
+      res.writeHead(400, { 'content-type': TYPES['.txt']! }).end(`bad request: the path ${url.pathname} is not valid percent-encoding`)
+      return
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { 'content-type': TYPES['.txt']!, allow: 'GET, HEAD' }).end(`${req.method} is not allowed: this server only serves files`)
+      return
+    }
     if (path === '/config.json') {
       res.writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-store' }).end(configJson)
       return
     }
+    const clean = canonicalJoinPath(path)
+    if (clean !== null) {
+      res.writeHead(301, { location: encodeURI(clean) + url.search, 'content-type': TYPES['.txt']! }).end(`moved to ${clean}`)
+      return
+    }
     const file = normalize(join(dist, path))
-    const inside = !relative(dist, file).startsWith('..') && !relative(dist, file).includes(`..${sep}`)
-    const asset = inside && extname(file) !== ''
-    if (asset && !(existsSync(file) && statSync(file).isFile())) {
+    const rel = relative(dist, file)
+    const inside = rel !== '' && !rel.startsWith('..') && !rel.includes(`..${sep}`)
+    const isFile = inside && existsSync(file) && statSync(file).isFile()
+    // a hashed build file that is missing must not get HTML: the browser would run it as a script
+    if (!isFile && path.startsWith('/assets/')) {
       res.writeHead(404, { 'content-type': TYPES['.txt']! }).end('not found')
       return
     }
-    const target = asset ? file : join(dist, 'index.html')
+    const target = isFile ? file : join(dist, 'index.html')
     readFile(target).then(
       (body) => {
         options.onServe?.(path, body.length)
-        const cache = asset && path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'
-        res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'cache-control': cache }).end(body)
+        const cache = isFile && path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+        res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'cache-control': cache }).end(req.method === 'HEAD' ? undefined : body)
       },
       () => res.writeHead(404, { 'content-type': TYPES['.txt']! }).end('not found'),
     )
