@@ -21,6 +21,7 @@ export function sourceAliases(platform: 'node' | 'browser') {
   ]
 }
 
+// Vitest runs every project in Node (happy-dom included), so the miner spawns worker_threads there too
 const node = { alias: sourceAliases('node') }
 
 // One Vitest project per part; each test file sits next to the code it tests.
@@ -30,7 +31,7 @@ export default defineConfig({
       { resolve: node, test: { name: 'devnode', include: ['packages/devnode/src/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
       { resolve: node, test: { name: 'affiliate', include: ['packages/affiliate/src/**/*.test.ts'], testTimeout: 60_000 } },
       { resolve: node, test: { name: 'contract', include: ['ride/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
-      { plugins: [vue()], resolve: { alias: sourceAliases('browser') }, test: { name: 'demo', include: ['apps/demo/src/**/*.test.ts'], environment: 'happy-dom', testTimeout: 60_000, hookTimeout: 60_000 } },
+      { plugins: [vue()], resolve: node, test: { name: 'demo', include: ['apps/demo/src/**/*.test.ts'], environment: 'happy-dom', testTimeout: 60_000, hookTimeout: 60_000 } },
       { resolve: node, test: { name: 'journeys', include: ['test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
     ],
   },
