@@ -14,6 +14,11 @@ export interface CallContext {
   env: Environment
   /** complexity left before this call's own cost is taken; `invoke`-like functions spend from it (node: Extended) */
   remaining: number
+  /**
+   * Complexity the function spent beyond its table cost (node: the unused complexity an Extended function returns):
+   * `invoke` adds what the callee spent. Left undefined by everything else.
+   */
+  spent?: number
 }
 
 /**
