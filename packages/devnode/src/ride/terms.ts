@@ -33,21 +33,35 @@ export interface FuncDeclaration {
   body: Expr
 }
 
-/** A callable's argument type as the dApp meta records it (DAppMeta.CallableFuncSignature, protobuf). */
+/** A type a callable's argument may have on its own (DAppMeta bits 1, 2, 4, 8: LONG, BYTESTR, BOOLEAN, STRING). */
+export type CallablePrimitive = 'Int' | 'String' | 'Boolean' | 'ByteVector'
+
+/**
+ * A callable's argument type as the dApp meta records it (DAppMeta.CallableFuncSignature, one byte per argument):
+ * a primitive, a union of two or more primitives (in bit order: Int, ByteVector, Boolean, String), or, with meta
+ * version 2 (bit 16), a list of a primitive or of a union. Nothing else can be spelled in the meta.
+ */
 export type CallableArgType =
-  | 'Int'
-  | 'String'
-  | 'Boolean'
-  | 'ByteVector'
-  | { list: 'Int' | 'String' | 'Boolean' | 'ByteVector' | readonly ('Int' | 'String' | 'Boolean' | 'ByteVector')[] }
-  | readonly ('Int' | 'String' | 'Boolean' | 'ByteVector')[]
+  | CallablePrimitive
+  | readonly CallablePrimitive[]
+  | { list: CallablePrimitive | readonly CallablePrimitive[] }
 
 export interface DAppMeta {
+  /** the meta's version: 0 (no types), 1 (unions), 2 (unions and lists) */
   version: number
-  /** in the order of `callables` */
+  /** in the order of `callables`; empty when the meta holds no types (version 0) or they cannot be read */
   callableArgTypes: readonly (readonly CallableArgType[])[]
-  /** names of declarations the compiler kept though unused (DAppMeta.originalNames, compaction) */
+  /**
+   * compact name -> original name of a compacted dApp (DAppMeta.originalNames, or the older
+   * compactNameAndOriginalNamePairList); empty when the dApp was not compacted. Only for printing: the script runs
+   * under its compact names.
+   */
   originalNames: ReadonlyMap<string, string>
+  /**
+   * Why the types cannot be read, in the node's words (MetaMapper: `Unsupported meta version 3`, `Unexpected
+   * callable type absence for index=4` ...); the node reads them only when it needs them, so the script is valid.
+   */
+  typesError?: string
 }
 
 export interface AnnotatedFunction {
