@@ -2,13 +2,14 @@
 // function name, by case type name, by global name). The evaluator reads only this module; a family joins the table
 // by one line in FAMILIES. Nothing here implements a function.
 import type { StdlibVersion } from '../versions.ts'
+import { cryptoEntries } from './crypto.ts'
 import type { CaseType, GlobalValue, NativeFunction, StdlibEntry, UserFunction } from './types.ts'
 
 /**
  * The families, in the node's context order (PureContext, CryptoContext, WavesContext). A family not yet written is
  * simply absent; the table serves what exists.
  */
-const FAMILIES: readonly (readonly StdlibEntry[])[] = []
+const FAMILIES: readonly (readonly StdlibEntry[])[] = [cryptoEntries]
 
 /** What one stdlib version offers, each kind in its own namespace as the node's EvaluationContext keeps them. */
 export interface StdlibTable {
