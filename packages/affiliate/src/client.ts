@@ -1,8 +1,8 @@
 // The client: a configuration, a transport and per-client caches. Actions (actions/*.ts) are free functions
 // of a Client; `createAffiliate` (affiliate.ts) binds them into one object.
-import type { Signer } from '@waves/signer'
 import { checkAddress } from './address.ts'
 import { InvalidInputError } from './errors.ts'
+import type { SignerLike } from './signer-types.ts'
 import { type RetryOptions, type Transport, createTransport } from './transport.ts'
 import type { AssetInfo, MalformedEntry } from './types.ts'
 
@@ -13,8 +13,8 @@ export interface AffiliateConfig {
   dApp: string
   /** one character; default: read once from the node and cached */
   chainId?: string
-  /** an @waves/signer instance with a provider set; only writes need it */
-  signer?: Signer
+  /** an @waves/signer `Signer` with a provider set; only writes need it */
+  signer?: SignerLike
   /** transient failures; default 4 attempts, 250 ms */
   retry?: RetryOptions
   /** per request; default 10_000 */
@@ -36,7 +36,7 @@ export interface Client {
   readonly node: string
   readonly dApp: string
   readonly transport: Transport
-  readonly signer: Signer | undefined
+  readonly signer: SignerLike | undefined
   readonly config: AffiliateConfig
   readonly pollingIntervalMs: number
   readonly confirmTimeoutMs: number

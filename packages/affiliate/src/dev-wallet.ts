@@ -1,24 +1,41 @@
 // waves-affiliate/dev-wallet: a @waves/signer Provider that signs with a seed held in memory, for a dev
 // node and for tests. Never imported by the library's main entry; a seed in a web page is for local
 // development only.
-import type { AuthEvents, ConnectOptions, Handler, Provider, SignedTx, SignerTx, TypedData, UserData } from '@waves/signer'
 import { customData, libs, order, signTx } from '@waves/waves-transactions'
+import type { WalletUser } from './signer-types.ts'
+
+/** A Signer provider's events and what their handlers get (Signer's `AuthEvents`). */
+export interface DevWalletEvents {
+  login: Readonly<WalletUser>
+  logout: void
+}
+
+/** A transaction as Signer hands it to a provider: its fields by name, `type` among them. */
+export type DevWalletTx = { type: number } & Record<string, unknown>
+
+/** Typed data for `signTypedData` (Signer's `TypedData`). */
+export interface DevWalletTypedData {
+  type: 'string' | 'integer' | 'boolean' | 'binary'
+  key: string
+  value: string | number | boolean
+}
 
 export interface DevWalletOptions {
   /**
    * Asked before each signature (and login) with what is to be signed; `false` refuses it as a wallet's
    * user would (the Signer convention `'Error: User rejection!'`). Default: always sign.
    */
-  confirm?: (request: { kind: 'login' } | { kind: 'sign'; transactions: SignerTx[] }) => boolean | Promise<boolean>
+  confirm?: (request: { kind: 'login' } | { kind: 'sign'; transactions: DevWalletTx[] }) => boolean | Promise<boolean>
 }
 
 /** What Signer passes through unchanged as a user's refusal. */
 const USER_REJECTION = 'Error: User rejection!'
 
-type Events = { [E in keyof AuthEvents]: Set<Handler<AuthEvents[E]>> }
+type Handler<T> = (data: T) => unknown
+type Events = { [E in keyof DevWalletEvents]: Set<Handler<DevWalletEvents[E]>> }
 
 /**
- * A Signer provider from a seed.
+ * A Signer provider from a seed (it fits @waves/signer's `Provider`).
  *
  * @example
  * import { Signer } from '@waves/signer'
@@ -27,8 +44,8 @@ type Events = { [E in keyof AuthEvents]: Set<Handler<AuthEvents[E]>> }
  * await signer.setProvider(new DevWalletProvider('waves private node seed with waves tokens'))
  * await signer.login()
  */
-export class DevWalletProvider implements Provider {
-  user: UserData | null = null
+export class DevWalletProvider {
+  user: WalletUser | null = null
   private chainId: number | undefined
   private readonly events: Events = { login: new Set(), logout: new Set() }
   // Signer calls `login` at once (a popup wallet needs the click's user gesture), before `connect` may
@@ -45,30 +62,30 @@ export class DevWalletProvider implements Provider {
     if (typeof seed !== 'string' || seed === '') throw new Error('DevWalletProvider needs a seed phrase')
   }
 
-  on<E extends keyof AuthEvents>(event: E, handler: Handler<AuthEvents[E]>): Provider {
+  on<E extends keyof DevWalletEvents>(event: E, handler: Handler<DevWalletEvents[E]>): this {
     this.events[event].add(handler as never)
     return this
   }
 
-  once<E extends keyof AuthEvents>(event: E, handler: Handler<AuthEvents[E]>): Provider {
-    const wrapped = (data: AuthEvents[E]) => {
+  once<E extends keyof DevWalletEvents>(event: E, handler: Handler<DevWalletEvents[E]>): this {
+    const wrapped = (data: DevWalletEvents[E]) => {
       this.off(event, wrapped)
       handler(data)
     }
     return this.on(event, wrapped)
   }
 
-  off<E extends keyof AuthEvents>(event: E, handler: Handler<AuthEvents[E]>): Provider {
+  off<E extends keyof DevWalletEvents>(event: E, handler: Handler<DevWalletEvents[E]>): this {
     this.events[event].delete(handler as never)
     return this
   }
 
-  async connect(options: ConnectOptions): Promise<void> {
+  async connect(options: { NETWORK_BYTE: number; NODE_URL: string }): Promise<void> {
     this.chainId = options.NETWORK_BYTE
     this.connected()
   }
 
-  async login(): Promise<UserData> {
+  async login(): Promise<WalletUser> {
     await this.confirm({ kind: 'login' })
     await this.connection
     const chainId = this.network()
@@ -87,17 +104,21 @@ export class DevWalletProvider implements Provider {
     return customData({ version: 1, binary: `base64:${libs.crypto.base64Encode(bytes)}` }, this.seed).signature ?? ''
   }
 
-  async signTypedData(data: Array<TypedData>): Promise<string> {
+  async signTypedData(data: DevWalletTypedData[]): Promise<string> {
     return customData({ version: 2, data: data as never }, this.seed).signature ?? ''
   }
 
-  async signOrder(data: Parameters<Provider['signOrder']>[0]): Promise<Awaited<ReturnType<Provider['signOrder']>>> {
+  /** `data`: an order's fields as Signer's `signOrder` takes them; resolves with the signed order (typed `any`: its shape is waves-transactions') */
+  async signOrder(data: object): Promise<any> {
     return order({ ...data, chainId: this.network() } as never, this.seed)
   }
 
-  sign<T extends SignerTx>(toSign: T[]): Promise<SignedTx<T>>
-  sign<T extends Array<SignerTx>>(toSign: T): Promise<SignedTx<T>>
-  async sign(toSign: SignerTx[]): Promise<never> {
+  /**
+   * Signs each transaction as given and resolves with them signed (`id` and `proofs` set), in order.
+   * Typed `any` because Signer types the result per transaction type, from declarations this package
+   * does not name.
+   */
+  async sign(toSign: DevWalletTx[]): Promise<any> {
     await this.confirm({ kind: 'sign', transactions: toSign })
     const chainId = this.network()
     const senderPublicKey = libs.crypto.publicKey(this.seed)
@@ -108,7 +129,7 @@ export class DevWalletProvider implements Provider {
       for (const [field, value] of Object.entries(tx)) if (value !== undefined) params[field] = value
       params['senderPublicKey'] = senderPublicKey
       return signTx(params as never, this.seed)
-    }) as never
+    })
   }
 
   private network(): number {

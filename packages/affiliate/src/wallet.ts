@@ -1,7 +1,6 @@
 // The write path's multi-step helpers: find the user through the signer, ask the wallet to sign, check
 // what it signed, broadcast (retrying the SAME signed transaction on transient failures) and wait for a block.
 // Nothing here signs or mines again behind the caller's back.
-import type { Signer, SignerInvokeTx, UserData } from '@waves/signer'
 import { chainIdOf } from './address.ts'
 import { getChainId } from './actions/getChainId.ts'
 import type { Client } from './client.ts'
@@ -15,6 +14,7 @@ import {
   contractErrorFrom,
 } from './errors.ts'
 import { broadcastTx, fetchTxInfo, fetchTxStatuses } from './node/chain.ts'
+import type { InvokeRequest, SignerLike, WalletUser } from './signer-types.ts'
 import type { ConfirmedTx, Submitted } from './types.ts'
 
 /** The fee of an invoke from an ordinary account, in wavelets (0.005 WAVES). */
@@ -51,8 +51,8 @@ export class TransactionFailedError extends AffiliateError {
 }
 
 export interface Wallet {
-  signer: Signer
-  user: UserData
+  signer: SignerLike
+  user: WalletUser
   chainId: string
 }
 
@@ -75,11 +75,11 @@ export async function connectWallet(client: Client, method: string): Promise<Wal
 }
 
 /** Asks the wallet to sign one invoke; maps a refusal to UserRejectedError and checks the chain it signed for. */
-export async function signInvoke(wallet: Wallet, tx: Omit<SignerInvokeTx, 'type'>): Promise<SignedTx> {
+export async function signInvoke(wallet: Wallet, tx: InvokeRequest): Promise<SignedTx> {
   let signed: SignedTx
   try {
     // Signer types one transaction, but hands the provider (and returns) a list
-    const result = (await wallet.signer.invoke(tx).sign()) as unknown as SignedTx | SignedTx[]
+    const result = (await wallet.signer.invoke(tx).sign()) as SignedTx | SignedTx[]
     signed = Array.isArray(result) ? result[0]! : result
   } catch (error) {
     throw walletError(error)

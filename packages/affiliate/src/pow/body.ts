@@ -1,11 +1,34 @@
 // The transaction side of the miner: checks the transaction, builds its body bytes once with
 // @waves/waves-transactions, finds where the salt's 8 bytes sit in the body, and turns a found salt back
 // into a transaction whose id waves-transactions agrees with. Runs on the calling thread only.
-import { type invokeScript, libs, makeTxBytes } from '@waves/waves-transactions'
+import { libs, makeTxBytes } from '@waves/waves-transactions'
 import { InvalidPowInputError } from './errors.ts'
 
-/** An invoke-script transaction as `invokeScript(params)` of @waves/waves-transactions v4 returns it. */
-export type InvokeScriptTx = ReturnType<typeof invokeScript>
+/**
+ * An unsigned invoke-script transaction as `invokeScript(params)` of @waves/waves-transactions v4 returns
+ * it (version 2). Spelled out here rather than imported, so that this package's declarations name no
+ * other package's types.
+ */
+export interface InvokeScriptTx {
+  /** 16 */
+  type: number
+  version: number
+  /** the chain id's character code, e.g. 82 for 'R' */
+  chainId: number
+  senderPublicKey: string
+  dApp: string
+  call?: { function: string; args: Array<{ type: string; value: unknown }> } | null
+  /** `amount` in the asset's smallest unit; `assetId` null for WAVES */
+  payment: Array<{ assetId: string | null; amount: number | string }> | null
+  /** in wavelets */
+  fee: number | string
+  feeAssetId: string | null
+  /** ms since the epoch */
+  timestamp: number
+  proofs: string[]
+  /** base58 BLAKE2b-256 of the body */
+  id: string
+}
 
 /** The body to mine. */
 export interface PreparedBody {

@@ -87,7 +87,7 @@ describe('the mined transaction is the one waves-transactions builds', () => {
     expect(rebuilt.id).toBe(mined.id)
     const signed = invokeScript(registerParams(salt), userSeed)
     expect(signed.id).toBe(mined.id)
-    const signedMined = invokeScript(mined, userSeed)
+    const signedMined = invokeScript(mined as Parameters<typeof invokeScript>[0], userSeed)
     expect(signedMined.id).toBe(mined.id)
     const body = makeTxBytes(mined as Parameters<typeof makeTxBytes>[0])
     expect(libs.crypto.verifySignature(mined.senderPublicKey, body, signedMined.proofs[0]!)).toBe(true)
