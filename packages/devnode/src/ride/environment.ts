@@ -30,6 +30,8 @@ export interface BlockDescription {
   generatorPublicKey: Uint8Array
   /** VRF (V4+ scripts see it from block version 5) or null */
   vrf: Uint8Array | null
+  /** block reward shares, address bytes and wavelets (V7+ `rewards`); absent = none */
+  rewards?: readonly { address: Uint8Array; reward: bigint }[]
 }
 
 export interface BalanceDetails {
@@ -61,6 +63,11 @@ export interface Environment {
   readonly tx: CaseObj | null
   /** `lastBlock` (V3+) */
   lastBlock(): BlockDescription
+  /**
+   * The id of the transaction being executed (the outer invoke in nested calls): the parent of calculateAssetId and
+   * calculateLeaseId (the node's Environment.txId). Absent where no transaction runs.
+   */
+  readonly txId?: Uint8Array
 
   data(address: Uint8Array, key: string, type: EntryType): EntryValue | null
   /** whether the account has no data entries at all (isDataStorageUntouched, V5+) */
@@ -79,4 +86,10 @@ export interface Environment {
   accountScriptHash(address: Uint8Array): Uint8Array | null
   /** a dApp-to-dApp call (V5+); throws RideError with the node's text when the chain refuses it */
   invoke(request: InvokeRequest): Value
+  /** any transaction as a V1/V2 script sees it (transactionById, Bindings.transactionObject), or null */
+  transactionById?(id: Uint8Array, version: StdlibVersion): CaseObj | null
+  /** a protobuf-encoded TransferTransaction as a script sees it (transferTransactionFromProto, V4+), or null */
+  transferTransactionFromProto?(bytes: Uint8Array, version: StdlibVersion): CaseObj | null
+  /** the generation delay in ms of an account with `balance` (calculateDelay, V8: the node's PoS delay formula) */
+  calculateDelay?(generator: Uint8Array, balance: bigint): bigint
 }
