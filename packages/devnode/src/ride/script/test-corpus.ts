@@ -153,3 +153,31 @@ export const CORPUS: readonly CorpusScript[] = [
   { name: 'V6 deep nesting', source: deepScript(6, 40) },
   { name: 'V5 deep nesting', source: deepScript(5, 40) },
 ]
+
+/**
+ * Costs of the few pure built-ins the estimator tests use, per version, from the node's source
+ * (lang/v1/evaluator/ctx/impl/PureContext.scala: createOp/createTryOp cost 1; eq 1; `!` and `!=` and unary `-` 11/26/9
+ * in V1-V2 then 1; cons 2 in V1-V3 then 1; getElement 2; size of a list 2; throw 1; _isInstanceOf 1). Natives are
+ * keyed by FunctionIds. Everything else comes from the engine's table (crypto, once joined).
+ */
+export function pureTestCosts(version: number): { native: Record<number, number>; user: Record<string, number> } {
+  const old = version <= 2
+  return {
+    native: {
+      0: 1, // EQ
+      1: 1, // ISINSTANCEOF
+      2: 1, // THROW
+      100: 1, // SUM_LONG
+      101: 1, // SUB_LONG
+      102: 1, // GT_LONG
+      103: 1, // GE_LONG
+      104: 1, // MUL_LONG
+      105: 1, // DIV_LONG
+      106: 1, // MOD_LONG
+      400: 2, // SIZE_LIST
+      401: 2, // GET_LIST
+      1100: version <= 3 ? 2 : 1, // CREATE_LIST
+    },
+    user: { '!': old ? 11 : 1, '!=': old ? 26 : 1, '-': old ? 9 : 1 },
+  }
+}
