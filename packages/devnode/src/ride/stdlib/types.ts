@@ -19,6 +19,11 @@ export interface CallContext {
    * `invoke` adds what the callee spent. Left undefined by everything else.
    */
   spent?: number
+  /**
+   * The RIDE name of a native id as the node's decompiler names it (`1050` -> `getInteger`), for error texts that name
+   * a call (`value()`); absent, the id's digits stand in, as in the node.
+   */
+  nativeName?: (id: number) => string | undefined
 }
 
 /**
@@ -41,7 +46,16 @@ export interface NativeFunction {
  */
 export type UserFunction =
   | { kind: 'user'; name: string; costs: CostByVersion; args: readonly string[]; body: Expr }
-  | { kind: 'user'; name: string; costs: CostByVersion; apply(args: readonly Value[], ctx: CallContext): Value }
+  | {
+      kind: 'user'
+      name: string
+      costs: CostByVersion
+      /**
+       * `argExprs`: the call's argument terms as written, before evaluation; `value()` words its error by them, as the
+       * node's built-in user functions see their start arguments.
+       */
+      apply(args: readonly Value[], ctx: CallContext, argExprs?: readonly Expr[]): Value
+    }
 
 /**
  * A case type whose constructor a script may call by name (`Address(bytes)`, `IntegerEntry(k, v)`): FunctionHeader.User
