@@ -3,7 +3,7 @@
 import { checkAddress } from './address.ts'
 import { InvalidInputError } from './errors.ts'
 import type { SignerLike } from './signer-types.ts'
-import { type RetryOptions, type Transport, createTransport } from './transport.ts'
+import { type RequestEvent, type RetryOptions, type Transport, createTransport } from './transport.ts'
 import type { AssetInfo, MalformedEntry } from './types.ts'
 
 export interface AffiliateConfig {
@@ -17,10 +17,14 @@ export interface AffiliateConfig {
   signer?: SignerLike
   /** transient failures; default 4 attempts, 250 ms */
   retry?: RetryOptions
-  /** per request; default 10_000 */
+  /** per try of a request; default 4_000 */
   timeoutMs?: number
+  /** per request, its retries included: a hung node is reported by then (NodeUnavailableError); default 10_000 */
+  deadlineMs?: number
   /** default globalThis.fetch */
   fetch?: typeof fetch
+  /** sees every request to the node and its answer (method, path, status, ms, the transaction id of a broadcast) */
+  onRequest?: (event: RequestEvent) => void
   /**
    * Called with the malformed entries a read skipped, for reads whose result has no `skipped` field
    * (`fetchDashboard` returns them in `skipped` instead).
@@ -62,7 +66,9 @@ export function createClient(config: AffiliateConfig): Client {
     url: config.node,
     ...(config.retry ? { retry: config.retry } : {}),
     ...(config.timeoutMs !== undefined ? { timeoutMs: config.timeoutMs } : {}),
+    ...(config.deadlineMs !== undefined ? { deadlineMs: config.deadlineMs } : {}),
     ...(config.fetch ? { fetch: config.fetch } : {}),
+    ...(config.onRequest ? { onRequest: config.onRequest } : {}),
   })
   return {
     node: transport.url,

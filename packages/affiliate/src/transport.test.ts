@@ -1,10 +1,10 @@
 // Retries against a node that fails on purpose: a local proxy answers 503, drops the connection or never
 // answers, a given number of times, then forwards to a real dev node.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { createDevnode, type Devnode } from 'waves-devnode'
 import { ContractError, NodeError, NodeUnavailableError, nodeErrorFrom } from './errors.ts'
 import { type FlakyProxy, flakyProxy } from './testing.ts'
-import { backoff, createTransport } from './transport.ts'
+import { type RequestEvent, backoff, createTransport } from './transport.ts'
 
 let node: Devnode
 let proxy: FlakyProxy
@@ -18,7 +18,7 @@ beforeEach(async () => {
 })
 afterEach(() => proxy.close())
 
-const transport = (attempts = 4, timeoutMs = 10_000) => createTransport({ url: `${proxy.url}/`, retry: { attempts, baseDelayMs: 1 }, timeoutMs })
+const transport = (attempts = 4, timeoutMs = 4_000) => createTransport({ url: `${proxy.url}/`, retry: { attempts, baseDelayMs: 1 }, timeoutMs })
 const height = { method: 'GET', path: '/blocks/height' } as const
 
 describe('transient failures are retried', () => {
@@ -66,6 +66,83 @@ describe('transient failures are retried', () => {
   test('no node at all', async () => {
     const error = await createTransport({ url: 'http://127.0.0.1:9', retry: { attempts: 2, baseDelayMs: 1 } }).request(height).catch((e: unknown) => e)
     expect((error as NodeUnavailableError).shortMessage).toBe('The node is unavailable: network error (2 tries)')
+  })
+})
+
+describe('a hung node (accepts the connection, never answers)', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.restoreAllMocks()
+  })
+
+  test('is reported at the deadline, 10 s by default, whatever the retries', async () => {
+    proxy.fail('/blocks/height', ['hang', 'hang', 'hang', 'hang'])
+    // the clock and the backoff's jitter are fixed: tries of 4,000 ms, retries after 125 and 250 ms
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    vi.spyOn(Math, 'random').mockReturnValue(0)
+    const started = Date.now()
+    let settled: { at: number; error: unknown } | undefined
+    createTransport({ url: proxy.url })
+      .request(height)
+      .catch((error: unknown) => {
+        settled = { at: Date.now() - started, error }
+      })
+    await vi.advanceTimersByTimeAsync(9_999)
+    expect(settled).toBeUndefined()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(settled?.at).toBe(10_000)
+    expect(settled?.error).toBeInstanceOf(NodeUnavailableError)
+    // 4,000 + 125 + 4,000 + 250 ms: the third try gets what is left, 1,625 ms; a fourth could not end in time
+    expect((settled?.error as NodeUnavailableError).shortMessage).toBe(
+      'The node is unavailable: timeout after 1625 ms; no answer within 10000 ms (3 tries)',
+    )
+  })
+
+  test('a shorter deadline ends the call sooner', async () => {
+    proxy.fail('/blocks/height', ['hang', 'hang', 'hang', 'hang'])
+    const error = await createTransport({ url: proxy.url, timeoutMs: 100, deadlineMs: 150, retry: { baseDelayMs: 1 } })
+      .request(height)
+      .catch((e: unknown) => e)
+    expect((error as NodeUnavailableError).shortMessage).toMatch(/^The node is unavailable: timeout after \d+ ms; no answer within 150 ms \(2 tries\)$/)
+  })
+})
+
+describe('onRequest', () => {
+  test('sees every try with one id per call: method, path, status, ms', async () => {
+    proxy.fail('/blocks/height', ['503'])
+    const events: RequestEvent[] = []
+    const hooked = createTransport({ url: proxy.url, retry: { baseDelayMs: 1 }, onRequest: (event) => events.push(event) })
+    await hooked.request(height)
+    await hooked.request({ method: 'GET', path: '/addresses/data/nope' }).catch(() => undefined)
+    expect(events.map((e) => ('ms' in e ? { ...e, ms: typeof e.ms } : e))).toEqual([
+      { type: 'request', id: 1, attempt: 1, method: 'GET', path: '/blocks/height' },
+      { type: 'response', id: 1, attempt: 1, method: 'GET', path: '/blocks/height', status: 503, ms: 'number' },
+      { type: 'request', id: 1, attempt: 2, method: 'GET', path: '/blocks/height' },
+      { type: 'response', id: 1, attempt: 2, method: 'GET', path: '/blocks/height', status: 200, ms: 'number' },
+      { type: 'request', id: 2, attempt: 1, method: 'GET', path: '/addresses/data/nope' },
+      { type: 'response', id: 2, attempt: 1, method: 'GET', path: '/addresses/data/nope', status: 400, ms: 'number' },
+    ])
+  })
+
+  test('a try without an answer is an error event; a broadcast carries its transaction id; a throwing hook changes nothing', async () => {
+    proxy.fail('/transactions/broadcast', ['drop'])
+    const events: RequestEvent[] = []
+    const hooked = createTransport({
+      url: proxy.url,
+      retry: { attempts: 2, baseDelayMs: 1 },
+      onRequest: (event) => {
+        events.push(event)
+        throw new Error('a broken logger')
+      },
+    })
+    const error = await hooked.request({ method: 'POST', path: '/transactions/broadcast', body: {}, txId: 'T1' }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ name: 'NodeError', status: 400 })
+    expect(events.map((e) => ('ms' in e ? { ...e, ms: typeof e.ms } : e))).toEqual([
+      { type: 'request', id: 1, attempt: 1, method: 'POST', path: '/transactions/broadcast', txId: 'T1' },
+      { type: 'error', id: 1, attempt: 1, method: 'POST', path: '/transactions/broadcast', txId: 'T1', reason: 'network error', ms: 'number' },
+      { type: 'request', id: 1, attempt: 2, method: 'POST', path: '/transactions/broadcast', txId: 'T1' },
+      { type: 'response', id: 1, attempt: 2, method: 'POST', path: '/transactions/broadcast', txId: 'T1', status: 400, ms: 'number' },
+    ])
   })
 })
 

@@ -1,6 +1,8 @@
 // The transport: one `request` to the node's REST API, with a timeout per try, retries with exponential
-// backoff and jitter for transient failures (network error, timeout, HTTP 5xx), and errors translated
-// to classes. 4xx answers are final and never retried.
+// backoff and jitter for transient failures (network error, timeout, HTTP 5xx), a deadline for the whole
+// call (so a node that accepts connections and never answers is reported within it, whatever the retries),
+// errors translated to classes, and an `onRequest` hook that sees every try and its answer. 4xx answers
+// are final and never retried.
 //
 // Why not @waves/node-api-js: its requests have no timeout, no retry and no injectable `fetch`; a failed
 // answer loses its HTTP status; and it keeps big integers exact only by a regex over the text (digits of
@@ -19,9 +21,16 @@ export interface TransportConfig {
   /** the node's origin, e.g. `http://127.0.0.1:6869` */
   url: string
   retry?: RetryOptions
-  /** per try (default 10 000 ms) */
+  /** per try (default 4,000 ms) */
   timeoutMs?: number
+  /**
+   * for the whole call, retries and their delays included (default 10,000 ms): past it the call rejects
+   * with NodeUnavailableError, and no try starts that could not end before it
+   */
+  deadlineMs?: number
   fetch?: typeof fetch
+  /** sees every try and its outcome (see RequestEvent); an exception it throws is ignored */
+  onRequest?: (event: RequestEvent) => void
 }
 
 export interface RequestParameters {
@@ -30,6 +39,28 @@ export interface RequestParameters {
   path: string
   /** sent as JSON (bigints as decimal strings) */
   body?: unknown
+  /** the id of the transaction in `body`, when broadcasting: passed to `onRequest` */
+  txId?: string
+}
+
+/**
+ * One try of a request, as `onRequest` sees it: `request` when it is sent, then `response` (any HTTP
+ * answer, 4xx and 5xx included) or `error` (no answer: network error or timeout). Tries of one call share
+ * `id` (1, 2, 3 ... per transport) and count up `attempt` from 1.
+ */
+export type RequestEvent =
+  | ({ type: 'request' } & RequestEventBase)
+  | ({ type: 'response'; status: number; ms: number } & RequestEventBase)
+  | ({ type: 'error'; reason: string; ms: number } & RequestEventBase)
+
+export interface RequestEventBase {
+  id: number
+  attempt: number
+  method: 'GET' | 'POST'
+  /** path and query, e.g. `/blocks/height` */
+  path: string
+  /** the broadcast transaction's id, on POST /transactions/broadcast */
+  txId?: string
 }
 
 export interface Transport {
@@ -50,10 +81,38 @@ export function createTransport(config: TransportConfig): Transport {
   const url = config.url.replace(/\/+$/, '')
   const attempts = Math.max(1, config.retry?.attempts ?? 4)
   const baseDelayMs = config.retry?.baseDelayMs ?? 250
-  const timeoutMs = config.timeoutMs ?? 10_000
+  const timeoutMs = config.timeoutMs ?? 4_000
+  const deadlineMs = config.deadlineMs ?? 10_000
   const doFetch = config.fetch ?? ((input, init) => globalThis.fetch(input, init))
+  let lastId = 0
 
-  async function once(parameters: RequestParameters): Promise<{ ok: true; value: unknown } | { ok: false; transient: string; cause: unknown }> {
+  const emit = (event: RequestEvent) => {
+    try {
+      config.onRequest?.(event)
+    } catch {
+      // a logging hook must not change what the caller gets
+    }
+  }
+
+  type Outcome = { ok: true; value: unknown } | { ok: false; transient: string; cause: unknown }
+
+  async function once(parameters: RequestParameters, base: RequestEventBase, tryMs: number): Promise<Outcome> {
+    const started = Date.now()
+    const ms = () => Date.now() - started
+    emit({ type: 'request', ...base })
+    try {
+      const outcome = await fetchOnce(parameters, tryMs)
+      if (outcome.status !== undefined) emit({ type: 'response', ...base, status: outcome.status, ms: ms() })
+      else if (!outcome.ok) emit({ type: 'error', ...base, reason: outcome.transient, ms: ms() })
+      return outcome
+    } catch (error) {
+      // a 4xx answer, thrown as its class
+      emit({ type: 'response', ...base, status: (error as { status?: number }).status ?? 0, ms: ms() })
+      throw error
+    }
+  }
+
+  async function fetchOnce(parameters: RequestParameters, tryMs: number): Promise<Outcome & { status?: number }> {
     const target = url + parameters.path
     const headers: Record<string, string> = { accept: ACCEPT }
     const init: RequestInit = { method: parameters.method, headers }
@@ -62,7 +121,7 @@ export function createTransport(config: TransportConfig): Transport {
       init.body = JSON.stringify(parameters.body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))
     }
     const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(), timeoutMs)
+    const timer = setTimeout(() => controller.abort(), tryMs)
     init.signal = controller.signal
     let response: Response
     let text: string
@@ -70,7 +129,7 @@ export function createTransport(config: TransportConfig): Transport {
       response = await doFetch(target, init)
       text = await response.text()
     } catch (cause) {
-      return { ok: false, transient: controller.signal.aborted ? `timeout after ${timeoutMs} ms` : 'network error', cause }
+      return { ok: false, transient: controller.signal.aborted ? `timeout after ${tryMs} ms` : 'network error', cause }
     } finally {
       clearTimeout(timer)
     }
@@ -80,20 +139,28 @@ export function createTransport(config: TransportConfig): Transport {
     } catch {
       // not JSON (a proxy's error page): keep the text
     }
-    if (response.ok) return { ok: true, value: body }
+    if (response.ok) return { ok: true, value: body, status: response.status }
     const error = nodeErrorFrom(response.status, target, body)
-    if (response.status >= 500) return { ok: false, transient: `HTTP ${response.status}`, cause: error }
+    if (response.status >= 500) return { ok: false, transient: `HTTP ${response.status}`, cause: error, status: response.status }
     throw error
   }
 
   return {
     url,
     async request<T>(parameters: RequestParameters): Promise<T> {
+      const id = ++lastId
+      const deadline = Date.now() + deadlineMs
       for (let attempt = 1; ; attempt++) {
-        const result = await once(parameters)
+        const base: RequestEventBase = { id, attempt, method: parameters.method, path: parameters.path }
+        if (parameters.txId !== undefined) base.txId = parameters.txId
+        const result = await once(parameters, base, Math.min(timeoutMs, Math.max(1, deadline - Date.now())))
         if (result.ok) return result.value as T
-        if (attempt >= attempts) throw new NodeUnavailableError(url + parameters.path, attempt, result.transient, { cause: result.cause })
-        await sleep(backoff(baseDelayMs, attempt))
+        const fail = (reason: string) => new NodeUnavailableError(url + parameters.path, attempt, reason, { cause: result.cause })
+        if (attempt >= attempts) throw fail(result.transient)
+        const delay = backoff(baseDelayMs, attempt)
+        // a retry that could not get an answer before the deadline is not started
+        if (Date.now() + delay >= deadline) throw fail(`${result.transient}; no answer within ${deadlineMs} ms`)
+        await sleep(delay)
       }
     },
   }

@@ -21,9 +21,9 @@ export function fetchAssetDetails(transport: Transport, assetId: string): Promis
   return transport.request({ method: 'GET', path: `/assets/details/${encodeURIComponent(assetId)}` })
 }
 
-/** POST /transactions/broadcast: resolves with the transaction as the node accepted it. */
-export function broadcastTx(transport: Transport, tx: object): Promise<{ id: string }> {
-  return transport.request({ method: 'POST', path: '/transactions/broadcast', body: tx })
+/** POST /transactions/broadcast: resolves with the transaction as the node accepted it; `id` is passed to `onRequest`. */
+export function broadcastTx(transport: Transport, tx: object, id?: string): Promise<{ id: string }> {
+  return transport.request({ method: 'POST', path: '/transactions/broadcast', body: tx, ...(id === undefined ? {} : { txId: id }) })
 }
 
 export interface TxStatus {
