@@ -6,6 +6,7 @@
 // PowAbortedError comes from the miner (`waves-affiliate/pow`), which is usable alone and so extends
 // Error, not AffiliateError.
 export { PowAbortedError } from './pow/errors.ts'
+import { formatAmount } from './amount.ts'
 
 /** The README that ships with the package explains each error under a heading of its name. */
 const DOCS = 'waves-affiliate/README.md#'
@@ -62,12 +63,41 @@ export class NodeError extends AffiliateError {
     readonly url: string,
     /** the node's `message` */
     readonly nodeMessage: string,
-    options: { cause?: unknown } = {},
+    options: { cause?: unknown; response?: unknown } = {},
   ) {
     super(`The node refused the request: ${nodeMessage}`, {
-      ...options,
+      ...(options.cause === undefined ? {} : { cause: options.cause }),
       metaMessages: [`Node error ${code}, HTTP ${status}`, `URL: ${url}`],
       docs: 'nodeerror',
+    })
+    this.response = options.response
+  }
+
+  /** the node's whole answer (its JSON, or its text), e.g. with `details` per address for error 112 */
+  readonly response: unknown
+}
+
+/**
+ * The account cannot pay a call's fee. A node takes the fee before the call runs, so the caller must
+ * hold it up front; the program refunds it afterwards (from its gas reserve, while the day's budget
+ * lasts). Raised for the node's error 112 "Accounts balance errors" on the sender's WAVES.
+ */
+export class CannotPayFeeError extends AffiliateError {
+  override name = 'CannotPayFeeError'
+  constructor(
+    /** the account that sent the call */
+    readonly address: string,
+    /** WAVES the account must hold for the call, in wavelets: the fee, plus any payment in WAVES */
+    readonly needed: bigint,
+    /** WAVES the account holds, in wavelets, when the node said it (its `old:` figure), else undefined */
+    readonly balance: bigint | undefined,
+    options: { cause?: unknown } = {},
+  ) {
+    super(`The account cannot pay the fee: it needs ${formatAmount(needed, 8)} WAVES up front${balance === undefined ? '' : `, and holds ${formatAmount(balance, 8)} WAVES`}`, {
+      ...options,
+      details: 'a node takes the fee before the call runs; the program refunds it afterwards, while its daily refund budget lasts',
+      metaMessages: [`Account: ${address}`, `Needed: ${needed} wavelets${balance === undefined ? '' : `, held: ${balance} wavelets`}`],
+      docs: 'cannotpayfeeerror',
     })
   }
 }
@@ -183,6 +213,24 @@ export class ConfirmationTimeoutError extends AffiliateError {
   }
 }
 
+export type LoginProofErrorReason = 'malformed' | 'service' | 'chain' | 'address' | 'signature' | 'expired' | 'replayed'
+
+/** A login proof was refused (`verifyLoginProof` of `waves-affiliate/login`); `reason` says which check failed. */
+export class LoginProofError extends AffiliateError {
+  override name = 'LoginProofError'
+  constructor(
+    /**
+     * `malformed` (not a proof of a challenge), `service` or `chain` (made for another), `address` (the key is
+     * not the address's, or the challenge named another), `signature`, `expired`, `replayed` (used before,
+     * or never issued by this store)
+     */
+    readonly reason: LoginProofErrorReason,
+    details: string,
+  ) {
+    super(`The login proof was refused (${reason})`, { details, docs: 'loginprooferror' })
+  }
+}
+
 const DAPP_ERROR = /^Error while executing dApp: (.*)$/s
 
 /**
@@ -193,7 +241,7 @@ export function nodeErrorFrom(status: number, url: string, body: unknown): NodeE
   const json = typeof body === 'object' && body !== null ? (body as { error?: unknown; message?: unknown }) : {}
   const code = typeof json.error === 'number' ? json.error : 0
   const message = typeof json.message === 'string' ? json.message : typeof body === 'string' && body !== '' ? body : `HTTP ${status}`
-  const nodeError = new NodeError(status, code, url, message)
+  const nodeError = new NodeError(status, code, url, message, { response: body })
   if (code === 306) {
     const contract = contractErrorFrom(DAPP_ERROR.exec(message)?.[1] ?? '', nodeError)
     if (contract) return contract

@@ -8,7 +8,15 @@
 // What must not: @waves/ride-js (it would enter browser bundles), the dev wallet, `export *`.
 export { createAffiliate, type AffiliateClient } from './affiliate.ts'
 export { createClient, type AffiliateConfig, type Client } from './client.ts'
-export { createTransport, type RetryOptions, type Transport, type TransportConfig, type RequestParameters } from './transport.ts'
+export {
+  createTransport,
+  type RequestEvent,
+  type RequestEventBase,
+  type RequestParameters,
+  type RetryOptions,
+  type Transport,
+  type TransportConfig,
+} from './transport.ts'
 export type {
   AssetInfo,
   ConfirmedTx,
@@ -24,9 +32,11 @@ export type {
 } from './types.ts'
 export {
   AffiliateError,
+  CannotPayFeeError,
   ConfirmationTimeoutError,
   ContractError,
   InvalidInputError,
+  LoginProofError,
   MissingSignerError,
   NodeError,
   NodeUnavailableError,
@@ -36,8 +46,11 @@ export {
   WrongNetworkError,
   CONTRACT_ERROR_CODES,
   type ContractErrorCode,
+  type LoginProofErrorReason,
 } from './errors.ts'
 export { TransactionFailedError, WalletError } from './wallet.ts'
+export { signLoginChallenge } from './sign-login.ts'
+export type { InvokeArgument, InvokePayment, InvokeRequest, SignerLike, WalletUser } from './signer-types.ts'
 export { formatAmount, parseAmount } from './amount.ts'
 export { chainIdOf, validateAddress, type AddressValidity } from './address.ts'
 export type { MineProgress } from './pow/index.ts'

@@ -6,6 +6,7 @@ import { getChainId } from './actions/getChainId.ts'
 import type { Client } from './client.ts'
 import {
   AffiliateError,
+  CannotPayFeeError,
   ConfirmationTimeoutError,
   MissingSignerError,
   NodeError,
@@ -124,10 +125,12 @@ const firstLine = (text: string) => text.split('\n').find((line) => line.trim() 
 export async function submit(client: Client, signed: SignedTx): Promise<Submitted> {
   const id = await txIdOf(signed)
   try {
-    await broadcastTx(client.transport, signed)
+    await broadcastTx(client.transport, signed, id)
   } catch (error) {
     // A try that reached the node but lost its answer makes the retry meet its own transaction.
-    if (!(error instanceof NodeError && error.nodeMessage.includes(id) && /already in the state|already in UTX/i.test(error.nodeMessage))) throw error
+    if (!(error instanceof NodeError && error.nodeMessage.includes(id) && /already in the state|already in UTX/i.test(error.nodeMessage))) {
+      throw (error instanceof NodeError && feeError(error)) || error
+    }
   }
   const confirmed = waitForConfirmation(client, id, signed.timestamp)
   confirmed.then(
@@ -137,6 +140,28 @@ export async function submit(client: Client, signed: SignedTx): Promise<Submitte
     () => undefined, // a caller who does not await `confirmed` must not get an unhandled rejection
   )
   return { id, confirmed }
+}
+
+const BALANCE_ERRORS = 'State check failed. Reason: Accounts balance errors'
+/** The node's detail for an address whose WAVES would go negative: `negative waves balance: <a>, old: <n>, new: <n>`. */
+const NEGATIVE_WAVES = /^negative waves balance: (\w+), old: (-?\d+), new: (-?\d+)$/
+
+/**
+ * A refusal because the sender cannot pay (node error 112, "Accounts balance errors", on WAVES) as a
+ * CannotPayFeeError; anything else undefined. The node names the account with its balance before
+ * (`old`) and after (`new`) the fee and any WAVES payment: what it needs is `old - new`. Only the sender
+ * of an invoke pays anything before its script runs, so a negative WAVES balance there is the sender's.
+ */
+export function feeError(error: NodeError): CannotPayFeeError | undefined {
+  if (error.code !== 112 || error.nodeMessage !== BALANCE_ERRORS) return undefined
+  const details = (error.response as { details?: unknown } | null)?.details
+  for (const text of typeof details === 'object' && details !== null ? Object.values(details) : []) {
+    const match = typeof text === 'string' ? NEGATIVE_WAVES.exec(text) : null
+    if (match === null) continue
+    const [, address, old, after] = match as unknown as [string, string, string, string]
+    return new CannotPayFeeError(address, BigInt(old) - BigInt(after), BigInt(old), { cause: error })
+  }
+  return undefined
 }
 
 async function waitForConfirmation(client: Client, id: string, timestamp: number): Promise<ConfirmedTx> {

@@ -4,10 +4,11 @@ import { Signer } from '@waves/signer'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDevnode } from 'waves-devnode'
 import { type Program, dataOf, invoke, startProgram, wavesOf } from '../../../../test/affiliate.ts'
-import { idZeroBits, seed } from '../../../../test/waves.ts'
+import { addressOf, idZeroBits, seed } from '../../../../test/waves.ts'
 import { type AffiliateClient, createAffiliate } from '../affiliate.ts'
 import { DevWalletProvider, type DevWalletOptions } from '../dev-wallet.ts'
 import {
+  CannotPayFeeError,
   ContractError,
   InvalidInputError,
   MissingSignerError,
@@ -198,23 +199,32 @@ describe('failures, each as its class with its whole message', () => {
     await expect(affiliate.register(program.users.alice.address)).rejects.toThrow('Invalid referrer: an address cannot refer itself')
   })
 
-  test('NodeError: a 4xx refusal is not retried (a caller without WAVES for the fee)', async () => {
+  test('CannotPayFeeError: a caller without WAVES for the fee (a 4xx refusal, not retried)', async () => {
     const proxy = await flakyProxy(program.node.url)
     try {
       const pauper = seed('pauper')
       const affiliate = createAffiliate({ node: proxy.url, dApp: program.dApp, signer: await signerFor(pauper) })
       const error = await affiliate.withdraw().catch((e: unknown) => e)
-      expect(error).toBeInstanceOf(NodeError)
-      expect(error).toMatchObject({ status: 400, code: 112 })
-      expect((error as NodeError).message).toBe(
+      expect(error).toBeInstanceOf(CannotPayFeeError)
+      expect(error).toMatchObject({ address: addressOf(pauper), needed: 500_000n, balance: 0n })
+      expect((error as CannotPayFeeError).message).toBe(
         [
-          'The node refused the request: State check failed. Reason: Accounts balance errors',
+          'The account cannot pay the fee: it needs 0.005 WAVES up front, and holds 0 WAVES',
           '',
-          'Node error 112, HTTP 400',
-          `URL: ${proxy.url}/transactions/broadcast`,
-          'Docs: waves-affiliate/README.md#nodeerror',
+          `Account: ${addressOf(pauper)}`,
+          'Needed: 500000 wavelets, held: 0 wavelets',
+          '',
+          'Details: a node takes the fee before the call runs; the program refunds it afterwards, while its daily refund budget lasts',
+          'Docs: waves-affiliate/README.md#cannotpayfeeerror',
         ].join('\n'),
       )
+      // the node's own answer stays reachable
+      const cause = (error as CannotPayFeeError).cause as NodeError
+      expect(cause).toBeInstanceOf(NodeError)
+      expect(cause).toMatchObject({ status: 400, code: 112, nodeMessage: 'State check failed. Reason: Accounts balance errors' })
+      expect((cause.response as { details: unknown }).details).toEqual({
+        [addressOf(pauper)]: `negative waves balance: ${addressOf(pauper)}, old: 0, new: -500000`,
+      })
       expect(proxy.arrived.filter((r) => r.includes('broadcast'))).toHaveLength(1)
     } finally {
       await proxy.close()
