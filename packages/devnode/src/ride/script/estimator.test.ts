@@ -20,7 +20,7 @@ interface Official {
 function official(source: string, libraries: Record<string, string> = {}): Official {
   const result = ride.compile(source, 3, false, false, libraries)
   if ('error' in result) throw new Error(String(result.error))
-  const r = result.result as Official
+  const r = result.result as unknown as Official
   return { bytes: r.bytes, complexity: r.complexity, verifierComplexity: r.verifierComplexity, callableComplexities: r.callableComplexities }
 }
 
