@@ -1,20 +1,40 @@
-// Routes: `/` the dashboard (needs a wallet), `/login`, `/join/:referrer` (open to anyone: the page
-// explains the link before asking for a wallet).
+// Routes: `/` the home page (what the program is, how to join), `/dashboard` and `/pay` (need a wallet),
+// `/login`, `/join/:referrer` (open to anyone: the page explains the link before asking for a wallet),
+// `/admin` (the operator console: needs a wallet; the page itself tells a non-admin what it is).
+// Pages load on demand, so a first visit downloads only the shell and the page it opens.
 import { createRouter, createWebHistory, type RouterHistory } from 'vue-router'
+import { cleanReferrer } from './composables/joinLink.ts'
 import { useSession } from './stores/session.ts'
 
 export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
   const router = createRouter({
     history,
     routes: [
-      { path: '/', name: 'dashboard', component: () => import('./pages/DashboardPage.vue'), meta: { wallet: true } },
+      { path: '/', name: 'home', component: () => import('./pages/HomePage.vue') },
+      { path: '/dashboard', name: 'dashboard', component: () => import('./pages/DashboardPage.vue'), meta: { wallet: true } },
+      { path: '/pay', name: 'pay', component: () => import('./pages/PayPage.vue'), meta: { wallet: true } },
+      { path: '/admin', name: 'admin', component: () => import('./pages/AdminPage.vue'), meta: { wallet: true } },
       { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue') },
-      { path: '/join/:referrer', name: 'join', component: () => import('./pages/JoinPage.vue') },
+      {
+        path: '/join/:referrer',
+        name: 'join',
+        component: () => import('./pages/JoinPage.vue'),
+        // a link pasted at the end of a sentence, or with spaces around it, still works
+        beforeEnter: (to) => {
+          const raw = String(to.params.referrer ?? '')
+          const clean = cleanReferrer(raw)
+          return clean === raw || clean === '' ? true : { name: 'join', params: { referrer: clean }, replace: true }
+        },
+      },
       { path: '/:rest(.*)*', redirect: '/' },
     ],
   })
-  router.beforeEach((to) => {
-    if (to.meta.wallet && !useSession().account) return { name: 'login', query: { next: to.fullPath } }
+  router.beforeEach(async (to) => {
+    if (!to.meta.wallet) return true
+    const session = useSession()
+    // a reload: the remembered wallet reconnects first, where its provider allows it
+    if (!session.account) await session.restored
+    if (!session.account) return { name: 'login', query: { next: to.fullPath } }
     return true
   })
   return router

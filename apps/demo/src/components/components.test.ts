@@ -2,8 +2,10 @@
 import { mount } from '@vue/test-utils'
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { useI18n } from '../composables/i18n.ts'
-import { DASHBOARD, PROGRAM } from '../fixtures.ts'
-import { chartOf, rowsOf } from '../stores/dashboard.ts'
+import { DASHBOARD, ME, PAYER, PAYER2, PROGRAM } from '../fixtures.ts'
+import { historyCsv } from '../composables/history.ts'
+import { LEVELS, incomeBuckets } from '../composables/income.ts'
+import { FILTERS, type Filter, rowsOf } from '../stores/dashboard.ts'
 import BalanceCard from './BalanceCard.vue'
 import IncomeChart from './IncomeChart.vue'
 import PowProgress from './PowProgress.vue'
@@ -15,6 +17,16 @@ beforeAll(() => {
   process.env.TZ = 'UTC' // dates are shown in the viewer's zone; the tests read them in UTC
 })
 beforeEach(() => useI18n().setLocale('en'))
+
+/** the fixture's dashboard with a change credit too (as the root gets) */
+const DASHBOARD_ = {
+  ...DASHBOARD,
+  income: [{ txId: 'TX5', beneficiary: ME, payer: PAYER, amount: 5_000_000n, level: 'change' as const, timestamp: DASHBOARD.income[0]!.timestamp + 30_000 }, ...DASHBOARD.income],
+}
+
+const DAY = 86_400_000
+/** an hour after the fixture's last record */
+const NOW = Date.UTC(2027, 0, 4, 7)
 
 const balance = (props: Partial<InstanceType<typeof BalanceCard>['$props']>) =>
   mount(BalanceCard, { props: { balance: 12_500_000n, config: PROGRAM, phase: 'idle', withdrawn: null, problem: null, prompt: false, ...props } })
@@ -48,42 +60,86 @@ describe('BalanceCard', () => {
 })
 
 describe('TransactionList', () => {
-  const list = (filter: 'all' | 'referral' | 'cashback' | 'withdrawal') =>
-    mount(TransactionList, { props: { rows: rowsOf(DASHBOARD, filter), asset: PROGRAM.asset, txLink: (id: string) => `https://explorer/tx/${id}`, filter } })
+  const list = (filter: Filter, page = 0, hasNext = false) =>
+    mount(TransactionList, { props: { rows: rowsOf(DASHBOARD_, filter), asset: PROGRAM.asset, txLink: (id: string) => `https://explorer/tx/${id}`, filter, page, hasNext } })
 
   test('rows say what each credit was, with signed amounts and explorer links', () => {
     const rows = list('all').findAll('li.row')
     expect(rows.map((r) => [r.get('.row-kind').text(), r.get('.row-amount').text()])).toEqual([
       ['Withdrawal', '−0.01 WAVES'],
+      ['Change from 3MAZmj…1k97', '+0.05 WAVES'],
       ['Cashback', '+0.01 WAVES'],
       ['Level 2 from 3MLp7Q…X2hn', '+0.025 WAVES'],
       ['Level 1 from 3MAZmj…1k97', '+0.1 WAVES'],
     ])
     expect(rows[0]!.get('[data-test="explorer"]').attributes('href')).toBe('https://explorer/tx/TX4')
   })
-  test('a filter button updates the model; an empty filter says so', async () => {
-    const view = list('all')
-    await view.get('[data-test="filter-cashback"]').trigger('click')
-    expect(view.emitted('update:filter')).toEqual([['cashback']])
-    const empty = mount(TransactionList, { props: { rows: [], asset: PROGRAM.asset, txLink: () => '', filter: 'withdrawal' } })
+  test('each filter keeps its kind; change has its own', () => {
+    const kinds = (filter: Filter) => rowsOf(DASHBOARD_, filter).map((r) => (r.kind === 'fund' ? r.level : 'withdrawal'))
+    expect(FILTERS.map((f) => [f, kinds(f)])).toEqual([
+      ['all', ['withdrawal', 'change', 'cashback', 'l2', 'l1']],
+      ['referral', ['l2', 'l1']],
+      ['cashback', ['cashback']],
+      ['change', ['change']],
+      ['withdrawal', ['withdrawal']],
+    ])
+  })
+  test('a filter button updates the model and goes back to the first page; an empty filter says so', async () => {
+    const view = list('all', 2, true)
+    await view.get('[data-test="filter-change"]').trigger('click')
+    expect([view.emitted('update:filter'), view.emitted('update:page')]).toEqual([[['change']], [[0]]])
+    const empty = mount(TransactionList, { props: { rows: [], asset: PROGRAM.asset, txLink: () => '', filter: 'withdrawal', page: 0, hasNext: false } })
     expect(empty.get('[data-test="no-transactions"]').text()).toBe('No transactions here yet.')
     expect(empty.get('[data-test="filter-withdrawal"]').attributes('aria-pressed')).toBe('true')
+    expect(empty.get('[data-test="csv"]').attributes('disabled')).toBe('')
+  })
+  test('the pager: Newer is off on the first page, Older only when there is a next page; CSV asks the page', async () => {
+    const first = list('all', 0, true)
+    expect([first.get('[data-test="page"]').text(), first.get('[data-test="page-prev"]').attributes('disabled'), first.get('[data-test="page-next"]').attributes('disabled')]).toEqual(['Page 1', '', undefined])
+    await first.get('[data-test="page-next"]').trigger('click')
+    await first.get('[data-test="csv"]').trigger('click')
+    expect([first.emitted('update:page'), first.emitted('download')]).toEqual([[[1]], [[]]])
+    const last = list('all', 1, false)
+    expect([last.get('[data-test="page"]').text(), last.get('[data-test="page-prev"]').attributes('disabled'), last.get('[data-test="page-next"]').attributes('disabled')]).toEqual(['Page 2', undefined, ''])
+  })
+  test('the CSV has every row of the filter, exact amounts with a dot, UTC times', () => {
+    expect(historyCsv(rowsOf(DASHBOARD_, 'all'), PROGRAM.asset).split('\r\n')).toEqual([
+      'time,transaction,kind,from,amount,asset',
+      `2027-01-04T06:03:00.000Z,TX4,withdrawal,,-0.01,WAVES`,
+      `2027-01-04T06:02:30.000Z,TX5,change,${PAYER},0.05,WAVES`,
+      `2027-01-04T06:02:00.000Z,TX3,cashback,${ME},0.01,WAVES`,
+      `2027-01-04T06:01:00.000Z,TX2,l2,${PAYER2},0.025,WAVES`,
+      `2027-01-04T06:00:00.000Z,TX1,l1,${PAYER},0.1,WAVES`,
+      '',
+    ])
   })
 })
 
 describe('IncomeChart', () => {
   test('no income: an invitation instead of an empty chart', () => {
-    expect(mount(IncomeChart, { props: { points: [], asset: PROGRAM.asset } }).text()).toBe(
-      'No income yet. Share your link: you earn when the people you invite pay.',
-    )
+    const chart = mount(IncomeChart, { props: { income: [], asset: PROGRAM.asset, now: NOW } })
+    expect(chart.get('[data-test="chart-empty"]').text()).toBe('No income yet. Share your link: you earn when the people you invite pay.')
+    expect(chart.get('figcaption').text()).toBe('0 WAVES')
   })
-  test('a step line up to the total, one dot per block', () => {
-    const chart = mount(IncomeChart, { props: { points: chartOf(DASHBOARD.income), asset: PROGRAM.asset } })
-    expect(chart.get('figcaption').text()).toBe('0.135 WAVES')
-    // heights: 116 - ratio × 108, the ratio taken in bigint to 1/1000 (10,000,000 of 13,500,000 is 0.740)
-    expect(chart.findAll('path.chart-dot').map((d) => d.attributes('d'))).toEqual(['M 6.0 36.1 h 0', 'M 160.0 16.1 h 0', 'M 314.0 8.0 h 0'])
-    expect(chart.get('path.chart-line').attributes('d')).toBe('M 6 116 H 6.0 V 36.1 H 160.0 V 16.1 H 314.0 V 8.0 H 314')
-    expect(chart.get('.chart-dates').text()).toBe('4 Jan, 06:00' + '4 Jan, 06:02')
+  test('the total of the period, and a period without income says so', async () => {
+    const chart = mount(IncomeChart, { props: { income: DASHBOARD_.income, asset: PROGRAM.asset, now: NOW } })
+    expect(chart.get('figcaption').text()).toBe('0.185 WAVES')
+    expect(chart.get('[data-test="period-month"]').attributes('aria-pressed')).toBe('true')
+    expect(chart.get('[data-test="chart-canvas"]').attributes('aria-label')).toBe('Income by level, Month: 0.185 WAVES in all')
+    const later = mount(IncomeChart, { props: { income: DASHBOARD_.income, asset: PROGRAM.asset, now: NOW + 10 * DAY } })
+    await later.get('[data-test="period-week"]').trigger('click')
+    expect([later.get('figcaption').text(), later.get('[data-test="chart-empty"]').text()]).toEqual(['0 WAVES', 'No income in this period.'])
+    await later.get('[data-test="period-all"]').trigger('click')
+    expect(later.get('figcaption').text()).toBe('0.185 WAVES')
+  })
+  test('buckets: one a day by level, the period ending today; a week a bucket past 90 days', () => {
+    const week = incomeBuckets(DASHBOARD_.income, 'week', NOW + DAY)
+    expect([week.starts.length, week.days, week.total]).toEqual([7, 1, 18_500_000n])
+    expect(week.starts[5]).toBe(Date.UTC(2027, 0, 4))
+    expect(LEVELS.map((l) => week.byLevel[l][5])).toEqual([10_000_000n, 2_500_000n, 0n, 1_000_000n, 5_000_000n])
+    expect(LEVELS.map((l) => week.byLevel[l][6])).toEqual([0n, 0n, 0n, 0n, 0n])
+    const all = incomeBuckets([{ ...DASHBOARD_.income[0]!, timestamp: NOW - 200 * DAY }, ...DASHBOARD_.income], 'all', NOW)
+    expect([all.days, all.starts.length, all.total, all.byLevel.l1.at(-1)]).toEqual([7, 29, 18_500_000n + 5_000_000n, 10_000_000n])
   })
 })
 

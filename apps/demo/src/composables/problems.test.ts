@@ -41,8 +41,15 @@ describe('describeError', () => {
       'Nothing was charged. Read the reason above; try again when it no longer applies.',
     ])
   })
+  test('an account that cannot pay the fee is told how much WAVES it needs and why', () => {
+    const balance = new NodeError(400, 112, `${node}/transactions/broadcast`, 'State check failed. Reason: Accounts balance errors')
+    const hint = 'The network holds the fee (0.005 WAVES) up front; the program refunds it once the call succeeds. Add WAVES to this account and try again.'
+    expect(read(balance)).toEqual(['Your account does not have enough WAVES for this transaction: it needs at least 0.005 WAVES.', hint])
+    const p = describeError(balance, { node, payment: 150_000_000n })
+    expect(translate('en', p.message, p.params)).toBe('Your account does not have enough WAVES for this transaction: it needs at least 1.505 WAVES.')
+  })
   test('node refusals, a changed transaction, anything else', () => {
-    expect(read(new NodeError(400, 112, `${node}/transactions/broadcast`, 'State check failed'))[0]).toBe('The node refused the request: State check failed')
+    expect(read(new NodeError(400, 199, `${node}/transactions/broadcast`, 'State check failed'))[0]).toBe('The node refused the request: State check failed')
     expect(read(new TransactionChangedError('A', 'B', ['fee']))[0]).toBe(
       'The wallet changed the transaction before signing it, so its proof of work no longer holds.',
     )

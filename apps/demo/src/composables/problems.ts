@@ -10,7 +10,8 @@ import {
   UserRejectedError,
   WrongNetworkError,
 } from 'waves-affiliate'
-import type { MessageId, Params } from './i18n.ts'
+import { amount } from './format.ts'
+import { type MessageId, type Params, useI18n } from './i18n.ts'
 
 export interface Problem {
   message: MessageId
@@ -23,7 +24,14 @@ export interface ProblemContext {
   node: string
   /** the wallet being used, named when it is missing */
   wallet?: string
+  /** WAVES (in wavelets) the refused transaction also paid besides its fee: part of what the account needs */
+  payment?: bigint
 }
+
+/** An invoke's fee from an ordinary account (0.005 WAVES), held up front by the node and refunded by the program. */
+export const INVOKE_FEE = 500_000n
+/** The node's error code for a transaction the sender's WAVES cannot cover (`Accounts balance errors`). */
+const NODE_BALANCE_ERROR = 112
 
 const problem = (message: MessageId, hint: MessageId, params: Params = {}): Problem => ({ message, hint, params })
 
@@ -37,6 +45,11 @@ export function describeError(error: unknown, context: ProblemContext): Problem 
   if (error instanceof ContractError) {
     if (error.code === 'paused') return problem('error.paused', 'error.paused.hint')
     return problem('error.contract', 'error.contract.hint', { message: error.contractMessage })
+  }
+  if (error instanceof NodeError && error.code === NODE_BALANCE_ERROR) {
+    const { locale } = useI18n()
+    const needed = INVOKE_FEE + (context.payment ?? 0n)
+    return problem('error.fee', 'error.fee.hint', { needed: amount(needed, 8, locale.value), fee: amount(INVOKE_FEE, 8, locale.value) })
   }
   if (error instanceof NodeError) return problem('error.node', 'error.node.hint', { message: error.nodeMessage })
   const text = messageOf(error)

@@ -6,8 +6,8 @@ import type { Dashboard, FundRecord, WithdrawRecord } from 'waves-affiliate'
 import { type Problem, describeError } from '../composables/problems.ts'
 import { useSession } from './session.ts'
 
-export type Filter = 'all' | 'referral' | 'cashback' | 'withdrawal'
-export const FILTERS: readonly Filter[] = ['all', 'referral', 'cashback', 'withdrawal']
+export type Filter = 'all' | 'referral' | 'cashback' | 'change' | 'withdrawal'
+export const FILTERS: readonly Filter[] = ['all', 'referral', 'cashback', 'change', 'withdrawal']
 
 export type Row = ({ kind: 'fund' } & FundRecord) | ({ kind: 'withdrawal' } & WithdrawRecord)
 
@@ -26,7 +26,8 @@ export function rowsOf(dashboard: Dashboard, filter: Filter): Row[] {
     if (filter === 'all') return true
     if (filter === 'withdrawal') return row.kind === 'withdrawal'
     if (row.kind !== 'fund') return false
-    return filter === 'cashback' ? row.level === 'cashback' : row.level !== 'cashback'
+    if (filter === 'cashback' || filter === 'change') return row.level === filter
+    return row.level === 'l1' || row.level === 'l2' || row.level === 'l3'
   }
   // newest first; equal times keep income before withdrawals, as a withdrawal pays out what came in
   return [...funds, ...withdrawals].filter(keep).sort((a, b) => b.timestamp - a.timestamp)

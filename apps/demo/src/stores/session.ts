@@ -1,9 +1,17 @@
 // The session: the runtime config, the library client (in a shallowRef: it is an SDK object, never made
 // deep-reactive), the node's network, and the wallet login. Every page reads the node through `client`.
+//
+// A login survives a reload: the wallet's id and address are kept in localStorage and the same wallet is
+// asked again at startup where its provider can answer without a click (browser extensions: Keeper,
+// MetaMask). WX Network's providers open a window, which browsers allow only within a click: after a
+// reload they wait for the user on /login. The dev wallet's seed phrase is kept in sessionStorage only
+// (this tab, until it closes; never on disk in localStorage), and only while the node is a dev node:
+// see the README's "Staying logged in".
 import type { Provider, Signer } from '@waves/signer'
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { type AffiliateClient, type AffiliateConfig, AffiliateError, createAffiliate } from 'waves-affiliate'
+import { useI18n } from '../composables/i18n.ts'
 import type { AppConfig } from '../config.ts'
 import { chainIdOf, validateAddress } from 'waves-affiliate'
 import type { MessageId, Params } from '../composables/i18n.ts'
@@ -22,6 +30,30 @@ export interface Notice {
   message: MessageId
   params: Params
 }
+
+/** Wallets that reconnect at startup without a click (their providers answer from the extension). */
+export const RESUMABLE: readonly WalletId[] = ['keeper', 'metamask', 'dev']
+const WALLET_KEY = 'affiliate.wallet'
+const SEED_KEY = 'affiliate.devSeed'
+
+interface Remembered {
+  wallet: WalletId
+  address: string
+}
+
+function remembered(): Remembered | null {
+  try {
+    const value = JSON.parse(globalThis.localStorage?.getItem(WALLET_KEY) ?? 'null') as Partial<Remembered> | null
+    return value && typeof value.wallet === 'string' && WALLETS.some((w) => w.id === value.wallet) && typeof value.address === 'string'
+      ? { wallet: value.wallet, address: value.address }
+      : null
+  } catch {
+    return null // a broken entry is forgotten, not fatal
+  }
+}
+
+/** The dev wallet asks before each signature, in the page's language. */
+const confirmInBrowser = (summary: string) => globalThis.confirm(useI18n().t('login.devConfirm', { summary }))
 
 export const useSession = defineStore('session', () => {
   const config = shallowRef<AppConfig | null>(null)
@@ -44,6 +76,12 @@ export const useSession = defineStore('session', () => {
   /** Options every client gets; tests pass a shorter retry so a stopped node is reported quickly. */
   let clientOptions: ClientOptions = {}
 
+  /** true while a remembered wallet reconnects after a reload */
+  const restoring = ref(false)
+  let settleRestore: () => void = () => {}
+  /** Settles once the remembered wallet has reconnected or given up: the router waits for it. */
+  const restored = new Promise<void>((resolve) => (settleRestore = resolve))
+
   async function configure(next: AppConfig, options: ClientOptions = {}): Promise<void> {
     clientOptions = options
     try {
@@ -55,6 +93,28 @@ export const useSession = defineStore('session', () => {
     }
     config.value = next
     await connect()
+    await restore()
+  }
+
+  /** Logs the remembered wallet in again, where it can be done without a click; forgets it otherwise. */
+  async function restore(): Promise<void> {
+    const last = remembered()
+    const seed = globalThis.sessionStorage?.getItem(SEED_KEY) ?? null
+    try {
+      if (!last || !RESUMABLE.includes(last.wallet) || chainId.value === null) return
+      if (last.wallet === 'dev' && (!devnode.value || seed === null)) return
+      restoring.value = true
+      const ok = await login(last.wallet, last.wallet === 'dev' ? { seed: seed ?? '', confirm: confirmInBrowser } : {})
+      // a failed reconnect is not the user's doing: the login page asks afresh, without an error
+      if (!ok) {
+        loginProblem.value = null
+        globalThis.localStorage?.removeItem(WALLET_KEY)
+        globalThis.sessionStorage?.removeItem(SEED_KEY)
+      }
+    } finally {
+      restoring.value = false
+      settleRestore()
+    }
   }
 
   /** Reads the network and the node's kind; safe to call again after the node was down. */
@@ -78,6 +138,7 @@ export const useSession = defineStore('session', () => {
 
   function failConfig(problem: string): void {
     configProblem.value = problem
+    settleRestore()
   }
 
   const walletName = (id: WalletId) => WALLETS.find((w) => w.id === id)?.name ?? id
@@ -116,6 +177,7 @@ export const useSession = defineStore('session', () => {
       signer.value = next
       client.value = createAffiliate({ node: cfg.node, dApp: cfg.dApp, chainId: chain, signer: next, ...clientOptions })
       account.value = { address: user.address, publicKey: user.publicKey, wallet }
+      remember(wallet, user.address, options.seed)
       return true
     } catch (error) {
       loginProblem.value = describeError(error, { node: cfg.node, wallet: walletName(wallet) })
@@ -125,7 +187,15 @@ export const useSession = defineStore('session', () => {
     }
   }
 
+  function remember(wallet: WalletId, address: string, seed: string | undefined): void {
+    globalThis.localStorage?.setItem(WALLET_KEY, JSON.stringify({ wallet, address } satisfies Remembered))
+    if (wallet === 'dev' && seed !== undefined && devnode.value) globalThis.sessionStorage?.setItem(SEED_KEY, seed)
+    else globalThis.sessionStorage?.removeItem(SEED_KEY)
+  }
+
   async function logout(): Promise<void> {
+    globalThis.localStorage?.removeItem(WALLET_KEY)
+    globalThis.sessionStorage?.removeItem(SEED_KEY)
     const cfg = config.value
     const current = signer.value
     account.value = null
@@ -151,7 +221,7 @@ export const useSession = defineStore('session', () => {
 
   return {
     config, configProblem, client, chainId, devnode, startProblem,
-    account, signer, loggingIn, loginProblem, walletPrompt, notice,
+    account, signer, loggingIn, loginProblem, walletPrompt, notice, restoring, restored,
     configure, connect, failConfig, login, logout,
   }
 })
