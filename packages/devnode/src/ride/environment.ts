@@ -90,6 +90,4 @@ export interface Environment {
   transactionById?(id: Uint8Array, version: StdlibVersion): CaseObj | null
   /** a protobuf-encoded TransferTransaction as a script sees it (transferTransactionFromProto, V4+), or null */
   transferTransactionFromProto?(bytes: Uint8Array, version: StdlibVersion): CaseObj | null
-  /** the generation delay in ms of an account with `balance` (calculateDelay, V8: the node's PoS delay formula) */
-  calculateDelay?(generator: Uint8Array, balance: bigint): bigint
 }

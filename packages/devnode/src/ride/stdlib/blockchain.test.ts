@@ -422,6 +422,21 @@ describe('actions', () => {
   })
 })
 
+// gowaves pkg/ride/functions_proto_test.go TestCalculateDelay (the node has no evaluation test of it): a last block
+// with base target 142244892 and that VRF
+it('calculateDelay follows the Fair PoS formula of the node (V8)', () => {
+  const env = new FixtureEnvironment()
+  env.lastBlock = () => ({ ...block(10), baseTarget: 142244892n, vrf: b58('5AFgQTfL1GhVUZr64N6tkmF8usX9QZsPcJbZmsX32VgK') })
+  const ones = new Uint8Array(26).fill(1)
+  expect(nativeCall(901, 8, [address(new Uint8Array()), 1n], env)).toBe(1418883n)
+  expect(nativeCall(901, 8, [address(ones), 2147483647n], env)).toBe(70064n)
+  expect(nativeCall(901, 8, [address(ones), 2147483647n * 100_000n], env)).toBe(1n)
+  expect(nativeCall(901, 8, [address(ones), 2147483647n * 200_000n], env)).toBe(0n)
+  expect(failure(() => nativeCall(901, 8, [address(ones), 0n], env)).message).toBe('Unexpected non-positive balance = 0')
+  expect(failure(() => nativeCall(901, 8, [address(new Uint8Array(27)), 1n], env)).message).toBe('Address bytes length = 27 exceeds limit = 26')
+  expect(() => nativeCall(901, 7, [address(ones), 1n], env)).toThrow('no native 901 in V7')
+})
+
 describe('globals', () => {
   it('height, this, tx, Buy and Sell, unit and nil (Vals.scala, PureContext.scala)', () => {
     expect(globalValue('height', 1)).toBe(10n)
