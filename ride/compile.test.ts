@@ -34,40 +34,77 @@ describe('compileRide', () => {
     expect(compiled.libraries['affiliate-lib.ride']).toBe(readFileSync(join(here, 'affiliate-lib.ride'), 'utf8'))
     expect(compiled.verifierComplexity).toBe(0)
     expect(compiled.callableComplexities).toEqual({
-      register: 297,
-      fund: 498,
-      withdraw: 193,
+      register: 817,
+      fund: 1180,
+      fundFor: 779,
+      withdraw: 1562,
+      withdrawAsset: 1562,
       topUpGas: 23,
-      reserveGas: 91,
-      init: 100,
+      reserveGas: 66,
+      init: 103,
       setAdmin: 56,
       setRoot: 69,
       setRates: 43,
-      setPowBits: 27,
-      setMinWithdraw: 25,
-      setMaxFee: 25,
-      setRefundBudget: 25,
-      setAsset: 2238,
+      setPowBits: 34,
+      setMinFund: 34,
+      setMinWithdraw: 34,
+      setMinReferrerPaid: 34,
+      setRefundBudget: 47,
+      setUpgradeDelay: 34,
+      setAsset: 2489,
+      addHost: 92,
+      removeHost: 86,
+      announceUpgrade: 52,
+      cancelUpgrade: 25,
       pause: 24,
       unpause: 24,
     })
-    expect(compiled.complexity).toBe(2238)
-    expect(compiled.size).toBe(13902)
+    expect(compiled.complexity).toBe(2489)
+    expect(compiled.size).toBe(24162)
     expect(Buffer.from(compiled.base64, 'base64').length).toBe(compiled.size)
+  })
+
+  it('keeps every refusal of register, fund, fundFor and withdraw within the first 1,000 complexity', () => {
+    // Each member callable starts with `strict ... = aff...Checks(...)`, which throws every refusal and
+    // builds no action; a dApp of only those checks has the complexity spent up to the last refusal.
+    const dir = mkdtempSync(join(tmpdir(), 'ride-'))
+    const file = join(dir, 'checks.ride')
+    const probe = (name: string, params: string, checks: string) => `@Callable(i)\nfunc ${name}(${params}) = {\n  strict ok = ${checks}\n  []\n}\n`
+    writeFileSync(
+      file,
+      '{-# STDLIB_VERSION 6 #-}\n{-# CONTENT_TYPE DAPP #-}\n{-# SCRIPT_TYPE ACCOUNT #-}\n'
+        + `{-# IMPORT ${join(here, 'affiliate-lib.ride')} #-}\n`
+        + probe('register', 'referrer: String, salt: Int', 'affRegisterChecks(i, referrer)')
+        + probe('fund', '', 'affPaymentChecks(i)')
+        + probe('fundFor', 'payer: String', 'affFundForChecks(i, payer)')
+        + probe('withdraw', '', 'affWithdrawChecks(i, "")')
+        + probe('withdrawAsset', 'asset: String', 'affWithdrawChecks(i, asset)'),
+    )
+    expect(compileRide(file).callableComplexities).toEqual({ register: 230, fund: 88, fundFor: 140, withdraw: 257, withdrawAsset: 257 })
+    // and each callable runs its checks first
+    const source = readFileSync(join(here, 'affiliate-lib.ride'), 'utf8')
+    for (const [fn, checks] of [
+      ['affRegister(i: Invocation, referrer: String)', 'affRegisterChecks(i, referrer)'],
+      ['affFund(i: Invocation)', 'affPaymentChecks(i)'],
+      ['affFundFor(i: Invocation, payer: String)', 'affFundForChecks(i, payer)'],
+      ['affWithdraw(i: Invocation, asset: String, heldWaves: Int)', 'affWithdrawChecks(i, asset)'],
+    ]) {
+      expect(source, fn).toMatch(new RegExp(`func ${fn!.replace(/[()]/g, '\\$&')} = \\{\\n  strict \\w+ = ${checks!.replace(/[()]/g, '\\$&')}\\n`))
+    }
   })
 
   it('compiles the betting host example, importing ../affiliate-lib.ride', () => {
     const compiled = compileRide(join(here, 'examples', 'betting.ride'))
     expect(Object.keys(compiled.libraries)).toEqual(['../affiliate-lib.ride'])
     expect(compiled.callableComplexities).toEqual({
-      register: 297,
-      bet: 599,
+      register: 844,
+      bet: 1324,
       resolve: 47,
-      claim: 115,
-      withdraw: 193,
+      claim: 132,
+      withdraw: 1588,
       topUpGas: 23,
     })
-    expect(compiled.size).toBe(15397)
+    expect(compiled.size).toBe(25545)
   })
 
   it('throws the compiler message on a compile error', () => {
@@ -94,22 +131,30 @@ describe('in the bare RIDE REPL, as the dev node loads it', () => {
     const printed = await evaluate(replDeclarations(join(here, 'affiliate.ride')))
     const callables = printed.split('\n').filter((line) => /^defined func (?!aff)/.test(line))
     expect(callables).toEqual([
+      'defined func addHost(i: Invocation, host: String): List[StringEntry]',
+      'defined func announceUpgrade(i: Invocation, hash: ByteVector): List[BinaryEntry|IntegerEntry]',
+      'defined func cancelUpgrade(i: Invocation): List[DeleteEntry]',
       'defined func fund(i: Invocation): List[IntegerEntry|ScriptTransfer|StringEntry]',
-      'defined func init(i: Invocation, admin: String, root: String): List[StringEntry]',
+      'defined func fundFor(i: Invocation, payer: String): List[IntegerEntry|StringEntry]',
+      'defined func init(i: Invocation, admin: String, root: String): List[IntegerEntry|StringEntry]',
       'defined func pause(i: Invocation): List[BooleanEntry]',
       'defined func register(i: Invocation, referrer: String, salt: Int): List[IntegerEntry|ScriptTransfer|StringEntry]',
+      'defined func removeHost(i: Invocation, host: String): List[StringEntry]',
       'defined func reserveGas(i: Invocation, amount: Int): List[IntegerEntry]',
       'defined func setAdmin(i: Invocation, admin: String): List[StringEntry]',
-      'defined func setAsset(i: Invocation, asset: String): List[StringEntry]',
-      'defined func setMaxFee(i: Invocation, amount: Int): List[IntegerEntry]',
+      'defined func setAsset(i: Invocation, asset: String, minFund: Int, minWithdraw: Int, minReferrerPaid: Int): List[IntegerEntry|StringEntry]',
+      'defined func setMinFund(i: Invocation, amount: Int): List[IntegerEntry]',
+      'defined func setMinReferrerPaid(i: Invocation, amount: Int): List[IntegerEntry]',
       'defined func setMinWithdraw(i: Invocation, amount: Int): List[IntegerEntry]',
       'defined func setPowBits(i: Invocation, bits: Int): List[IntegerEntry]',
       'defined func setRates(i: Invocation, l1: Int, l2: Int, l3: Int, cashback: Int): List[IntegerEntry]',
-      'defined func setRefundBudget(i: Invocation, amount: Int): List[IntegerEntry]',
+      'defined func setRefundBudget(i: Invocation, budget: Int, share: Int): List[IntegerEntry]',
       'defined func setRoot(i: Invocation, root: String): List[StringEntry]',
+      'defined func setUpgradeDelay(i: Invocation, blocks: Int): List[IntegerEntry]',
       'defined func topUpGas(i: Invocation): List[IntegerEntry]',
       'defined func unpause(i: Invocation): List[BooleanEntry]',
       'defined func withdraw(i: Invocation): List[IntegerEntry|ScriptTransfer|StringEntry]',
+      'defined func withdrawAsset(i: Invocation, asset: String): List[IntegerEntry|ScriptTransfer|StringEntry]',
     ])
   })
 
@@ -121,13 +166,13 @@ describe('in the bare RIDE REPL, as the dev node loads it', () => {
 
   it('counts leading zero bits of the transaction id exactly (affPowOk)', async () => {
     const lib = readFileSync(join(here, 'affiliate-lib.ride'), 'utf8').replace(/\{-#[^#]*#-\}/g, '')
-    // First bytes 00 00 7f ff..: exactly 17 leading zero bits. All zero: 256. 80..: none.
+    // First bytes 00 00 7f ff..: exactly 17 leading zero bits. All zero: 256. 80..: none. (pow_bits <= 28)
     const id17 = "base58'" + base58(Uint8Array.from([0, 0, 0x7f, ...Array<number>(29).fill(0xff)])) + "'"
     const id0 = "base58'" + base58(Uint8Array.from([0x80, ...Array<number>(31).fill(0)])) + "'"
     const zero = "base58'" + base58(new Uint8Array(32)) + "'"
     const calls = [
       `affPowOk(${id17}, 16)`, `affPowOk(${id17}, 17)`, `affPowOk(${id17}, 18)`,
-      `affPowOk(${id0}, 0)`, `affPowOk(${id0}, 1)`, `affPowOk(${zero}, 64)`, `affPowOk(${id17}, 64)`,
+      `affPowOk(${id0}, 0)`, `affPowOk(${id0}, 1)`, `affPowOk(${zero}, 28)`, `affPowOk(${id17}, 28)`,
     ]
     const printed = await evaluate(`${lib}\n[${calls.join(', ')}]`)
     expect(printed.slice(printed.lastIndexOf('\n') + 1)).toBe(

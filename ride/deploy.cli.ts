@@ -14,12 +14,16 @@ the node then reports. Run it again at any time: what is already on the chain is
   --admin A            config_admin: an address that administers beside the dApp (set once, by init)
   --root R             config_root: the operator that takes the change (default: the dApp)
   --gas N              WAVES of the dApp's own balance to keep as gas reserve for fee refunds (e.g. 10)
-  --pow-bits N         config_pow_bits, 0..64 (default 16)
+  --pow-bits N         config_pow_bits, 0..28 (default 16)
   --rates L1,L2,L3,C   per mille rates (default 100,50,25,10)
-  --min-withdraw N     config_min_withdraw, in the asset's smallest unit
-  --max-fee N          config_max_fee, in wavelets
-  --refund-budget N    config_refund_budget, wavelets per day
+  --min-fund N         config_min_fund, in the asset's smallest unit (default 1000000)
+  --min-withdraw N     config_min_withdraw: the smallest refunded withdrawal (default 1000000)
+  --min-referrer-paid N  config_min_referrer_paid: paid before inviting (default 0, off)
+  --refund-budget N    config_refund_budget, wavelets per day (default 1000000000)
+  --refund-share N     config_refund_share, wavelets per account per day (default 5000000)
+  --upgrade-delay N    config_upgrade_delay, blocks (default 1440)
   --asset ID           WAVES or the base58 id of an existing asset
+  --host A             a host account allowed to call fundFor (repeat for several)
   --help               this text
 
 Environment: WAVES_SEED, the dApp account's seed phrase. The account pays the SetScript fee and 0.005
@@ -54,9 +58,13 @@ try {
       gas: { type: 'string' },
       'pow-bits': { type: 'string' },
       rates: { type: 'string' },
+      'min-fund': { type: 'string' },
       'min-withdraw': { type: 'string' },
-      'max-fee': { type: 'string' },
+      'min-referrer-paid': { type: 'string' },
       'refund-budget': { type: 'string' },
+      'refund-share': { type: 'string' },
+      'upgrade-delay': { type: 'string' },
+      host: { type: 'string', multiple: true },
       asset: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -85,9 +93,13 @@ if (values.rates !== undefined) {
   const [l1, l2, l3, cashback] = parts.map((p) => Number(parseInteger(p, '--rates'))) as [number, number, number, number]
   config.rates = { l1, l2, l3, cashback }
 }
+if (values['min-fund'] !== undefined) config.minFund = parseInteger(values['min-fund'], '--min-fund')
 if (values['min-withdraw'] !== undefined) config.minWithdraw = parseInteger(values['min-withdraw'], '--min-withdraw')
-if (values['max-fee'] !== undefined) config.maxFee = parseInteger(values['max-fee'], '--max-fee')
+if (values['min-referrer-paid'] !== undefined) config.minReferrerPaid = parseInteger(values['min-referrer-paid'], '--min-referrer-paid')
 if (values['refund-budget'] !== undefined) config.refundBudget = parseInteger(values['refund-budget'], '--refund-budget')
+if (values['refund-share'] !== undefined) config.refundShare = parseInteger(values['refund-share'], '--refund-share')
+if (values['upgrade-delay'] !== undefined) config.upgradeDelay = Number(parseInteger(values['upgrade-delay'], '--upgrade-delay'))
+if (values.host !== undefined) config.hosts = values.host
 if (values.asset !== undefined) config.asset = values.asset
 
 const options: DeployOptions = { node: values.node, dryRun, config, log: (line) => console.log(line) }

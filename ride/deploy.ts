@@ -12,7 +12,7 @@ const crypto = wt.libs.crypto
 
 export const DEFAULT_FILE = join(import.meta.dirname, 'affiliate.ride')
 
-/** Minimal invoke fee (0.005 WAVES); the dApp's own account has no verifier, so no extra fee. */
+/** Minimal invoke fee (0.005 WAVES); the dApp's own account has no verifier yet, so no extra fee. */
 export const INVOKE_FEE = 500_000n
 /** Per started kilobyte of script, the rule of the SetScript fee where `/transactions/calculateFee` is missing. */
 const SET_SCRIPT_FEE_PER_KB = 100_000n
@@ -20,14 +20,24 @@ const SET_SCRIPT_FEE_PER_KB = 100_000n
 export interface DeployConfig {
   /** per mille, each >= 0, sum <= 1000 */
   rates?: { l1: number; l2: number; l3: number; cashback: number }
-  /** 0..64 */
+  /** 0..28 */
   powBits?: number
+  /** in the asset's smallest unit, 1..10^12 */
+  minFund?: bigint
+  /** the smallest withdrawal in the program's asset that gets its fee refunded, 0..10^12 */
   minWithdraw?: bigint
-  maxFee?: bigint
-  /** wavelets refunded per day at most */
+  /** what an address must have paid before it may invite, 0 (off)..10^12 */
+  minReferrerPaid?: bigint
+  /** wavelets refunded per day at most, 0..10^11 */
   refundBudget?: bigint
-  /** `WAVES` or the base58 id of an existing asset */
+  /** wavelets refunded per account per day at most, 0..10^9 */
+  refundShare?: bigint
+  /** blocks between announcing a script upgrade and setting it, 1440..43200 */
+  upgradeDelay?: number
+  /** `WAVES` or the base58 id of an existing asset; minFund, minWithdraw and minReferrerPaid are in its units */
   asset?: string
+  /** host accounts that may call fundFor (added when missing; never removed here) */
+  hosts?: string[]
 }
 
 export interface DeployOptions {
@@ -225,7 +235,7 @@ export async function deployAffiliate(options: DeployOptions): Promise<DeployRes
   const timestamp = async () => Number((await api.get('/utils/time'))?.system ?? Date.now())
 
   const state = await readState(api, dApp)
-  const calls = configCalls(options, state, dApp)
+  const calls = configCalls(options, state, dApp, compiled.callableComplexities)
   const needed = (result.alreadyDeployed ? 0n : setScriptFee) + BigInt(calls.length) * INVOKE_FEE + reserveNeeded(options, state)
   const balance = BigInt((await api.get(`/addresses/balance/${dApp}`))?.balance ?? 0)
   if (balance < needed) {
@@ -261,11 +271,29 @@ interface DAppState {
   data: Map<string, string | number | boolean>
 }
 
+/** Every key the deploy compares, read by exact keys (a `matches` request would scan the whole program). */
+export const STATE_KEYS = [
+  'version',
+  'config_admin',
+  'config_root',
+  'config_asset',
+  'config_pow_bits',
+  'config_rate_l1',
+  'config_rate_l2',
+  'config_rate_l3',
+  'config_rate_cashback',
+  'config_min_fund',
+  'config_min_withdraw',
+  'config_min_referrer_paid',
+  'config_refund_budget',
+  'config_refund_share',
+  'config_upgrade_delay',
+  'config_hosts',
+  'gas_reserve',
+]
+
 async function readState(api: ReturnType<typeof nodeApi>, dApp: string): Promise<DAppState> {
-  const entries = (await api.post(`/addresses/data/${dApp}`, { matches: 'config_.*|gas_reserve|stats_funded|stats_withdrawn' })) as {
-    key: string
-    value: string | number | boolean
-  }[]
+  const entries = (await api.post(`/addresses/data/${dApp}`, { keys: STATE_KEYS })) as { key: string; value: string | number | boolean }[]
   return { data: new Map(entries.map((e) => [e.key, e.value])) }
 }
 
@@ -275,11 +303,12 @@ const intOf = (state: DAppState, key: string, fallback: bigint) => {
 }
 
 /** The admin calls that bring the chain to the options, skipping what is already so. */
-function configCalls(options: DeployOptions, state: DAppState, dApp: string): [string, ...(string | bigint | number)[]][] {
+function configCalls(options: DeployOptions, state: DAppState, dApp: string, callables: Record<string, number>): [string, ...(string | bigint | number)[]][] {
   const calls: [string, ...(string | bigint | number)[]][] = []
   const admin = state.data.get('config_admin') as string | undefined
   const root = (state.data.get('config_root') as string | undefined) ?? dApp
-  if (admin === undefined && (options.admin !== undefined || options.root !== undefined)) {
+  // init also writes the key layout's `version`, by which readers tell this program from an older one.
+  if (admin === undefined && 'init' in callables) {
     calls.push(['init', options.admin ?? dApp, options.root ?? dApp])
   } else {
     if (options.admin !== undefined && options.admin !== (admin ?? dApp)) calls.push(['setAdmin', options.admin])
@@ -291,18 +320,49 @@ function configCalls(options: DeployOptions, state: DAppState, dApp: string): [s
     const wanted = [c.rates.l1, c.rates.l2, c.rates.l3, c.rates.cashback].map(BigInt)
     if (wanted.some((w, i) => w !== current[i])) calls.push(['setRates', ...wanted])
   }
+  const differs = (value: bigint | number | undefined, key: string, fallback: bigint) => value !== undefined && BigInt(value) !== intOf(state, key, fallback)
   const int = (value: bigint | number | undefined, key: string, fallback: bigint, fn: string) => {
-    if (value !== undefined && BigInt(value) !== intOf(state, key, fallback)) calls.push([fn, BigInt(value)])
+    if (differs(value, key, fallback)) calls.push([fn, BigInt(value!)])
   }
   int(c.powBits, 'config_pow_bits', 16n, 'setPowBits')
-  int(c.minWithdraw, 'config_min_withdraw', 1n, 'setMinWithdraw')
-  int(c.maxFee, 'config_max_fee', 900_000n, 'setMaxFee')
-  int(c.refundBudget, 'config_refund_budget', 1_000_000_000n, 'setRefundBudget')
-  if (c.asset !== undefined && c.asset !== ((state.data.get('config_asset') as string | undefined) ?? 'WAVES')) calls.push(['setAsset', c.asset])
+  const asset = (state.data.get('config_asset') as string | undefined) ?? 'WAVES'
+  if (c.asset !== undefined && c.asset !== asset) {
+    // the three amounts are in the asset's units, so they are set with it
+    calls.push([
+      'setAsset',
+      c.asset,
+      c.minFund ?? intOf(state, 'config_min_fund', DEFAULTS.minFund),
+      c.minWithdraw ?? intOf(state, 'config_min_withdraw', DEFAULTS.minWithdraw),
+      c.minReferrerPaid ?? intOf(state, 'config_min_referrer_paid', 0n),
+    ])
+  } else {
+    int(c.minFund, 'config_min_fund', DEFAULTS.minFund, 'setMinFund')
+    int(c.minWithdraw, 'config_min_withdraw', DEFAULTS.minWithdraw, 'setMinWithdraw')
+    int(c.minReferrerPaid, 'config_min_referrer_paid', 0n, 'setMinReferrerPaid')
+  }
+  if (differs(c.refundBudget, 'config_refund_budget', DEFAULTS.refundBudget) || differs(c.refundShare, 'config_refund_share', DEFAULTS.refundShare)) {
+    calls.push([
+      'setRefundBudget',
+      c.refundBudget ?? intOf(state, 'config_refund_budget', DEFAULTS.refundBudget),
+      c.refundShare ?? intOf(state, 'config_refund_share', DEFAULTS.refundShare),
+    ])
+  }
+  int(c.upgradeDelay, 'config_upgrade_delay', DEFAULTS.upgradeDelay, 'setUpgradeDelay')
+  const hosts = String(state.data.get('config_hosts') ?? '').split(',')
+  for (const host of c.hosts ?? []) if (!hosts.includes(host)) calls.push(['addHost', host])
   const more = reserveNeeded(options, state)
   if (more > 0n) calls.push(['reserveGas', more])
   return calls
 }
+
+/** The contract's defaults (ride/README.md, "Config keys"). */
+export const DEFAULTS = {
+  minFund: 1_000_000n,
+  minWithdraw: 1_000_000n,
+  refundBudget: 1_000_000_000n,
+  refundShare: 5_000_000n,
+  upgradeDelay: 1440n,
+} as const
 
 function reserveNeeded(options: DeployOptions, state: DAppState): bigint {
   if (options.gasReserve === undefined) return 0n

@@ -122,7 +122,7 @@ async function accept(api: ReturnType<typeof client>, tx: { id: string }): Promi
   if (answer.status !== 200) throw new Error(`setup transaction refused: ${JSON.stringify(answer.body)}`)
 }
 
-export type ArgValue = string | number | bigint | boolean
+export type ArgValue = string | number | bigint | boolean | Uint8Array
 export interface Payment {
   amount: bigint
   /** null (the default) for WAVES */
@@ -130,7 +130,9 @@ export interface Payment {
 }
 
 const toArg = (value: ArgValue) =>
-  typeof value === 'string'
+  value instanceof Uint8Array
+    ? { type: 'binary' as const, value: `base64:${Buffer.from(value).toString('base64')}` }
+    : typeof value === 'string'
     ? { type: 'string' as const, value }
     : typeof value === 'boolean'
       ? { type: 'boolean' as const, value }
@@ -197,7 +199,7 @@ export async function register(program: Program, signer: string, referrer: strin
 }
 
 /** The code words every `throw` of the contract starts with (ride/README.md#errors). */
-export type ErrorCode = 'paused' | 'fee' | 'payment' | 'registered' | 'referrer' | 'pow' | 'balance' | 'admin' | 'config' | 'bet'
+export type ErrorCode = 'paused' | 'payment' | 'registered' | 'referrer' | 'pow' | 'balance' | 'admin' | 'config' | 'host' | 'bet'
 export type ContractError = `${ErrorCode}: ${string}`
 
 /** What the node answers when the contract throws `text`: match a broadcast's Answer against it. */
@@ -214,6 +216,14 @@ export async function wavesOf(program: Program, address: string): Promise<bigint
 /** The dApp's data entries whose keys match `pattern` (whole key), as a key → value object. */
 export async function dataOf(program: Program, pattern: string): Promise<Record<string, string | bigint | boolean>> {
   const answer = await program.api.post(`/addresses/data/${program.dApp}`, { matches: pattern }, { accept: 'application/json;large-significand-format=string' })
+  return Object.fromEntries(
+    (answer.body as { key: string; type: string; value: string | boolean }[]).map((e) => [e.key, e.type === 'integer' ? BigInt(e.value as string) : e.value]),
+  )
+}
+
+/** The dApp's entries of exactly these keys (absent keys left out), as a key → value object. */
+export async function valuesOf(program: Program, keys: string[]): Promise<Record<string, string | bigint | boolean>> {
+  const answer = await program.api.post(`/addresses/data/${program.dApp}`, { keys }, { accept: 'application/json;large-significand-format=string' })
   return Object.fromEntries(
     (answer.body as { key: string; type: string; value: string | boolean }[]).map((e) => [e.key, e.type === 'integer' ? BigInt(e.value as string) : e.value]),
   )

@@ -41,43 +41,81 @@ describe('deployAffiliate', () => {
       node: node.url,
       seed: dAppSeed,
       admin,
-      config: { rates: { l1: 200, l2: 100, l3: 50, cashback: 20 }, powBits: 8, minWithdraw: 1000n, maxFee: 600_000n, refundBudget: 2_00000000n },
+      config: {
+        rates: { l1: 200, l2: 100, l3: 50, cashback: 20 },
+        powBits: 8,
+        minFund: 5_000n,
+        minWithdraw: 1000n,
+        minReferrerPaid: 10_000n,
+        refundBudget: 2_00000000n,
+        refundShare: 1_000_000n,
+        upgradeDelay: 2_880,
+        hosts: [admin],
+      },
       gasReserve: 3_00000000n,
       log: (line) => lines.push(line),
     })
     expect(result).toMatchObject({
       dApp,
       chainId: T,
-      size: 13902,
+      size: 24162,
       callableComplexities: compiled.callableComplexities,
       script: `base64:${compiled.base64}`,
-      setScriptFee: 1_400_000n,
+      setScriptFee: 2_400_000n,
       alreadyDeployed: false,
       dryRun: false,
     })
-    expect(result.txIds).toHaveLength(8)
-    expect(lines.slice(0, 3)).toEqual([
-      'ride/affiliate.ride: 13902 bytes, complexity 2238 (estimator 3)',
-      '  register         297',
-      '  fund             498',
+    expect(result.txIds).toHaveLength(11)
+    // the dry run's figures: every callable's complexity, in source order
+    expect(lines.slice(0, 26)).toEqual([
+      'ride/affiliate.ride: 24162 bytes, complexity 2489 (estimator 3)',
+      '  register         817',
+      '  fund             1180',
+      '  fundFor          779',
+      '  withdraw         1562',
+      '  withdrawAsset    1562',
+      '  topUpGas         23',
+      '  reserveGas       66',
+      '  init             103',
+      '  setAdmin         56',
+      '  setRoot          69',
+      '  setRates         43',
+      '  setPowBits       34',
+      '  setMinFund       34',
+      '  setMinWithdraw   34',
+      '  setMinReferrerPaid 34',
+      '  setRefundBudget  47',
+      '  setUpgradeDelay  34',
+      '  setAsset         2489',
+      '  addHost          92',
+      '  removeHost       86',
+      '  announceUpgrade  52',
+      '  cancelUpgrade    25',
+      '  pause            24',
+      '  unpause          24',
+      '  verifier         none',
     ])
     expect(lines).toContain(`node ${node.url}: Waves v1.5.7 (waves-devnode 0.1.0), chain 'T'`)
-    expect(lines).toContain('SetScript fee 0.014 WAVES; each call to the dApp costs at least 0.005 WAVES')
-    expect(lines.slice(-9).map((l) => l.replace(/: \w{43,44}$/, ''))).toEqual([
+    expect(lines).toContain('SetScript fee 0.024 WAVES; each call to the dApp costs at least 0.005 WAVES')
+    expect(lines.slice(-12).map((l) => l.replace(/: \w{43,44}$/, ''))).toEqual([
       'SetScript',
       `init(${admin}, ${dApp})`,
       'setRates(200, 100, 50, 20)',
       'setPowBits(8)',
+      'setMinFund(5000)',
       'setMinWithdraw(1000)',
-      'setMaxFee(600000)',
-      'setRefundBudget(200000000)',
+      'setMinReferrerPaid(10000)',
+      'setRefundBudget(200000000, 1000000)',
+      'setUpgradeDelay(2880)',
+      `addHost(${admin})`,
       'reserveGas(300000000)',
-      `verified: ${dApp} runs 13902 bytes, extra fee 0`,
+      `verified: ${dApp} runs 24162 bytes, extra fee 0`,
     ])
     const info = (await api.get(`/addresses/scriptInfo/${dApp}`)).body
-    expect(info).toMatchObject({ script: `base64:${compiled.base64}`, complexity: 2238, callableComplexities: compiled.callableComplexities, extraFee: 0 })
+    expect(info).toMatchObject({ script: `base64:${compiled.base64}`, complexity: 2489, callableComplexities: compiled.callableComplexities, extraFee: 0 })
     const data = (await api.get(`/addresses/data/${dApp}`)).body.map((e: { key: string; value: unknown }) => [e.key, e.value])
     expect(Object.fromEntries(data)).toEqual({
+      version: 2,
       config_admin: admin,
       config_root: dApp,
       config_rate_l1: 200,
@@ -85,15 +123,19 @@ describe('deployAffiliate', () => {
       config_rate_l3: 50,
       config_rate_cashback: 20,
       config_pow_bits: 8,
+      config_min_fund: 5_000,
       config_min_withdraw: 1000,
-      config_max_fee: 600_000,
+      config_min_referrer_paid: 10_000,
       config_refund_budget: 2_00000000,
+      config_refund_share: 1_000_000,
+      config_upgrade_delay: 2_880,
+      config_hosts: admin,
       gas_reserve: 3_00000000,
     })
   })
 
   it('sends nothing again when the chain already has the script and config; only what differs', async () => {
-    const same = await deployAffiliate({ node: node.url, seed: dAppSeed, admin, config: { powBits: 8 }, gasReserve: 3_00000000n })
+    const same = await deployAffiliate({ node: node.url, seed: dAppSeed, admin, config: { powBits: 8, refundShare: 1_000_000n, hosts: [admin] }, gasReserve: 3_00000000n })
     expect(same).toMatchObject({ alreadyDeployed: true, txIds: [] })
     const changed = await deployAffiliate({ node: node.url, seed: dAppSeed, config: { powBits: 4 }, gasReserve: 3_50000000n })
     expect(changed.alreadyDeployed).toBe(true)
@@ -106,7 +148,7 @@ describe('deployAffiliate', () => {
     const before = (await api.get('/blocks/height')).body.height
     const lines: string[] = []
     const dry = await deployAffiliate({ node: node.url, dryRun: true, log: (l) => lines.push(l) })
-    expect(dry).toMatchObject({ dApp: '', chainId: T, size: 13902, txIds: [], dryRun: true, alreadyDeployed: false })
+    expect(dry).toMatchObject({ dApp: '', chainId: T, size: 24162, txIds: [], dryRun: true, alreadyDeployed: false })
     expect(lines.at(-1)).toBe('dry run: nothing sent')
     const fresh = seed('deploy test fresh')
     expect(await deployAffiliate({ node: node.url, seed: fresh, dryRun: true })).toMatchObject({ dApp: crypto.address(fresh, T), txIds: [] })
@@ -132,7 +174,7 @@ describe('deployAffiliate errors', () => {
     const error = await fails(deployAffiliate({ node: node.url, seed: empty }))
     expect(error.step).toBe('funds')
     expect(error.message).toBe(
-      `${crypto.address(empty, T)} has 0 WAVES, the deploy needs 0.014: fund it (or check that WAVES_SEED is the dApp account's seed)`,
+      `${crypto.address(empty, T)} has 0 WAVES, the deploy needs 0.029: fund it (or check that WAVES_SEED is the dApp account's seed)`,
     )
   })
 
@@ -162,9 +204,9 @@ describe('npm run deploy', () => {
     expect(out.stderr).toBe('')
     expect(out.code).toBe(0)
     const lines = out.stdout.trim().split('\n')
-    expect(lines[0]).toBe('ride/affiliate.ride: 13902 bytes, complexity 2238 (estimator 3)')
-    expect(lines).toContain('  setAsset         2238')
-    expect(lines.at(-1)).toBe(`dApp ${crypto.address(cliSeed, T)} on chain 'T': script set (fee 0.014 WAVES), 3 transaction(s) sent`)
+    expect(lines[0]).toBe('ride/affiliate.ride: 24162 bytes, complexity 2489 (estimator 3)')
+    expect(lines).toContain('  setAsset         2489')
+    expect(lines.at(-1)).toBe(`dApp ${crypto.address(cliSeed, T)} on chain 'T': script set (fee 0.024 WAVES), 4 transaction(s) sent`)
     const again = await cli(['--node', node.url, '--gas', '0.5', '--pow-bits', '4'], { WAVES_SEED: cliSeed })
     expect(again.stdout.trim().split('\n').at(-1)).toBe(`dApp ${crypto.address(cliSeed, T)} on chain 'T': script already deployed, 0 transaction(s) sent`)
   })

