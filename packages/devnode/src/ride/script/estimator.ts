@@ -9,6 +9,7 @@
 import type { Declaration, Expr, FuncDeclaration, FunctionHeader, Script } from '../terms.ts'
 import { RideError } from '../values.ts'
 import type { StdlibVersion } from '../versions.ts'
+import { PMap } from './persistent.ts'
 
 /** The cost of each built-in for one stdlib version: undefined where the version has no such function. */
 export interface FunctionCosts {
@@ -36,9 +37,9 @@ interface FuncCost {
 }
 interface Context {
   /** the script's functions and any built-in whose entry changed; everything else comes from the cost table */
-  readonly funcs: ReadonlyMap<string, FuncCost>
-  readonly usedRefs: ReadonlySet<string>
-  readonly refsCosts: ReadonlyMap<string, Thunk>
+  readonly funcs: PMap<FuncCost>
+  readonly usedRefs: PMap<true>
+  readonly refsCosts: PMap<Thunk>
 }
 
 const NO_REFS: ReadonlySet<string> = new Set()
@@ -52,45 +53,6 @@ function headerText(h: FunctionHeader): string {
   return h.kind === 'native' ? `Native(${h.id})` : `User(${h.name})`
 }
 
-function withKey<V>(map: ReadonlyMap<string, V>, key: string, value: V): ReadonlyMap<string, V> {
-  const next = new Map(map)
-  next.set(key, value)
-  return next
-}
-
-function withoutKey<V>(map: ReadonlyMap<string, V>, key: string): ReadonlyMap<string, V> {
-  if (!map.has(key)) return map
-  const next = new Map(map)
-  next.delete(key)
-  return next
-}
-
-function plus(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
-  if (set.has(key)) return set
-  const next = new Set(set)
-  next.add(key)
-  return next
-}
-
-function minus(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
-  if (!set.has(key)) return set
-  const next = new Set(set)
-  next.delete(key)
-  return next
-}
-
-function union(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<string> {
-  let out = a
-  for (const x of b) out = plus(out, x)
-  return out
-}
-
-function difference(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<string> {
-  const out = new Set<string>()
-  for (const x of a) if (!b.has(x)) out.add(x)
-  return out
-}
-
 /** An estimation the node refuses (`function 'User(f)' not found`, `Illegal script`, a shadowing function ...). */
 export class EstimationError extends RideError {
   constructor(message: string) {
@@ -100,7 +62,7 @@ export class EstimationError extends RideError {
 }
 
 class EstimatorV3 {
-  private ctx: Context = { funcs: new Map(), usedRefs: NO_REFS, refsCosts: new Map() }
+  private ctx: Context = { funcs: PMap.empty(), usedRefs: PMap.empty(), refsCosts: PMap.empty() }
   private readonly overheadCost: bigint
 
   constructor(
@@ -120,7 +82,7 @@ class EstimatorV3 {
     }
   }
 
-  private lookup(funcs: ReadonlyMap<string, FuncCost>, h: FunctionHeader): FuncCost | undefined {
+  private lookup(funcs: PMap<FuncCost>, h: FunctionHeader): FuncCost | undefined {
     const own = funcs.get(headerKey(h))
     if (own !== undefined) return own
     const cost = h.kind === 'native' ? this.costs.native(h.id) : this.costs.user(h.name)
@@ -156,7 +118,7 @@ class EstimatorV3 {
           : this.evalFuncBlock(t.declaration, t.body, active)
       case 'ref':
         if (active.has(t.name) && this.flags.letFixes) return this.overheadCost
-        this.ctx = { ...this.ctx, usedRefs: plus(this.ctx.usedRefs, t.name) }
+        this.ctx = { ...this.ctx, usedRefs: this.ctx.usedRefs.set(t.name, true) }
         return this.overheadCost
       case 'long':
       case 'bytes':
@@ -180,14 +142,14 @@ class EstimatorV3 {
   private evalLetBlock(name: string, value: Expr, next: Expr, active: ReadonlySet<string>): bigint {
     const start = this.ctx
     const letEval: Thunk = () => this.evalHoldingFuncs(value, active, start.funcs)
-    this.ctx = { ...this.ctx, usedRefs: minus(this.ctx.usedRefs, name), refsCosts: withKey(this.ctx.refsCosts, name, this.local(letEval)) }
+    this.ctx = { ...this.ctx, usedRefs: this.ctx.usedRefs.delete(name), refsCosts: this.ctx.refsCosts.set(name, this.local(letEval)) }
     const nextCost = this.evalExpr(next, active)
     const nextCtx = this.ctx
     const startCost = start.refsCosts.get(name)
     this.ctx = {
       ...this.ctx,
-      usedRefs: start.usedRefs.has(name) ? plus(this.ctx.usedRefs, name) : minus(this.ctx.usedRefs, name),
-      refsCosts: startCost !== undefined ? withKey(this.ctx.refsCosts, name, startCost) : withoutKey(this.ctx.refsCosts, name),
+      usedRefs: start.usedRefs.has(name) ? this.ctx.usedRefs.set(name, true) : this.ctx.usedRefs.delete(name),
+      refsCosts: startCost !== undefined ? this.ctx.refsCosts.set(name, startCost) : this.ctx.refsCosts.delete(name),
     }
     const letCost = nextCtx.usedRefs.has(name) ? letEval() : 0n
     return this.sum(nextCost, letCost)
@@ -198,10 +160,10 @@ class EstimatorV3 {
     if (this.flags.fixOverflow && this.lookup(start.funcs, { kind: 'user', name: func.name }) !== undefined) {
       throw new EstimationError(`Function '${func.name}(${func.args.join(', ')})' shadows preceding declaration`)
     }
-    const [funcCost, refsUsedInBody] = this.withUsedRefs(() => this.evalHoldingFuncs(func.body, union(active, new Set(func.args))))
+    const [funcCost, refsUsedInBody] = this.withUsedRefs(() => this.evalHoldingFuncs(func.body, new Set([...active, ...func.args])))
     this.ctx = {
       ...this.ctx,
-      funcs: withKey(this.ctx.funcs, headerKey({ kind: 'user', name: func.name }), { cost: funcCost, usedRefs: refsUsedInBody }),
+      funcs: this.ctx.funcs.set(headerKey({ kind: 'user', name: func.name }), { cost: funcCost, usedRefs: refsUsedInBody }),
       usedRefs: start.usedRefs,
     }
     return this.evalExpr(next, active)
@@ -213,8 +175,10 @@ class EstimatorV3 {
     if (found === undefined) throw new EstimationError(`function '${headerText(header)}' not found`)
     // the function is now known with no references of its own (its body's are in usedRefs from here on)
     const key = headerKey(header)
-    const funcs = ctx.funcs.has(key) && found.usedRefs.size > 0 ? withKey(ctx.funcs, key, { cost: found.cost, usedRefs: NO_REFS }) : ctx.funcs
-    this.ctx = { ...this.ctx, funcs, usedRefs: union(this.ctx.usedRefs, found.usedRefs) }
+    const funcs = ctx.funcs.has(key) && found.usedRefs.size > 0 ? ctx.funcs.set(key, { cost: found.cost, usedRefs: NO_REFS }) : ctx.funcs
+    let usedRefs = this.ctx.usedRefs
+    for (const ref of found.usedRefs) usedRefs = usedRefs.set(ref, true)
+    this.ctx = { ...this.ctx, funcs, usedRefs }
     const argCosts = args.map((arg) => this.evalHoldingFuncs(arg, active))
     const argsCost = argCosts.reduce((a, b) => this.sum(a, b), 0n)
     let bodyCost: bigint
@@ -226,7 +190,7 @@ class EstimatorV3 {
   }
 
   /** a function that costs nothing itself costs 1, unless a let it refers to costs something */
-  private isBlankFunc(usedRefs: ReadonlySet<string>, refsCosts: ReadonlyMap<string, Thunk>): boolean {
+  private isBlankFunc(usedRefs: ReadonlySet<string>, refsCosts: PMap<Thunk>): boolean {
     for (const ref of usedRefs) {
       const cost = refsCosts.get(ref)
       if (cost !== undefined && cost() > 0n) return false
@@ -234,7 +198,7 @@ class EstimatorV3 {
     return true
   }
 
-  private evalHoldingFuncs(expr: Expr, active: ReadonlySet<string>, funcs?: ReadonlyMap<string, FuncCost>): bigint {
+  private evalHoldingFuncs(expr: Expr, active: ReadonlySet<string>, funcs?: PMap<FuncCost>): bigint {
     const startFuncs = this.ctx.funcs
     if (funcs !== undefined) this.ctx = { ...this.ctx, funcs }
     const cost = this.evalExpr(expr, active)
@@ -245,7 +209,10 @@ class EstimatorV3 {
   private withUsedRefs(f: Thunk): [bigint, ReadonlySet<string>] {
     const before = this.ctx.usedRefs
     const result = f()
-    return [result, difference(this.ctx.usedRefs, before)]
+    const after = this.ctx.usedRefs
+    const added = new Set<string>()
+    if (after !== before) for (const ref of after.keys()) if (!before.has(ref)) added.add(ref)
+    return [result, added]
   }
 }
 
@@ -347,7 +314,7 @@ export function verifierContainsSyncCall(declarations: readonly Declaration[], b
         break
       case 'block': {
         const d = expr.declaration
-        todo.push({ expr: d.kind === 'let' ? d.value : d.body, local }, { expr: expr.body, local: plus(local, d.name) })
+        todo.push({ expr: d.kind === 'let' ? d.value : d.body, local }, { expr: expr.body, local: new Set([...local, d.name]) })
         break
       }
       case 'if':
