@@ -88,6 +88,4 @@ export interface Environment {
   invoke(request: InvokeRequest): Value
   /** any transaction as a V1/V2 script sees it (transactionById, Bindings.transactionObject), or null */
   transactionById?(id: Uint8Array, version: StdlibVersion): CaseObj | null
-  /** a protobuf-encoded TransferTransaction as a script sees it (transferTransactionFromProto, V4+), or null */
-  transferTransactionFromProto?(bytes: Uint8Array, version: StdlibVersion): CaseObj | null
 }

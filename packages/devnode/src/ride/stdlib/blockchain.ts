@@ -5,8 +5,10 @@ import { base58Decode, base58Encode } from '../../crypto.ts'
 import type { EntryType, EntryValue, Environment } from '../environment.ts'
 import { STDLIB_VERSIONS, type StdlibVersion } from '../versions.ts'
 import { CaseObj, RideError, UNIT, type Value } from '../values.ts'
-import { assetObject, blockInfoObject } from './bindings.ts'
+import { addressFromPublicKey, concat, invalidAddressReason, secureHash } from './addresses.ts'
+import { assetObject, blockInfoObject, transactionObject } from './bindings.ts'
 import { blake2b256, bytesArg, cantApply, costFrom, costSteps, keccak256, native } from './crypto.ts'
+import { transferFromProto } from './transfer-proto.ts'
 import type { CallContext, CostByVersion, GlobalValue, NativeFunction, StdlibEntry, UserFunction } from './types.ts'
 import {
   ACTION_TYPES,
@@ -35,42 +37,6 @@ function user(name: string, costs: CostByVersion, apply: (args: readonly Value[]
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Addresses and aliases
-
-/** keccak256(blake2b256(bytes)): the node's crypto.secureHash */
-export function secureHash(bytes: Uint8Array): Uint8Array {
-  return keccak256(blake2b256(bytes))
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let offset = 0
-  for (const p of parts) {
-    out.set(p, offset)
-    offset += p.length
-  }
-  return out
-}
-
-/** The address of a public key on chain `chainId` (Address.fromPublicKey; 64-byte keys are Ethereum keys). */
-export function addressFromPublicKey(publicKey: Uint8Array, chainId: number): Uint8Array {
-  const hash = publicKey.length === 64 ? keccak256(publicKey).subarray(12) : secureHash(publicKey).subarray(0, 20)
-  const body = concat(Uint8Array.of(1, chainId), hash)
-  return concat(body, secureHash(body).subarray(0, 4))
-}
-
-/** Why address bytes are not an address (Address.fromBytes), or null; `chainId` null skips the network check. */
-export function invalidAddressReason(bytes: Uint8Array, chainId: number | null): string | null {
-  if (bytes.length !== ADDRESS_LENGTH) return `Wrong addressBytes length: expected: ${ADDRESS_LENGTH}, actual: ${bytes.length}`
-  const version = bytes[0]! > 127 ? bytes[0]! - 256 : bytes[0]!
-  if (version !== 1) return `Unknown address version: ${version}`
-  const network = bytes[1]! > 127 ? bytes[1]! - 256 : bytes[1]!
-  if (chainId !== null && network !== chainId) {
-    return `Address belongs to another network: expected: ${chainId}(${String.fromCharCode(chainId)}), actual: ${network}(${String.fromCharCode(bytes[1]!)})`
-  }
-  const checksum = secureHash(bytes.subarray(0, 22)).subarray(0, 4)
-  if (!checksum.every((b, i) => b === bytes[22 + i])) return 'Bad address checksum'
-  return null
-}
 
 /** Why an alias name is not one (Alias.createWithChainId), or null. */
 function invalidAliasReason(name: string): string | null {
@@ -472,11 +438,9 @@ const chainReads: StdlibEntry[] = [
     return ctx.env.transferTransactionById(idArg(args, 'transferTransactionById(u: ByteVector)'), ctx.version) ?? UNIT
   }),
   native(1070, 'transferTransactionFromProto', costFrom(4, 5), (args, ctx) => {
-    const bytes = idArg(args, 'transferTransactionFromProto(bytes: ByteVector)')
-    if (ctx.env.transferTransactionFromProto === undefined) {
-      throw new RideError('transferTransactionFromProto is not available in this environment')
-    }
-    return ctx.env.transferTransactionFromProto(bytes, ctx.version) ?? UNIT
+    const tx = transferFromProto(idArg(args, 'transferTransactionFromProto(bytes: ByteVector)'), ctx.env.chainId)
+    // asset scripts see transactions without proofs (Functions.transactionFromProtoBytesF, proofsEnabled)
+    return tx === null ? UNIT : transactionObject(tx, ctx.version, ctx.env.thisAsset === null)
   }),
   native(1009, 'scriptHash', costFrom(5, 200), (args, ctx) => {
     const recipient = recipientOf(args[0])
