@@ -70,33 +70,66 @@ function bitLength(n: bigint): number {
   return m === 0n ? 0 : m.toString(2).length
 }
 
-/** Java's `new BigInteger(bytes)`: two's-complement big-endian; no bytes is Java's "Zero length BigInteger". */
-export function bytesToBigInt(b: Uint8Array): bigint {
-  if (b.length === 0) throw new RideError('Zero length BigInteger')
+/**
+ * Java's `new BigInteger(bytes)`: two's-complement big-endian. No bytes is Java's NumberFormatException, which the
+ * node lets escape to the evaluator; it reports it with the function's signature (EvaluatorV2 onErrorHandleWith).
+ */
+export function bytesToBigInt(b: Uint8Array, signature = '<toBigInt(n: ByteVector): BigInt>'): bigint {
+  if (b.length === 0) {
+    throw new RideError(`An error during run ${signature}: class java.lang.NumberFormatException Zero length BigInteger`)
+  }
   let n = 0n
   for (const x of b) n = (n << 8n) | BigInt(x)
   return BigInt.asIntN(b.length * 8, n)
 }
 
 /**
- * Java's `new BigInteger(string)` as Scala's BigInt(string) parses: an optional sign, then decimal digits (any
- * Unicode decimal digit, as Character.digit reads them); anything else is a NumberFormatException.
+ * Java's `new BigInteger(string)` as Scala's BigInt(string) parses it: an optional leading sign, then decimal digits
+ * (any Unicode decimal digit, as Character.digit reads them). A failure is Java's NumberFormatException text: signs
+ * are checked first, then the digits in groups of nine from the left (the first group shorter), each group by
+ * Integer.parseInt, whose text quotes the group.
  */
-export function parseJavaInteger(s: string): bigint | null {
-  let i = 0
-  let negative = false
-  if (s[0] === '-' || s[0] === '+') {
-    negative = s[0] === '-'
-    i = 1
+export function javaBigInteger(s: string): { value: bigint } | { error: string } {
+  if (s.length === 0) return { error: 'Zero length BigInteger' }
+  const minus = s.lastIndexOf('-')
+  const plus = s.lastIndexOf('+')
+  let cursor = 0
+  if (minus >= 0) {
+    if (minus !== 0 || plus >= 0) return { error: 'Illegal embedded sign character' }
+    cursor = 1
+  } else if (plus >= 0) {
+    if (plus !== 0) return { error: 'Illegal embedded sign character' }
+    cursor = 1
   }
-  if (i >= s.length) return null
+  if (cursor === s.length) return { error: 'Zero length BigInteger' }
+  // UTF-16 units, as Java indexes; a digit outside the BMP is no digit to Character.digit(char)
+  while (cursor < s.length && decimalDigitUnit(s.charCodeAt(cursor)) === 0) cursor++
+  if (cursor === s.length) return { value: 0n }
+  const digitsCount = s.length - cursor
+  let group = digitsCount % 9 === 0 ? 9 : digitsCount % 9
   let n = 0n
-  for (const ch of s.slice(i)) {
-    const d = decimalDigit(ch)
-    if (d === null) return null
-    n = n * 10n + BigInt(d)
+  while (cursor < s.length) {
+    const text = s.slice(cursor, cursor + group)
+    for (let i = 0; i < text.length; i++) {
+      const d = decimalDigitUnit(text.charCodeAt(i))
+      if (d < 0) return { error: `For input string: "${text}"` }
+      n = n * 10n + BigInt(d)
+    }
+    cursor += group
+    group = 9
   }
-  return negative ? -n : n
+  return { value: minus === 0 ? -n : n }
+}
+
+/** javaBigInteger's value, or null where Java fails. */
+export function parseJavaInteger(s: string): bigint | null {
+  const r = javaBigInteger(s)
+  return 'value' in r ? r.value : null
+}
+
+function decimalDigitUnit(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) return -1
+  return decimalDigit(String.fromCharCode(unit)) ?? -1
 }
 
 /**
@@ -131,14 +164,14 @@ function parseBig(s: string): bigint | null {
 const parseBigIntValue = native(423, 'parseBigIntValue', cheapInV8(65), (args) => {
   const s = str(args, 0, 'parseBigIntValue(n: String)')
   if (s.length > 155) throw new RideError(`String too long for 512-bits big integers (${s.length} when max is 155)`)
-  const v = parseJavaInteger(s)
+  const parsed = javaBigInteger(s)
   // the node parses before its checks apply, so Java's NumberFormatException reaches the evaluator, which wraps it
-  if (v === null) {
-    const reason = s === '' || s === '-' || s === '+' ? 'Zero length BigInteger' : `For input string: "${s}"`
+  if ('error' in parsed) {
     throw new RideError(
-      `An error during run <parseBigIntValue(n: String): BigInt>: class java.lang.NumberFormatException ${reason}`,
+      `An error during run <parseBigIntValue(n: String): BigInt>: class java.lang.NumberFormatException ${parsed.error}`,
     )
   }
+  const v = parsed.value
   if (!inRange(v)) throw new RideError('Value too big for 512-bits big integer')
   return new RideBigInt(v)
 })
@@ -164,7 +197,8 @@ const bytesToBigLim = native(415, 'toBigInt', cheapInV8(65), (args) => {
   if (!(off >= 0n && off <= BigInt(b.length) && size <= 64n && size > 0n)) {
     throw new RideError(`ByteStr too long (${size} > 64 bytes)`)
   }
-  return new RideBigInt(bytesToBigInt(b.subarray(Number(off), Math.min(b.length, Number(off + size)))))
+  const slice = b.subarray(Number(off), Math.min(b.length, Number(off + size)))
+  return new RideBigInt(bytesToBigInt(slice, '<toBigInt(n: ByteVector, off: Int, size: Int): BigInt>'))
 })
 
 const negate = native(318, '-', cheapInV8(8), (args) => {
