@@ -9,7 +9,7 @@ import { CaseObj, RideError, UNIT, type Value } from '../values.ts'
 import type { StdlibVersion } from '../versions.ts'
 import { invocationObject, transactionObject, type TransactionDescription } from './bindings.ts'
 import { blockchainEntries } from './blockchain.ts'
-import type { CallContext, GlobalValue, NativeFunction, UserFunction } from './types.ts'
+import type { CallContext, CaseType, GlobalValue, NativeFunction, UserFunction } from './types.ts'
 
 const wavesCrypto = createRequire(import.meta.url)('@waves/ts-lib-crypto') as typeof import('@waves/ts-lib-crypto')
 const b58 = (s: string) => wavesCrypto.base58Decode(s)
@@ -457,6 +457,21 @@ describe('globals', () => {
     expect(() => globalValue('UP', 5)).toThrow('no global UP in V5')
     expect(() => globalValue('HALFDOWN', 6)).toThrow('no global HALFDOWN in V6')
   })
+})
+
+// EvaluatorV2.evaluateConstructor builds any CASETYPEREF of the context by name (CTX.typeDefs), hidden or not
+it('has the case types of the node\'s context per version', () => {
+  const typeIn = (name: string, v: StdlibVersion) =>
+    blockchainEntries.find((e): e is CaseType => e.kind === 'type' && e.name === name && e.versions.includes(v))
+  expect(typeIn('TransferTransaction', 8)?.fields.map((f) => f.name).slice(0, 5)).toEqual(['feeAssetId', 'amount', 'assetId', 'recipient', 'attachment'])
+  expect(typeIn('Issue', 4)?.fields).toHaveLength(7)
+  expect([typeIn('Issue', 3), typeIn('Lease', 4), typeIn('Buy', 5), typeIn('Up', 5)]).toEqual([undefined, undefined, undefined, undefined])
+  expect(typeIn('Up', 4)?.fields).toEqual([])
+  expect(typeIn('Invocation', 5)?.fields.at(-1)).toEqual({ name: 'originCallerPublicKey', type: 'ByteVector' })
+  expect(typeIn('BlockInfo', 7)?.fields.at(-1)).toEqual({ name: 'rewards', type: 'List[(Address, Int)]' })
+  expect(typeIn('DataEntry', 4)).toBeUndefined()
+  expect(typeIn('MassTransferTransaction', 4)?.fields[0]).toEqual({ name: 'feeAssetId', type: 'ByteVector|Unit' })
+  expect(typeIn('MassTransferTransaction', 5)?.fields[0]).toEqual({ name: 'assetId', type: 'ByteVector|Unit' })
 })
 
 describe('objects a script sees', () => {

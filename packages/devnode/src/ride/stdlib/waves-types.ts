@@ -282,19 +282,25 @@ function perVersion(name: string, versions: readonly StdlibVersion[], fieldsOf: 
   return [...groups.values()].map((g) => caseType(name, g.fields, g.versions))
 }
 
-// Transaction and Order constructors exist until V5 (V6 hides them); they take the account-script shape (with proofs).
+// Transaction types in the account-script shape (with proofs). The compiler hides their constructors from V6; the
+// evaluator builds them by name in every version, as it does every type of its context.
 const transactionConstructors: CaseType[] = (() => {
-  const names = Object.keys(transactionTypes(5, true))
+  const names = Object.keys(transactionTypes(8, true))
   return names.flatMap((name) =>
     perVersion(
       name,
-      range(1, 5).filter((v) => transactionTypes(v, true)[name] !== undefined),
+      ALL.filter((v) => transactionTypes(v, true)[name] !== undefined),
       (v) => transactionTypes(v, true)[name]!,
     ),
   )
 })()
 
-/** The constructible case types of WavesContext for V1-V8 (hidden constructors such as Issue, Buy, Sell are absent). */
+/**
+ * The case types of the node's evaluation context per version (WavesContext.variableTypes and PureContext's rounding
+ * types): what EvaluatorV2.evaluateConstructor builds by name. Types whose constructors the compiler hides (Issue,
+ * the rounding modes, transactions from V6) are here too: only hand-made bytes call them. Buy and Sell are not types
+ * of the context, only values.
+ */
 export const wavesTypes: readonly CaseType[] = [
   caseType('Address', ADDRESS_FIELDS, ALL),
   caseType('Alias', ALIAS_FIELDS, ALL),
@@ -311,7 +317,7 @@ export const wavesTypes: readonly CaseType[] = [
   ...perVersion('Asset', range(3), assetFields),
   ...perVersion('BlockInfo', range(3), blockInfoFields),
   ...['WriteSet', 'TransferSet', 'ScriptResult'].map((n) => caseType(n, ACTION_TYPES[n]!, [3])),
-  ...['Reissue', 'Burn', 'SponsorFee'].map((n) => caseType(n, ACTION_TYPES[n]!, range(4))),
+  ...['Issue', 'Reissue', 'Burn', 'SponsorFee'].map((n) => caseType(n, ACTION_TYPES[n]!, range(4))),
   ...['Lease', 'LeaseCancel'].map((n) => caseType(n, ACTION_TYPES[n]!, range(5))),
 ]
 
@@ -353,6 +359,8 @@ export const ROUNDING_MODES: readonly { global: string; typeName: string; mode: 
   { global: 'FLOOR', typeName: 'Floor', mode: 'FLOOR', versions: ALL },
 ]
 
+const roundingTypes: CaseType[] = ROUNDING_MODES.map((r) => caseType(r.typeName, [], r.versions))
+
 const constant = (name: string, versions: readonly StdlibVersion[], value: Value): GlobalValue => ({
   kind: 'global',
   name,
@@ -376,4 +384,4 @@ export function expectedTransaction(): RideError {
   return new RideError('Expected Transaction or Order')
 }
 
-export const wavesTypeEntries: readonly StdlibEntry[] = [...wavesTypes, ...valueGlobals]
+export const wavesTypeEntries: readonly StdlibEntry[] = [...wavesTypes, ...roundingTypes, ...valueGlobals]
