@@ -3,12 +3,16 @@
 // IntegrationTest; Functions.scala, Bindings.scala, Types.scala, WavesEnvironment.scala). Addresses are computed by
 // @waves/ts-lib-crypto, Waves' reference library, not by the code under test.
 import { createRequire } from 'node:module'
+import ride from '@waves/ride-js'
 import { describe, expect, it } from 'vitest'
 import type { AssetDescription, BlockDescription, EntryType, EntryValue, Environment, InvokeRequest } from '../environment.ts'
 import { CaseObj, RideError, UNIT, type Value } from '../values.ts'
 import type { StdlibVersion } from '../versions.ts'
 import { invocationObject, transactionObject, type TransactionDescription } from './bindings.ts'
+import { evaluate } from '../evaluate/evaluator.ts'
+import { readScript } from '../script/reader.ts'
 import { blockchainEntries } from './blockchain.ts'
+import { stdlib } from './index.ts'
 import type { CallContext, CaseType, GlobalValue, NativeFunction, UserFunction } from './types.ts'
 
 const wavesCrypto = createRequire(import.meta.url)('@waves/ts-lib-crypto') as typeof import('@waves/ts-lib-crypto')
@@ -576,5 +580,84 @@ describe('objects a script sees', () => {
     expect(fieldNames(invocationObject(invocation, 4))[0]).toBe('payments')
     const v5 = fields(invocationObject(invocation, 5))
     expect([v5['originCaller'], v5['feeAssetId']]).toEqual([address(bob), UNIT])
+  })
+})
+
+// Scripts compiled by the official compiler, read from their bytes and run by the engine over the fixture chain: the
+// names, ids and shapes here meet the compiler's output (`@extrNative(1050)`, `this`, tx fields, case objects).
+describe('compiled scripts over the fixture chain', () => {
+  function run(source: string, version: StdlibVersion, env: Environment, bindings: { name: string; value: Value }[] = []) {
+    const directives = `{-# STDLIB_VERSION ${version} #-}\n{-# CONTENT_TYPE EXPRESSION #-}\n{-# SCRIPT_TYPE ACCOUNT #-}\n`
+    const compiled = ride.compile(directives + source, 3)
+    if ('error' in compiled) throw new Error(String(compiled.error))
+    const script = readScript(compiled.result.bytes)
+    if (script.kind !== 'expression') throw new Error('not an expression')
+    return evaluate(script.expr, { version, env, table: stdlib(version), limit: 26_000 }, bindings)
+  }
+
+  it('reads data, balances, blocks and assets (V3 and V6)', () => {
+    const aliceText = wavesCrypto.address('alice', 'R')
+    const v3 = run(
+      `getIntegerValue(addressFromStringValue("${aliceText}"), "count") == 42 &&
+       wavesBalance(Address(base58'${aliceText}')) == 500000000 &&
+       assetBalance(Alias("bobby"), unit) == 0 &&
+       toString(this) == "${wavesCrypto.base58Encode(dApp)}" &&
+       lastBlock.height == 10 && height == 10 &&
+       extract(assetInfo(base58'${wavesCrypto.base58Encode(assetId)}')).sponsored`,
+      3,
+      new FixtureEnvironment(),
+    )
+    expect(v3).toMatchObject({ kind: 'value', value: true })
+    const v6 = run(
+      `let details = wavesBalance(Address(base58'${aliceText}'))
+       details.available == 499999999 && details.effective == 499999997 &&
+       getBooleanValue("flag") && getString(Alias("bobby"), "blob") == unit &&
+       addressFromPublicKey(base58'${wavesCrypto.base58Encode(alicePk)}') == Address(base58'${aliceText}') &&
+       assetInfo(base58'${wavesCrypto.base58Encode(assetId)}').value().name == "Token" &&
+       blockInfoByHeight(3).value().generator == Address(base58'${wavesCrypto.base58Encode(bob)}')`,
+      6,
+      new FixtureEnvironment(),
+    )
+    expect(v6).toMatchObject({ kind: 'value', value: true })
+  })
+
+  it('fails a ...Value read with the node text (ValueErrorMessageTest)', () => {
+    const outcome = run(`getIntegerValue(this, "missing") == 1`, 5, new FixtureEnvironment())
+    expect(outcome.kind).toBe('error')
+    expect(outcome.kind === 'error' && outcome.error.message).toBe(
+      `value by key 'missing' not found for the address base58'${wavesCrypto.base58Encode(dApp)}' on function 'getIntegerValue' call`,
+    )
+  })
+
+  it('runs a verifier over tx (Bindings.transactionObject)', () => {
+    const seed = 'verifier'
+    const publicKey = b58(wavesCrypto.publicKey(seed))
+    const bodyBytes = utf8('the body of a transfer')
+    const tx = transactionObject(
+      {
+        type: 4,
+        id: new Uint8Array(32).fill(1),
+        fee: 100_000n,
+        timestamp: 1_700_000_000_000n,
+        version: 3,
+        sender: b58(wavesCrypto.address(seed, 'R')),
+        senderPublicKey: publicKey,
+        bodyBytes,
+        proofs: [b58(wavesCrypto.signBytes(seed, bodyBytes))],
+        feeAssetId: null,
+        assetId: null,
+        amount: 5n,
+        recipient: { alias: 'bobby' },
+        attachment: new Uint8Array(),
+      },
+      5,
+      true,
+    )
+    const env = Object.assign(new FixtureEnvironment(), { tx })
+    const source = `match tx {
+      case t: TransferTransaction => sigVerify(t.bodyBytes, t.proofs[0], t.senderPublicKey) && t.amount == 5 && addressFromRecipient(t.recipient) == Address(base58'${wavesCrypto.base58Encode(bob)}')
+      case _ => false
+    }`
+    expect(run(source, 5, env)).toMatchObject({ kind: 'value', value: true })
   })
 })
