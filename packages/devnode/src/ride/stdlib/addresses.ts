@@ -25,8 +25,25 @@ export function addressFromPublicKey(publicKey: Uint8Array, chainId: number): Ui
   return concat(body, secureHash(body).subarray(0, 4))
 }
 
+// Scripts read the same few accounts over and over (`this` above all); the checksum costs two hashes each time, so
+// answers are kept, as the node's Address.bytesCache keeps them.
+const reasons = new Map<string, string | null>()
+const MAX_REMEMBERED = 10_000
+
 /** Why address bytes are not an address (Address.fromBytes), or null; `chainId` null skips the network check. */
 export function invalidAddressReason(bytes: Uint8Array, chainId: number | null): string | null {
+  if (bytes.length !== ADDRESS_LENGTH) return checkAddress(bytes, chainId)
+  const key = `${chainId}:${String.fromCharCode(...bytes)}`
+  let reason = reasons.get(key)
+  if (reason === undefined) {
+    reason = checkAddress(bytes, chainId)
+    if (reasons.size >= MAX_REMEMBERED) reasons.clear()
+    reasons.set(key, reason)
+  }
+  return reason
+}
+
+function checkAddress(bytes: Uint8Array, chainId: number | null): string | null {
   if (bytes.length !== ADDRESS_LENGTH) return `Wrong addressBytes length: expected: ${ADDRESS_LENGTH}, actual: ${bytes.length}`
   const version = bytes[0]! > 127 ? bytes[0]! - 256 : bytes[0]!
   if (version !== 1) return `Unknown address version: ${version}`
