@@ -10,6 +10,9 @@ const alice = seed('alice')
 const dAppSeed = seed('dapp')
 const dApp = addressOf(dAppSeed)
 
+/** PureContext's `>` given a String (`n < 0` is `0 > n`): notImplemented's text, package.scala */
+const WRONG_TYPE = "Can't apply (CONST_LONG, CONST_STRING) to '>(a: Int, b: Int)'"
+
 const COUNTER = `{-# STDLIB_VERSION 6 #-}
 {-# CONTENT_TYPE DAPP #-}
 {-# SCRIPT_TYPE ACCOUNT #-}
@@ -125,7 +128,7 @@ describe('transactions', () => {
   })
 })
 
-describe('dApp calls through the official RIDE evaluator', () => {
+describe('dApp calls', () => {
   it('runs a callable with a payment and records its state changes', async () => {
     const tx = wt.invokeScript({ dApp, call: { function: 'hit', args: [{ type: 'integer', value: 5 }, { type: 'string', value: 'he said "hi"\nпривет' }] }, payment: [{ amount: 700, assetId: null }], chainId: R }, alice)
     const dAppBefore = (await api.get(`/addresses/balance/${dApp}`)).body.balance
@@ -184,11 +187,14 @@ describe('dApp calls through the official RIDE evaluator', () => {
     expect((await api.get(`/transactions/info/${tx.id}`)).body).toEqual({ error: 311, message: 'transactions does not exist' })
   })
 
-  it('refuses unknown callables and arguments of the wrong type', async () => {
-    const missing = await api.broadcast(wt.invokeScript({ dApp, call: { function: 'nope', args: [] }, chainId: R }, alice))
-    expect(missing.body.message).toBe('Error while executing dApp: Cannot find callable function `nope`')
-    const wrong = await api.broadcast(wt.invokeScript({ dApp, call: { function: 'hit', args: [{ type: 'string', value: '1' }, { type: 'string', value: '' }] }, chainId: R }, alice))
-    expect(wrong.body.message).toBe("Error while executing dApp: Can't apply (String) to 'hit': argument n must be Int")
+  it('refuses unknown callables, a wrong argument count and arguments of the wrong type as a node does', async () => {
+    // texts: lang's ContractEvaluator.buildExprFromInvocation; a node 1.5.7 checks no argument type against the meta,
+    // so a value of the wrong type fails where the script uses it (here `n < 0`, PureContext's `>`)
+    const call = (args: object[], fn = 'hit') => api.broadcast(wt.invokeScript({ dApp, call: { function: fn, args }, chainId: R } as never, alice))
+    expect((await call([], 'nope')).body.message).toBe("Error while executing dApp: @Callable function 'nope' doesn't exist in the script")
+    expect((await call([{ type: 'integer', value: 1 }])).body.message).toBe("Error while executing dApp: function 'hit takes 2 args but 1 were(was) given")
+    const wrong = await call([{ type: 'string', value: '1' }, { type: 'string', value: '' }])
+    expect(wrong.body.message).toBe(`Error while executing dApp: ${WRONG_TYPE}`)
   })
 
   it('enforces the action limits of a callable', async () => {
@@ -210,16 +216,15 @@ describe('dApp calls through the official RIDE evaluator', () => {
     expect(await repl.evaluate('lastBlock.timestamp')).toEqual({ result: `res4: Int = ${last}` })
   })
 
-  it('refuses a script whose source it has not compiled', async () => {
+  it('runs a script compiled elsewhere: the same bytes as the node\'s compiler gives', async () => {
     const stranger = seed('stranger')
     await ok(wt.transfer({ recipient: addressOf(stranger), amount: 1_00000000, chainId: R }, RICH_SEED))
-    const compiled = ride.compile('{-# STDLIB_VERSION 6 #-}\n{-# CONTENT_TYPE DAPP #-}\n{-# SCRIPT_TYPE ACCOUNT #-}\n@Callable(i)\nfunc f() = []\n')
+    const source = '{-# STDLIB_VERSION 6 #-}\n{-# CONTENT_TYPE DAPP #-}\n{-# SCRIPT_TYPE ACCOUNT #-}\n@Callable(i)\nfunc f(x: Int) = [IntegerEntry("x", x * 2)]\n'
+    const compiled = ride.compile(source, 3)
     if ('error' in compiled) throw new Error(compiled.error)
-    const answer = await api.broadcast(wt.setScript({ script: `base64:${compiled.result.base64}`, chainId: R }, stranger))
-    expect(answer.body.error).toBe(112)
-    expect(answer.body.message).toBe(
-      'State check failed. Reason: waves-devnode can run only scripts whose RIDE source it knows: compile the script on this node first (POST /utils/script/compileCode or /utils/script/compileWithImports), then set the script it returns',
-    )
+    await ok(wt.setScript({ script: `base64:${compiled.result.base64}`, chainId: R }, stranger))
+    await ok(wt.invokeScript({ dApp: addressOf(stranger), call: { function: 'f', args: [{ type: 'integer', value: 21 }] }, chainId: R }, alice))
+    expect((await api.get(`/addresses/data/${addressOf(stranger)}/x`)).body).toEqual({ key: 'x', type: 'integer', value: 42 })
   })
 })
 

@@ -1,9 +1,9 @@
 // waves-devnode: a local Waves node for development and tests. `createDevnode()` starts one in-process
-// (REST API on localhost, dApps evaluated by the official RIDE evaluator of @waves/ride-js);
+// (REST API on localhost, dApps run from their compiled bytes by the RIDE engine in ride/);
 // the `waves-devnode` bin starts one from the command line. Not for production: it mines alone.
 import type { AddressInfo } from 'node:net'
 import { Chain, type ChainOptions } from './chain/devnode.ts'
-import { createApiServer, getInProcess } from './routes/server.ts'
+import { createApiServer } from './routes/server.ts'
 
 export { Chain, type ChainOptions, type GenesisAccount } from './chain/devnode.ts'
 export { NodeError } from './errors.ts'
@@ -49,7 +49,6 @@ export async function createDevnode(options: DevnodeOptions = {}): Promise<Devno
   const { port } = server.address() as AddressInfo
   const host = options.host ?? '127.0.0.1'
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
-  chain.attachEvaluator(url, (pathAndQuery) => getInProcess(chain, pathAndQuery))
   const timer = options.blockTime && options.blockTime > 0 ? setInterval(() => void chain.mine(), options.blockTime) : undefined
   return {
     url,

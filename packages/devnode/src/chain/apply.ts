@@ -1,6 +1,6 @@
 // The chain rules of a modern node for one transaction: the checks in the order TransactionDiffer runs
 // them, then the transaction's effects, applied all at once or not at all.
-import { base58Decode } from '../crypto.ts'
+import { base58Decode, base58Encode } from '../crypto.ts'
 import {
   FEE_UNIT,
   accountExtraFee,
@@ -15,15 +15,18 @@ import {
   MAX_LONG,
   MAX_MASS_TRANSFERS,
   MAX_PAYMENTS,
-  MAX_SCRIPT_BYTES,
   MAX_TX_TIME_BACK_MS,
   MAX_TX_TIME_FORWARD_MS,
   MAX_VALUE_BYTES,
   MAX_WRITE_SET_BYTES,
 } from '../constants.ts'
 import { NodeError, nodeErrors } from '../errors.ts'
-import { compileRide, type RideSource } from '../ride/compile.ts'
-import type { Action, Evaluation, InvocationInput } from '../ride/evaluator.ts'
+import type { Action } from '../ride/actions.ts'
+import { runCallable } from '../ride/evaluate/dapp.ts'
+import type { Value } from '../ride/values.ts'
+import { chainEnvironment } from './environment.ts'
+import { type ScriptCache, scriptFacts } from './scripts.ts'
+import { checkSetScript, ScriptRefused } from '../ride/script/checks.ts'
 import {
   type AccountScript,
   type ChainState,
@@ -37,12 +40,14 @@ import {
   lastBlock,
   netBalances,
 } from '../state/state.ts'
-import { TYPE_NAMES, printTx, type Tx } from './tx.ts'
+import { TYPE_NAMES, printTx, type CallArg, type Tx } from './tx.ts'
 
 export interface ApplyContext {
   state: ChainState
-  sources: Map<string, RideSource>
-  evaluate(script: { base64: string; source: RideSource }, input: InvocationInput): Promise<Evaluation>
+  /** the chain id byte */
+  chainId: number
+  /** scripts read from their bytes, by base64 */
+  scripts: ScriptCache
 }
 
 export interface Applied {
@@ -298,19 +303,34 @@ function checkBalancesAfter(state: ChainState, json: Record<string, unknown>, ef
 
 function setScript(ctx: ApplyContext, script: string, publicKey: string, fail: (reason: string) => never): AccountScript {
   const base64 = script.slice('base64:'.length)
-  if (Buffer.from(base64, 'base64').length > MAX_SCRIPT_BYTES) fail(`Script is too large: ${Buffer.from(base64, 'base64').length} bytes > ${MAX_SCRIPT_BYTES} bytes`)
-  const source = ctx.sources.get(base64)
-  if (!source) {
-    return fail(
-      'waves-devnode can run only scripts whose RIDE source it knows: compile the script on this node first ' +
-        '(POST /utils/script/compileCode or /utils/script/compileWithImports), then set the script it returns',
-    )
+  let checked
+  try {
+    checked = checkSetScript(Uint8Array.from(Buffer.from(base64, 'base64')), 'account')
+  } catch (e) {
+    if (!(e instanceof ScriptRefused)) throw e
+    // how the node's REST API words each stage (ride/script/checks.ts)
+    if (e.stage === 'parse') throw nodeErrors.custom(`ScriptParseError(${e.message})`)
+    if (e.stage === 'validation') throw nodeErrors.custom(e.message)
+    return fail(e.message)
   }
-  const { size: _size, ...facts } = compileRide(source)
-  return { ...facts, publicKey }
+  ctx.scripts.remember(base64, checked.script)
+  return { ...scriptFacts(base64, checked.script, checked.complexity), publicKey }
 }
 
-const ARG_TYPES: Record<string, string> = { integer: 'Int', string: 'String', boolean: 'Boolean', binary: 'ByteVector', list: 'List' }
+/** A call argument as the value a callable receives (the node's EVALUATED constants). */
+function argValue(arg: CallArg): Value {
+  switch (arg.type) {
+    case 'integer':
+    case 'string':
+    case 'boolean':
+    case 'binary':
+      return arg.value
+    case 'list':
+      return arg.value.map(argValue)
+  }
+}
+
+const bytesOf = (base58: string) => base58Decode(base58)
 
 async function invoke(
   ctx: ApplyContext,
@@ -324,24 +344,13 @@ async function invoke(
     throw nodeErrors.dAppError(json, message)
   }
   addresses.push(tx.dApp)
-  const script = state.scripts.get(tx.dApp)
-  if (!script || !script.isDApp) return dAppError(`No contract at address ${tx.dApp}`)
+  const facts = state.scripts.get(tx.dApp)
+  if (!facts) return dAppError(`No contract at address ${tx.dApp}`)
+  const script = ctx.scripts.get(facts.base64)
+  if (script.kind !== 'dapp') return dAppError('Trying to call dApp on the account with expression script')
   // InvokeScriptTransactionDiff: a dApp may call itself, but not pay itself.
   if (tx.sender === tx.dApp && tx.payment.length > 0) throw nodeErrors.custom('DApp self-payment is forbidden since V4')
-  const source = ctx.sources.get(script.base64)
-  if (!source) return dAppError('waves-devnode does not know the RIDE source of this dApp')
   const call = tx.call ?? { function: 'default', args: [] }
-  const params = script.callableArgs[call.function]
-  if (!params) return dAppError(`Cannot find callable function \`${call.function}\``)
-  if (params.length !== call.args.length) {
-    dAppError(`function '${call.function}' takes ${params.length} args but ${call.args.length} were given`)
-  }
-  params.forEach((param, i) => {
-    const given = ARG_TYPES[call.args[i]!.type]
-    if (param.type !== 'Any' && given !== param.type && !(param.type === 'List' && given === 'List')) {
-      dAppError(`Can't apply (${given}) to '${call.function}': argument ${param.name} must be ${param.type}`)
-    }
-  })
 
   // The fee and the payments are taken before the script runs, as on a node: the dApp sees the payments.
   const before = emptyEffects()
@@ -352,33 +361,37 @@ async function invoke(
   }
   checkBalances(state, json, netBalances(before).filter(([, , delta]) => delta < 0))
   applyEffects(state, before)
-  let evaluation: Evaluation
+  let outcome
   try {
-    evaluation = await ctx.evaluate(
-      { base64: script.base64, source },
+    const caller = bytesOf(tx.sender)
+    const callerPublicKey = bytesOf(tx.senderPublicKey)
+    outcome = runCallable(
+      script,
+      { function: call.function, args: call.args.map(argValue) },
       {
-        dApp: tx.dApp,
-        function: call.function,
-        args: call.args,
-        payments: tx.payment,
-        caller: tx.sender,
-        callerPublicKey: tx.senderPublicKey,
-        transactionId: tx.id,
+        caller,
+        callerPublicKey,
+        originCaller: caller,
+        originCallerPublicKey: callerPublicKey,
+        payments: tx.payment.map((p) => ({ assetId: p.assetId === null ? null : bytesOf(p.assetId), amount: p.amount })),
+        transactionId: bytesOf(tx.id),
         fee: tx.fee,
-        feeAssetId: tx.feeAssetId,
+        feeAssetId: tx.feeAssetId === null ? null : bytesOf(tx.feeAssetId),
       },
+      { env: chainEnvironment(state, { chainId: ctx.chainId, thisAddress: tx.dApp, txId: tx.id }) },
     )
   } finally {
     applyEffects(state, { balances: before.balances.map(([a, s, d]) => [a, s, -d]), data: [] })
   }
-  if (!evaluation.ok) return dAppError(evaluation.message)
+  if (!outcome.ok) return dAppError(outcome.error.message)
 
   effects.balances.splice(0, effects.balances.length, ...before.balances)
   const data: DataWrite[] = []
   const transfers: { address: string; asset: string | null; amount: bigint }[] = []
-  for (const action of evaluation.actions) {
-    if (action.kind === 'data') data.push(action.write)
-    else transfers.push(transferOf(action, tx.dApp, dAppError))
+  for (const action of outcome.result.actions) {
+    if (action.kind === 'data' || action.kind === 'delete') data.push(dataWrite(action))
+    else if (action.kind === 'transfer') transfers.push(transferOf(action, tx.dApp, dAppError))
+    else dAppError(`waves-devnode does not support the ${ACTION_NAMES[action.kind]} action`)
   }
   checkActions(data, transfers, dAppError)
   for (const write of data) effects.data.push([tx.dApp, write])
@@ -401,11 +414,30 @@ async function invoke(
   }
 }
 
+const ACTION_NAMES: Record<Action['kind'], string> = {
+  data: 'DataEntry',
+  delete: 'DeleteEntry',
+  transfer: 'ScriptTransfer',
+  issue: 'Issue',
+  reissue: 'Reissue',
+  burn: 'Burn',
+  sponsorFee: 'SponsorFee',
+  lease: 'Lease',
+  leaseCancel: 'LeaseCancel',
+}
+
+/** A data action as state/ stores it: binary values as the node prints them, `base64:...`. */
+function dataWrite(action: Extract<Action, { kind: 'data' | 'delete' }>): DataWrite {
+  if (action.kind === 'delete') return { key: action.key, type: null, value: null }
+  if (action.type === 'binary') return { key: action.key, type: 'binary', value: `base64:${Buffer.from(action.value).toString('base64')}` }
+  return { key: action.key, type: action.type, value: action.value }
+}
+
 function transferOf(action: Extract<Action, { kind: 'transfer' }>, dApp: string, dAppError: (m: string) => never) {
   if (!('address' in action.recipient)) return dAppError('waves-devnode does not support aliases')
-  const address = action.recipient.address
+  const address = base58Encode(action.recipient.address)
   if (address === dApp) dAppError('DApp self-transfer is forbidden since V4')
-  return { address, asset: action.asset, amount: action.amount }
+  return { address, asset: action.assetId === null ? null : base58Encode(action.assetId), amount: action.amount }
 }
 
 function checkActions(

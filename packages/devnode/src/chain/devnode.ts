@@ -2,10 +2,7 @@
 // snapshots and the journal. The REST API (routes/) and the CLI sit on top of it.
 import { address, base58Encode, blake2b, fastSigner, stringToBytes } from '../crypto.ts'
 import { DEFAULT_CHAIN_ID, GENESIS_BALANCE, GENESIS_SEED, INITIAL_HEIGHT } from '../constants.ts'
-import { nodeErrors } from '../errors.ts'
 import { compileRide, type Compiled, type RideSource } from '../ride/compile.ts'
-import { RideEvaluator } from '../ride/evaluator.ts'
-import type { LocalGet } from '../ride/local-http.ts'
 import {
   type Block,
   type ChainState,
@@ -19,6 +16,7 @@ import {
 import { applyTransaction } from './apply.ts'
 import { DevClock } from './clock.ts'
 import { Journal, type JournalRecord } from './journal.ts'
+import { ScriptCache } from './scripts.ts'
 import { readTransaction } from './tx.ts'
 
 export interface GenesisAccount {
@@ -46,7 +44,6 @@ export interface ChainOptions {
 
 interface Snapshot {
   state: ChainState
-  sources: Map<string, RideSource>
   journalSize: number
 }
 
@@ -55,10 +52,9 @@ export class Chain {
   readonly chainIdByte: number
   readonly clock: DevClock
   state: ChainState
-  sources = new Map<string, RideSource>()
   private readonly autoMine: boolean
   private readonly journal: Journal | undefined
-  private evaluator: RideEvaluator | undefined
+  private readonly scripts = new ScriptCache()
   private queue: Promise<unknown> = Promise.resolve()
   private readonly pending = new Map<string, Promise<Record<string, unknown>>>()
   private readonly snapshots: Snapshot[] = []
@@ -78,14 +74,6 @@ export class Chain {
       for (const record of records) this.replay(record)
     }
     if (this.state.blocks.length === 0) this.genesis(options.genesis ?? [])
-  }
-
-  /**
-   * Where the evaluator reads chain state: this node's own REST API; `localGet` answers those reads
-   * in-process (see ride/local-http.ts).
-   */
-  attachEvaluator(nodeUrl: string, localGet: LocalGet): void {
-    this.evaluator = new RideEvaluator(nodeUrl, this.chainId, localGet)
   }
 
   get height(): number {
@@ -149,7 +137,7 @@ export class Chain {
   /** Saves the whole chain; `revert(id)` brings it back (and drops later snapshots). */
   snapshot(): Promise<number> {
     return this.serially(async () => {
-      this.snapshots.push({ state: cloneState(this.state), sources: new Map(this.sources), journalSize: this.journal?.size() ?? 0 })
+      this.snapshots.push({ state: cloneState(this.state), journalSize: this.journal?.size() ?? 0 })
       return this.snapshots.length - 1
     })
   }
@@ -160,19 +148,13 @@ export class Chain {
       if (!snapshot) throw new Error(`no snapshot ${id}`)
       this.snapshots.length = id
       this.state = cloneState(snapshot.state)
-      this.sources = new Map(snapshot.sources)
       this.journal?.truncate(snapshot.journalSize)
     })
   }
 
-  /** Compiles RIDE and remembers its source, so that a script set from these bytes can be evaluated. */
+  /** Compiles RIDE with the official compiler (the compile routes); the runtime needs only the bytes. */
   compile(source: RideSource): Compiled {
-    const compiled = compileRide(source)
-    if (!this.sources.has(compiled.base64)) {
-      this.sources.set(compiled.base64, source)
-      this.journal?.append({ t: 'source', base64: compiled.base64, source })
-    }
-    return compiled
+    return compileRide(source)
   }
 
   tx(id: string): StoredTx | undefined {
@@ -184,15 +166,7 @@ export class Chain {
   }
 
   private applyContext() {
-    const evaluator = this.evaluator
-    return {
-      state: this.state,
-      sources: this.sources,
-      evaluate: (...args: Parameters<RideEvaluator['invoke']>) => {
-        if (!evaluator) throw nodeErrors.custom('waves-devnode: no evaluator (the REST API is not running)')
-        return evaluator.invoke(...args)
-      },
-    }
+    return { state: this.state, chainId: this.chainIdByte, scripts: this.scripts }
   }
 
   /**
@@ -262,7 +236,7 @@ export class Chain {
         recordTx(this.state, record.id, record.tx, record.addresses)
         break
       case 'source':
-        this.sources.set(record.base64, record.source)
+        // journals written before the engine ran compiled bytes kept sources; nothing needs them now
         break
     }
   }

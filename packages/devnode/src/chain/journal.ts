@@ -1,6 +1,6 @@
-// The chain on disk (--data-dir): an append-only log of blocks, applied transactions with their effects,
-// and known RIDE sources, one JSON line each, flushed to disk before a transaction counts as confirmed.
-// Replaying effects rebuilds the state without running scripts again.
+// The chain on disk (--data-dir): an append-only log of blocks and applied transactions with their effects, one
+// JSON line each, flushed to disk before a transaction counts as confirmed. Replaying effects rebuilds the state
+// without running scripts again. Journals of earlier versions also hold RIDE sources; they are read and ignored.
 import { closeSync, existsSync, fdatasyncSync, ftruncateSync, fstatSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RideSource } from '../ride/compile.ts'

@@ -4,7 +4,6 @@ import wavesTransactions from '@waves/waves-transactions'
 import { address, base58Decode, base58Encode, blake2b, verifyAddress, verifySignature } from '../crypto.ts'
 import { MAX_LONG } from '../constants.ts'
 import { nodeErrors } from '../errors.ts'
-import type { CallArg } from '../ride/evaluator.ts'
 import type { DataWrite } from '../state/state.ts'
 
 const { makeTxBytes } = wavesTransactions
@@ -48,6 +47,14 @@ export type Tx = Common &
         payment: { amount: bigint; assetId: string | null }[]
       }
   )
+
+/** An invoke's call argument as the transaction carries it. */
+export type CallArg =
+  | { type: 'integer'; value: bigint }
+  | { type: 'string'; value: string }
+  | { type: 'boolean'; value: boolean }
+  | { type: 'binary'; value: Uint8Array }
+  | { type: 'list'; value: CallArg[] }
 
 type Json = Record<string, unknown>
 

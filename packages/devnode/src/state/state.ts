@@ -12,15 +12,13 @@ export interface DataEntry {
 /** A data write: an entry, or a deletion (`type: null`). */
 export type DataWrite = DataEntry | { key: string; type: null; value: null }
 
-/** What compiling a script tells about it. */
+/** What SetScript records of a script: read from its bytes and estimated, whoever compiled it. */
 export interface ScriptFacts {
   /** base64 of the compiled script, without the `base64:` prefix */
   base64: string
   complexity: number
   verifierComplexity: number
   callableComplexities: Record<string, number>
-  /** callable name -> its arguments, as the source declares them */
-  callableArgs: Record<string, { name: string; type: string }[]>
   isDApp: boolean
   hasVerifier: boolean
   stdLibVersion: number

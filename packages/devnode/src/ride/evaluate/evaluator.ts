@@ -113,6 +113,7 @@ export function evaluate(expr: Expr, options: EvaluatorOptions, bindings: readon
 function run(root: Expr, rootScope: Scope, options: EvaluatorOptions): [Result, number] {
   const { table, version, env } = options
   const globals = new Map<string, Value>()
+  const nativeName = (id: number) => table.natives.get(id)?.name
   const stack: Frame[] = []
 
   // the machine's registers: either an expression to evaluate, or a result to return to the top frame
@@ -145,7 +146,7 @@ function run(root: Expr, rootScope: Scope, options: EvaluatorOptions): [Result, 
       return ret(left.value, left.unused === budget ? budget - 1 : left.unused)
     }
     const builtin = table.users.get(header.name)
-    if (builtin !== undefined) return callBuiltin(builtin, args, budget, callScope)
+    if (builtin !== undefined) return callBuiltin(builtin, call, args, budget, callScope)
     for (let s = callScope; s !== null; s = s.next) {
       if (s.func && s.name === header.name) {
         // correctFunctionCallScope: the body sees the blocks around its declaration, and its arguments
@@ -173,7 +174,7 @@ function run(root: Expr, rootScope: Scope, options: EvaluatorOptions): [Result, 
     return ret(new CaseObj(type.name, fields), budget - 1)
   }
 
-  const callBuiltin = (fn: UserFunction, args: Value[], budget: number, callScope: Scope) => {
+  const callBuiltin = (fn: UserFunction, call: Extract<Expr, { kind: 'call' }>, args: Value[], budget: number, callScope: Scope) => {
     const cost = fn.costs[version]!
     const fixed = budget - cost
     if ('body' in fn) {
@@ -194,7 +195,7 @@ function run(root: Expr, rootScope: Scope, options: EvaluatorOptions): [Result, 
     if (fixed <= 0) return ret(INCOMPLETE, fixed === budget ? fixed - 1 : fixed)
     let value: Value
     try {
-      value = fn.apply(args, { version, env, remaining: fixed })
+      value = fn.apply(args, { version, env, remaining: fixed, nativeName }, call.args)
     } catch (e) {
       throw new Failure(asRideError(e, fn.name), fixed)
     }

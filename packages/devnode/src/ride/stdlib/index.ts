@@ -2,14 +2,32 @@
 // function name, by case type name, by global name). The evaluator reads only this module; a family joins the table
 // by one line in FAMILIES. Nothing here implements a function.
 import type { StdlibVersion } from '../versions.ts'
+import { bigintFunctions } from './bigint.ts'
+import { blockchainEntries } from './blockchain.ts'
+import { bytesFunctions } from './bytes.ts'
+import { commonFunctions } from './common.ts'
+import { conversionFunctions } from './conversions.ts'
 import { cryptoEntries } from './crypto.ts'
+import { listFunctions } from './lists.ts'
+import { mathFunctions } from './math.ts'
+import { stringFunctions } from './strings.ts'
 import type { CaseType, GlobalValue, NativeFunction, StdlibEntry, UserFunction } from './types.ts'
 
 /**
  * The families, in the node's context order (PureContext, CryptoContext, WavesContext). A family not yet written is
  * simply absent; the table serves what exists.
  */
-const FAMILIES: readonly (readonly StdlibEntry[])[] = [cryptoEntries]
+const FAMILIES: readonly (readonly StdlibEntry[])[] = [
+  commonFunctions,
+  mathFunctions,
+  bigintFunctions,
+  stringFunctions,
+  bytesFunctions,
+  listFunctions,
+  conversionFunctions,
+  cryptoEntries,
+  blockchainEntries,
+]
 
 /** What one stdlib version offers, each kind in its own namespace as the node's EvaluationContext keeps them. */
 export interface StdlibTable {

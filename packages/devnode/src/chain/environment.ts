@@ -1,0 +1,106 @@
+// What a script may read of the dev node's chain: ride/environment.ts over state/ (the node's WavesEnvironment over its
+// Blockchain). Reads see the state as it is when the script runs, payments of the running invoke included. Addresses
+// and ids arrive as bytes and are looked up by their base58 text, as state/ keys them.
+import { base58Decode, base58Encode, blake2b } from '../crypto.ts'
+import type { AssetDescription, BalanceDetails, BlockDescription, Environment, EntryType, EntryValue } from '../ride/environment.ts'
+import type { CaseObj } from '../ride/values.ts'
+import { RideError } from '../ride/values.ts'
+import { type Block, type ChainState, WAVES, balanceOf } from '../state/state.ts'
+
+/** The base target every dev node block carries (routes/views.ts prints the same). */
+const BASE_TARGET = 60n
+
+export interface ChainEnvironmentOptions {
+  /** the chain id byte ('R' = 82) */
+  chainId: number
+  /** the account whose script runs (base58), or null for an asset script */
+  thisAddress: string | null
+  /** the asset whose script runs (base58), or null */
+  thisAsset?: string | null
+  /** `tx` of verifiers and asset scripts */
+  tx?: CaseObj | null
+  /** the id (base58) of the transaction being applied: the parent of calculateAssetId and calculateLeaseId */
+  txId?: string
+}
+
+function blockDescription(block: Block): BlockDescription {
+  const signature = base58Decode(block.generationSignature)
+  return {
+    timestamp: BigInt(block.timestamp),
+    height: block.height,
+    baseTarget: BASE_TARGET,
+    generationSignature: signature,
+    generator: base58Decode(block.generator),
+    generatorPublicKey: base58Decode(block.generatorPublicKey),
+    // blocks are version 5: their VRF is what /blocks prints as VRF
+    vrf: signature,
+  }
+}
+
+function entryValue(stored: { type: string; value: bigint | string | boolean }): EntryValue {
+  if (stored.type === 'binary') return Uint8Array.from(Buffer.from((stored.value as string).slice('base64:'.length), 'base64'))
+  return stored.value
+}
+
+/** An Environment over `state`, read live: what the running transaction already changed is visible. */
+export function chainEnvironment(state: ChainState, options: ChainEnvironmentOptions): Environment {
+  const text = (bytes: Uint8Array) => base58Encode(bytes)
+  return {
+    ...(options.txId === undefined ? {} : { txId: base58Decode(options.txId) }),
+    chainId: options.chainId,
+    get height() {
+      return state.blocks.length
+    },
+    thisAddress: options.thisAddress === null ? null : base58Decode(options.thisAddress),
+    thisAsset: options.thisAsset ? base58Decode(options.thisAsset) : null,
+    tx: options.tx ?? null,
+    lastBlock: () => blockDescription(state.blocks[state.blocks.length - 1]!),
+    data(address: Uint8Array, key: string, type: EntryType) {
+      const entry = state.data.get(text(address))?.get(key)
+      // an entry of another type reads as absent (WavesEnvironment.data filters by type)
+      return entry === undefined || entry.type !== type ? null : entryValue(entry)
+    },
+    isDataStorageUntouched: (address: Uint8Array) => (state.data.get(text(address))?.size ?? 0) === 0,
+    balance: (address: Uint8Array, assetId: Uint8Array | null) => balanceOf(state, text(address), assetId === null ? WAVES : text(assetId)),
+    wavesBalanceDetails(address: Uint8Array): BalanceDetails {
+      // no leases and no generating-balance window on the dev node: every figure is the regular balance
+      const regular = balanceOf(state, text(address))
+      return { available: regular, regular, generating: regular, effective: regular }
+    },
+    assetInfo(assetId: Uint8Array): AssetDescription | null {
+      const asset = state.assets.get(text(assetId))
+      if (asset === undefined) return null
+      return {
+        id: assetId,
+        quantity: asset.quantity,
+        decimals: asset.decimals,
+        issuer: base58Decode(asset.issuer),
+        issuerPublicKey: base58Decode(asset.issuerPublicKey),
+        reissuable: asset.reissuable,
+        scripted: false,
+        minSponsoredFee: null,
+        name: asset.name,
+        description: asset.description,
+      }
+    },
+    blockInfoByHeight(height: number) {
+      const block = state.blocks[height - 1]
+      return block === undefined ? null : blockDescription(block)
+    },
+    transactionHeightById(id: Uint8Array) {
+      const tx = state.txs.get(text(id))
+      return tx === undefined || tx.applicationStatus !== 'succeeded' ? null : tx.height
+    },
+    // the dev node does not keep transfer transactions in the shape scripts read them yet
+    transferTransactionById: () => null,
+    // the dev node has no aliases yet
+    resolveAlias: () => null,
+    accountScriptHash(address: Uint8Array) {
+      const script = state.scripts.get(text(address))
+      return script === undefined ? null : blake2b(Uint8Array.from(Buffer.from(script.base64, 'base64')))
+    },
+    invoke() {
+      throw new RideError('waves-devnode does not run dApp-to-dApp invoke yet')
+    },
+  }
+}
