@@ -101,6 +101,24 @@ describe('sigVerify', () => {
     expect(call('sigVerify', 6, message, signature, wavesCrypto.base58Decode(wavesCrypto.publicKey('seed1')))).toBe(false)
   })
 
+  // curve25519-java (the node's Curve25519.verify) checks only s < 2^253 and uses s unreduced: s + L verifies too
+  // (ts-lib-crypto and the official REPL accept it as well)
+  it('takes an unreduced s below 2^253 as the node does, and refuses s from 2^253', () => {
+    const L = 2n ** 252n + 27742317777372353535851937790883648493n
+    const le = (bytes: Uint8Array) => bytes.reduceRight((n, b) => (n << 8n) | BigInt(b), 0n)
+    const withS = (s: bigint) => {
+      const sig = Uint8Array.from(signature)
+      const sign = sig[63]! & 0x80
+      for (let i = 0, v = s; i < 32; i++, v >>= 8n) sig[32 + i] = Number(v & 0xffn)
+      sig[63] = sig[63]! | sign
+      return sig
+    }
+    const s = le(Uint8Array.from(signature.subarray(32), (b, i) => (i === 31 ? b & 0x7f : b)))
+    expect(call('sigVerify', 6, message, withS(s + L), publicKey)).toBe(true)
+    expect(wavesCrypto.verifySignature(wavesCrypto.publicKey(seed), message, wavesCrypto.base58Encode(withS(s + L)))).toBe(true)
+    expect(call('sigVerify', 6, message, withS(s + 2n ** 253n), publicKey)).toBe(false)
+  })
+
   // EvaluatorV1V2Test "returns an error if sigVerify return an error": a malformed signature is false, not an error
   it('answers false to wrong sizes (Curve25519.verify)', () => {
     expect(call('sigVerify', 4, message, utf8('signature'), publicKey)).toBe(false)

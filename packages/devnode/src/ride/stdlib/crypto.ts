@@ -119,6 +119,7 @@ function limitedHashFamily(
 // Curve25519 signatures
 
 const edwardsFp = ed25519.Point.Fp
+const GROUP_ORDER = ed25519.Point.Fn.ORDER
 const MASK_255 = (1n << 255n) - 1n
 
 function littleEndian(bytes: Uint8Array): bigint {
@@ -143,6 +144,13 @@ export function curve25519Verify(message: Uint8Array, signature: Uint8Array, pub
   edwardsKey[31] = edwardsKey[31]! | (signature[63]! & 0x80)
   const sig = Uint8Array.from(signature)
   sig[63] = sig[63]! & 0x7f
+  // The node's ref10 code refuses s >= 2^253 but takes any smaller s unreduced, so s + L verifies as s does there;
+  // @noble/curves wants s < L: hand it s mod L.
+  if ((sig[63]! & 0xe0) !== 0) return false
+  const s = littleEndian(sig.subarray(32))
+  if (s >= GROUP_ORDER) {
+    for (let i = 0, v = s % GROUP_ORDER; i < 32; i++, v >>= 8n) sig[32 + i] = Number(v & 0xffn)
+  }
   try {
     return ed25519.verify(sig, message, edwardsKey, { zip215: false })
   } catch {
