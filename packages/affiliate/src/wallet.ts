@@ -97,7 +97,7 @@ export async function signInvoke(wallet: Wallet, tx: InvokeRequest): Promise<Sig
  * pages that only read never need it.
  */
 export async function txIdOf(tx: object): Promise<string> {
-  const { libs, makeTxBytes } = await import('@waves/waves-transactions')
+  const { libs, makeTxBytes } = await import('./tx-builder.ts')
   return libs.crypto.base58Encode(libs.crypto.blake2b(makeTxBytes(tx as Parameters<typeof makeTxBytes>[0])))
 }
 

@@ -39,7 +39,7 @@ export async function register(client: Client, { referrer, signal, onProgress, w
   const { powBits } = await fetchConfig(client)
 
   // loaded on the first write, like the miner below: pages that only read never download them
-  const { invokeScript } = await import('@waves/waves-transactions')
+  const { invokeScript } = await import('../tx-builder.ts')
   const unsigned = invokeScript({
     dApp: client.dApp,
     call: { function: 'register', args: [{ type: 'string', value: referrer }, { type: 'integer', value: 0 }] },

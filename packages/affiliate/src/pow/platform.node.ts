@@ -9,7 +9,9 @@ import type { SearchReport } from './search.ts'
 export const platform: Platform = {
   defaultWorkers: () => availableParallelism(),
   spawn(listener) {
-    const worker = new Worker(NODE_WORKER_SOURCE, { eval: true, name: 'waves-affiliate pow' })
+    // The source is CommonJS; a parent started with --input-type=module would make the worker read it as a module.
+    const execArgv = process.execArgv.filter((arg, i, all) => !arg.startsWith('--input-type') && all[i - 1] !== '--input-type')
+    const worker = new Worker(NODE_WORKER_SOURCE, { eval: true, name: 'waves-affiliate pow', execArgv })
     let terminated = false
     worker.on('message', (message: SearchReport) => {
       if (!terminated) listener.report(message)
