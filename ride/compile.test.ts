@@ -35,8 +35,8 @@ describe('compileRide', () => {
     expect(compiled.verifierComplexity).toBe(0)
     expect(compiled.callableComplexities).toEqual({
       register: 817,
-      fund: 1180,
-      fundFor: 779,
+      fund: 1300,
+      fundFor: 899,
       withdraw: 1562,
       withdrawAsset: 1562,
       topUpGas: 23,
@@ -60,7 +60,7 @@ describe('compileRide', () => {
       unpause: 24,
     })
     expect(compiled.complexity).toBe(2489)
-    expect(compiled.size).toBe(24162)
+    expect(compiled.size).toBe(24382)
     expect(Buffer.from(compiled.base64, 'base64').length).toBe(compiled.size)
   })
 
@@ -98,13 +98,13 @@ describe('compileRide', () => {
     expect(Object.keys(compiled.libraries)).toEqual(['../affiliate-lib.ride'])
     expect(compiled.callableComplexities).toEqual({
       register: 844,
-      bet: 1324,
+      bet: 1444,
       resolve: 47,
       claim: 132,
       withdraw: 1588,
       topUpGas: 23,
     })
-    expect(compiled.size).toBe(25545)
+    expect(compiled.size).toBe(25765)
   })
 
   it('throws the compiler message on a compile error', () => {

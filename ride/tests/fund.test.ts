@@ -45,6 +45,7 @@ describe('fund: the worked example of ride/README.md', () => {
       { key: `${who}_funds`, type: 'integer', value: 1 },
       { key: `fund_${who}_1`, type: 'string', value: `${dave}:${amount}:${level}:${ts}:WAVES:${id}` },
       { key: `${who}_earned_${level}_WAVES`, type: 'integer', value: amount },
+      ...(level.startsWith('l') ? [{ key: `${who}_from_${dave}_WAVES`, type: 'integer', value: amount }] : []),
     ]
     expect(await changesOf(p, id)).toEqual({
       data: [

@@ -1,7 +1,10 @@
 // `createAffiliate`: the client with every action bound, the object a front end keeps.
 import { fetchBalance } from './actions/fetchBalance.ts'
 import { fetchConfig } from './actions/fetchConfig.ts'
-import { fetchDashboard } from './actions/fetchDashboard.ts'
+import { fetchDashboard, type FetchDashboardParameters } from './actions/fetchDashboard.ts'
+import { fetchHistory, type FetchHistoryReturnType } from './actions/fetchHistory.ts'
+import { fetchKeys, type FetchKeysReturnType } from './actions/fetchKeys.ts'
+import { fetchSolvency } from './actions/fetchSolvency.ts'
 import { fetchReferralTransactions } from './actions/fetchReferralTransactions.ts'
 import { fetchReferrals } from './actions/fetchReferrals.ts'
 import { fetchReferrer } from './actions/fetchReferrer.ts'
@@ -15,7 +18,7 @@ import { withdraw } from './actions/withdraw.ts'
 import { type AffiliateConfig, type Client, createClient } from './client.ts'
 import type { AffiliateError } from './errors.ts'
 import type { MineProgress } from './pow/index.ts'
-import type { Dashboard, FundRecord, ProgramConfig, Submitted, WithdrawRecord } from './types.ts'
+import type { AssetSolvency, Dashboard, FundRecord, ProgramConfig, Submitted, WithdrawRecord } from './types.ts'
 
 export interface AffiliateClient {
   readonly node: string
@@ -25,13 +28,22 @@ export interface AffiliateClient {
   chainId(): Promise<string>
   fetchConfig(): Promise<ProgramConfig>
   fetchReferrer(address: string): Promise<string | null>
-  /** direct referrals */
-  fetchReferrals(address: string): Promise<string[]>
-  fetchBalance(address: string): Promise<bigint>
+  /** every member at a level (1 = direct referrals), by exact keys */
+  fetchReferrals(address: string, level?: 1 | 2 | 3): Promise<string[]>
+  /** owed in `asset` (default: the program's asset) */
+  fetchBalance(address: string, asset?: string): Promise<bigint>
+  /** every credit at once, by a `matches` request: costs the node the whole program */
   fetchReferralTransactions(address: string): Promise<FundRecord[]>
+  /** every withdrawal at once, by a `matches` request: costs the node the whole program */
   fetchWithdrawTransactions(address: string): Promise<WithdrawRecord[]>
-  /** ONE data `matches` request + ONE POST of exact keys (+ GET /blocks/height, + cached asset details) */
-  fetchDashboard(address: string): Promise<Dashboard>
+  /** one page of records, newest first, by exact keys */
+  fetchHistory<K extends 'fund' | 'withdraw'>(address: string, kind: K, options?: { page?: number; pageSize?: number }): Promise<FetchHistoryReturnType<K>>
+  /** exact keys only: a POST of fixed keys, a POST of what they name, a POST of what level members brought (+ height, + cached asset details) */
+  fetchDashboard(address: string, options?: Omit<FetchDashboardParameters, 'address'>): Promise<Dashboard>
+  /** held, owed, reserved and surplus per listed asset */
+  fetchSolvency(): Promise<AssetSolvency[]>
+  /** ad-hoc regex read: costs the node the whole program */
+  fetchKeys(pattern: string): Promise<FetchKeysReturnType>
   /** /node/version mentions waves-devnode */
   isDevnode(): Promise<boolean>
   watch(address: string, onChange: (d: Dashboard) => void, options?: { intervalMs?: number; onError?: (e: AffiliateError) => void }): () => void
@@ -57,11 +69,14 @@ export function createAffiliate(config: AffiliateConfig): AffiliateClient {
     chainId: () => getChainId(client),
     fetchConfig: () => fetchConfig(client),
     fetchReferrer: (address) => fetchReferrer(client, { address }),
-    fetchReferrals: (address) => fetchReferrals(client, { address }),
-    fetchBalance: (address) => fetchBalance(client, { address }),
+    fetchReferrals: (address, level) => fetchReferrals(client, { address, ...(level === undefined ? {} : { level }) }),
+    fetchBalance: (address, asset) => fetchBalance(client, { address, ...(asset === undefined ? {} : { asset }) }),
     fetchReferralTransactions: (address) => fetchReferralTransactions(client, { address }),
     fetchWithdrawTransactions: (address) => fetchWithdrawTransactions(client, { address }),
-    fetchDashboard: (address) => fetchDashboard(client, { address }),
+    fetchHistory: (address, kind, options = {}) => fetchHistory(client, { address, kind, ...options }),
+    fetchDashboard: (address, options = {}) => fetchDashboard(client, { address, ...options }),
+    fetchSolvency: () => fetchSolvency(client),
+    fetchKeys: (pattern) => fetchKeys(client, { pattern }),
     isDevnode: () => isDevnode(client),
     watch: (address, onChange, options = {}) => watch(client, { address, onChange, ...options }),
     register: (referrer, options = {}) => register(client, { referrer, ...options }),

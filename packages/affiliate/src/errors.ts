@@ -122,7 +122,7 @@ export class NodeUnavailableError extends AffiliateError {
 }
 
 /** The code words that start every `throw` of the contract (ride/README.md, "Errors"). */
-export const CONTRACT_ERROR_CODES = ['pow', 'referrer', 'registered', 'fee', 'payment', 'balance', 'paused', 'admin', 'config'] as const
+export const CONTRACT_ERROR_CODES = ['pow', 'referrer', 'registered', 'fee', 'payment', 'balance', 'paused', 'admin', 'config', 'host'] as const
 export type ContractErrorCode = (typeof CONTRACT_ERROR_CODES)[number]
 
 /** The contract refused the call: its `throw` text starts with `code`. */

@@ -18,12 +18,15 @@ export {
   type TransportConfig,
 } from './transport.ts'
 export type {
+  AssetAmount,
   AssetInfo,
+  AssetSolvency,
   ConfirmedTx,
   Dashboard,
   FundRecord,
   Level,
   MalformedEntry,
+  PendingUpgrade,
   ProgramConfig,
   ReferralLevel,
   ReferralMember,
@@ -57,6 +60,10 @@ export type { MineProgress } from './pow/index.ts'
 export { fetchBalance, type FetchBalanceParameters, type FetchBalanceReturnType } from './actions/fetchBalance.ts'
 export { fetchConfig, type FetchConfigParameters, type FetchConfigReturnType } from './actions/fetchConfig.ts'
 export { fetchDashboard, type FetchDashboardParameters, type FetchDashboardReturnType } from './actions/fetchDashboard.ts'
+export { fetchHistory, type FetchHistoryParameters, type FetchHistoryReturnType } from './actions/fetchHistory.ts'
+export { fetchKeys, type FetchKeysParameters, type FetchKeysReturnType } from './actions/fetchKeys.ts'
+export { fetchSolvency, type FetchSolvencyParameters, type FetchSolvencyReturnType } from './actions/fetchSolvency.ts'
+export { KEY_LAYOUT_VERSION } from './keys.ts'
 export {
   fetchReferralTransactions,
   type FetchReferralTransactionsParameters,

@@ -1,8 +1,8 @@
 import { checkAddress } from '../address.ts'
 import { type Client, reportSkipped } from '../client.ts'
-import { fundsPattern } from '../keys.ts'
+import { fundsPattern, recordOf } from '../keys.ts'
 import { fetchDataMatching } from '../node/addresses.ts'
-import { parseAddressData } from '../parse.ts'
+import { EntryReader, newestFirst } from '../parse.ts'
 import type { FundRecord } from '../types.ts'
 
 export interface FetchReferralTransactionsParameters {
@@ -12,12 +12,14 @@ export interface FetchReferralTransactionsParameters {
 export type FetchReferralTransactionsReturnType = FundRecord[]
 
 /**
- * Every credit to `address` from `fund()` calls: level, payer, amount, time and transaction id.
- * GET /addresses/data/{dApp}?matches=`fund_{address}_.+` (one rate-limited `matches` request).
+ * Every credit to `address`, all at once: level, payer, amount, asset, time and transaction id.
+ * GET /addresses/data/{dApp}?matches=`fund_{address}_\d+`: a node answers a `matches` request by reading
+ * every data key of the dApp, so this costs the node the whole program, and public nodes allow about 17
+ * such requests a minute. For pages, use `fetchHistory` (exact keys).
  *
  * @example
  * const records = await fetchReferralTransactions(client, { address: '3M...' })
- * // [{ txId, beneficiary: '3M...', payer: '3N...', amount: 10000000n, level: 'l1', timestamp: 1795000000000 }]
+ * // [{ n: 2, txId, beneficiary: '3M...', payer: '3N...', amount: 10000000n, level: 'l1', timestamp, asset: 'WAVES' }, ...]
  */
 export async function fetchReferralTransactions(
   client: Client,
@@ -25,7 +27,14 @@ export async function fetchReferralTransactions(
 ): Promise<FetchReferralTransactionsReturnType> {
   checkAddress('address', address)
   const entries = await fetchDataMatching(client.transport, client.dApp, fundsPattern(address))
-  const data = parseAddressData(address, entries)
-  reportSkipped(client, data.skipped)
-  return data.income
+  const reader = new EntryReader(entries)
+  const records: FundRecord[] = []
+  for (const entry of entries) {
+    const record = recordOf(address, entry.key)
+    if (record?.kind !== 'fund') continue
+    const parsed = reader.fund(entry.key, address, record.n)
+    if (parsed) records.push(parsed)
+  }
+  reportSkipped(client, reader.skipped)
+  return records.sort(newestFirst)
 }

@@ -2,7 +2,7 @@ import { checkAddress } from '../address.ts'
 import { type Client, reportSkipped } from '../client.ts'
 import { refererKey } from '../keys.ts'
 import { fetchDataByKeys } from '../node/addresses.ts'
-import { parseAddressData } from '../parse.ts'
+import { EntryReader } from '../parse.ts'
 
 export interface FetchReferrerParameters {
   address: string
@@ -18,8 +18,8 @@ export type FetchReferrerReturnType = string | null
  */
 export async function fetchReferrer(client: Client, { address }: FetchReferrerParameters): Promise<FetchReferrerReturnType> {
   checkAddress('address', address)
-  const entries = await fetchDataByKeys(client.transport, client.dApp, [refererKey(address)])
-  const data = parseAddressData(address, entries)
-  reportSkipped(client, data.skipped)
-  return data.referrer
+  const reader = new EntryReader(await fetchDataByKeys(client.transport, client.dApp, [refererKey(address)]))
+  const referrer = reader.address(refererKey(address))
+  reportSkipped(client, reader.skipped)
+  return referrer
 }

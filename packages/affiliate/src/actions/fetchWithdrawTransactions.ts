@@ -1,8 +1,8 @@
 import { checkAddress } from '../address.ts'
 import { type Client, reportSkipped } from '../client.ts'
-import { withdrawsPattern } from '../keys.ts'
+import { recordOf, withdrawsPattern } from '../keys.ts'
 import { fetchDataMatching } from '../node/addresses.ts'
-import { parseAddressData } from '../parse.ts'
+import { EntryReader, newestFirst } from '../parse.ts'
 import type { WithdrawRecord } from '../types.ts'
 
 export interface FetchWithdrawTransactionsParameters {
@@ -12,12 +12,13 @@ export interface FetchWithdrawTransactionsParameters {
 export type FetchWithdrawTransactionsReturnType = WithdrawRecord[]
 
 /**
- * Every `withdraw()` of `address`.
- * GET /addresses/data/{dApp}?matches=`withdraw_{address}_.+` (one rate-limited `matches` request).
+ * Every withdrawal of `address`, all at once.
+ * GET /addresses/data/{dApp}?matches=`withdraw_{address}_\d+`: a node answers a `matches` request by
+ * reading every data key of the dApp, so this costs the node the whole program, and public nodes allow
+ * about 17 such requests a minute. For pages, use `fetchHistory` (exact keys).
  *
  * @example
- * await fetchWithdrawTransactions(client, { address: '3M...' })
- * // [{ txId, user: '3M...', amount: 12000000n, timestamp: 1795000000000 }]
+ * await fetchWithdrawTransactions(client, { address: '3M...' }) // [{ n: 1, txId, user, amount: 12000000n, timestamp, asset: 'WAVES' }]
  */
 export async function fetchWithdrawTransactions(
   client: Client,
@@ -25,7 +26,14 @@ export async function fetchWithdrawTransactions(
 ): Promise<FetchWithdrawTransactionsReturnType> {
   checkAddress('address', address)
   const entries = await fetchDataMatching(client.transport, client.dApp, withdrawsPattern(address))
-  const data = parseAddressData(address, entries)
-  reportSkipped(client, data.skipped)
-  return data.withdrawals
+  const reader = new EntryReader(entries)
+  const records: WithdrawRecord[] = []
+  for (const entry of entries) {
+    const record = recordOf(address, entry.key)
+    if (record?.kind !== 'withdraw') continue
+    const parsed = reader.withdraw(entry.key, address, record.n)
+    if (parsed) records.push(parsed)
+  }
+  reportSkipped(client, reader.skipped)
+  return records.sort(newestFirst)
 }

@@ -20,3 +20,16 @@ export function fetchDataMatching(transport: Transport, address: string, pattern
 export function fetchDataByKeys(transport: Transport, address: string, keys: readonly string[]): Promise<NodeDataEntry[]> {
   return transport.request({ method: 'POST', path: `/addresses/data/${encodeURIComponent(address)}`, body: { keys } })
 }
+
+/** GET /addresses/balance/{address}: the regular WAVES balance, in wavelets. */
+export async function fetchWavesBalance(transport: Transport, address: string): Promise<bigint> {
+  const answer = await transport.request<{ balance: string | number }>({ method: 'GET', path: `/addresses/balance/${encodeURIComponent(address)}` })
+  return BigInt(answer.balance)
+}
+
+/** POST /addresses/data/{address} for any number of keys: one request per 1,000 keys, in parallel. */
+export async function fetchDataByManyKeys(transport: Transport, address: string, keys: readonly string[]): Promise<NodeDataEntry[]> {
+  const chunks: string[][] = []
+  for (let i = 0; i < keys.length; i += 1_000) chunks.push(keys.slice(i, i + 1_000))
+  return (await Promise.all(chunks.map((chunk) => fetchDataByKeys(transport, address, chunk)))).flat()
+}

@@ -21,6 +21,12 @@ export function fetchAssetDetails(transport: Transport, assetId: string): Promis
   return transport.request({ method: 'GET', path: `/assets/details/${encodeURIComponent(assetId)}` })
 }
 
+/** GET /assets/balance/{address}/{assetId}: in the asset's smallest unit. */
+export async function fetchAssetBalance(transport: Transport, address: string, assetId: string): Promise<bigint> {
+  const path = `/assets/balance/${encodeURIComponent(address)}/${encodeURIComponent(assetId)}`
+  return BigInt((await transport.request<{ balance: string | number }>({ method: 'GET', path })).balance)
+}
+
 /** POST /transactions/broadcast: resolves with the transaction as the node accepted it; `id` is passed to `onRequest`. */
 export function broadcastTx(transport: Transport, tx: object, id?: string): Promise<{ id: string }> {
   return transport.request({ method: 'POST', path: '/transactions/broadcast', body: tx, ...(id === undefined ? {} : { txId: id }) })
