@@ -11,7 +11,7 @@ import type { StdlibVersion } from '../versions.ts'
 import { invocationObject, transactionObject, type TransactionDescription } from './bindings.ts'
 import { evaluate } from '../evaluate/evaluator.ts'
 import { readScript } from '../script/reader.ts'
-import { blockchainEntries } from './blockchain.ts'
+import { blockchainEntries, servesScriptKind } from './blockchain.ts'
 import { stdlib } from './index.ts'
 import type { CallContext, CaseType, GlobalValue, NativeFunction, UserFunction } from './types.ts'
 
@@ -476,6 +476,19 @@ it('has the case types of the node\'s context per version', () => {
   expect(typeIn('DataEntry', 4)).toBeUndefined()
   expect(typeIn('MassTransferTransaction', 4)?.fields[0]).toEqual({ name: 'feeAssetId', type: 'ByteVector|Unit' })
   expect(typeIn('MassTransferTransaction', 5)?.fields[0]).toEqual({ name: 'assetId', type: 'ByteVector|Unit' })
+})
+
+// WavesContext.fromV5Funcs (self reads for Account script type, invoke for DApp content) and variableVars (tx)
+it('tells which entries a kind of script has', () => {
+  const native = (id: number) => blockchainEntries.find((e) => e.kind === 'native' && e.id === id)!
+  const global = (name: string) => blockchainEntries.find((e) => e.kind === 'global' && e.name === name)!
+  const selfValue = blockchainEntries.find((e) => e.kind === 'user' && e.name === '@extrNative(1055)')!
+  expect((['account', 'asset', 'dapp'] as const).map((k) => servesScriptKind(native(1055), k, 5))).toEqual([true, false, true])
+  expect((['account', 'asset', 'dapp'] as const).map((k) => servesScriptKind(selfValue, k, 5))).toEqual([true, false, true])
+  expect((['account', 'asset', 'dapp'] as const).map((k) => servesScriptKind(native(1020), k, 5))).toEqual([false, false, true])
+  expect((['account', 'asset', 'dapp'] as const).map((k) => servesScriptKind(global('tx'), k, 3))).toEqual([true, true, false])
+  expect(servesScriptKind(global('tx'), 'dapp', 2)).toBe(true)
+  expect(servesScriptKind(native(1050), 'asset', 5)).toBe(true)
 })
 
 describe('objects a script sees', () => {

@@ -632,10 +632,31 @@ const chainGlobals: GlobalValue[] = [
   chainGlobal('lastBlock', 3, (ctx) => blockInfoObject(ctx.env.lastBlock(), ctx.version)),
 ]
 
+/** What kind of script runs: an account's expression (verifier), an asset's expression, a dApp (callables, verifier). */
+export type ScriptKind = 'account' | 'asset' | 'dapp'
+
+const SELF_READS = new Set<number>([1055, 1056, 1057, 1058])
+const SELF_VALUE_READS = new Set(['@extrNative(1055)', '@extrNative(1056)', '@extrNative(1057)', '@extrNative(1058)'])
+const DAPP_ONLY = new Set<number>([1020, 1021])
+
+/**
+ * Whether `entry` exists for a kind of script (the table lists entries by version only): the data reads of `this`
+ * without an address exist for accounts and dApps, not assets (WavesContext.fromV5Funcs: scriptType Account);
+ * invoke and reentrantInvoke for dApps only; from V3 `tx` for expressions only (WavesContext.variableVars).
+ */
+export function servesScriptKind(entry: StdlibEntry, kind: ScriptKind, version: StdlibVersion): boolean {
+  if (entry.kind === 'native') {
+    if (SELF_READS.has(entry.id)) return kind !== 'asset'
+    if (DAPP_ONLY.has(entry.id)) return kind === 'dapp'
+  }
+  if (entry.kind === 'user' && SELF_VALUE_READS.has(entry.name)) return kind !== 'asset'
+  if (entry.kind === 'global' && entry.name === 'tx') return version < 3 || kind !== 'dapp'
+  return true
+}
+
 /**
  * WavesContext for V1-V8: its functions, its case types and its globals, with `unit`, `nil` and the rounding modes.
- * Functions that only some script kinds have (the `this` data reads for account scripts, invoke for dApps) are listed
- * by version; which script kind sees them is the evaluator's choice (WavesContext.fromV5Funcs).
+ * Entries that only some kinds of script have are listed by version here; `servesScriptKind` says which kind has them.
  */
 export const blockchainEntries: readonly StdlibEntry[] = [
   ...DATA_TYPES.flatMap(dataFunctions),
