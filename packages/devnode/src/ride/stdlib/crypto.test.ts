@@ -354,6 +354,15 @@ describe('ecrecover', () => {
     expect(call('ecrecover', 4, hashOf("what's up jim"), sig1v0)).toEqual(key1)
   })
 
+  // web3j's recoverFromSignature works with s modulo n: s + n recovers the key s does
+  it('takes s beyond the group order modulo n, as web3j does', () => {
+    const n = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n
+    const r = 0x79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798n
+    const sig = (s: bigint) => hex(r.toString(16).padStart(64, '0') + s.toString(16).padStart(64, '0') + '1b')
+    const hash = keccak256(utf8('message'))
+    expect(call('ecrecover', 4, hash, sig(5n + n))).toEqual(call('ecrecover', 4, hash, sig(5n)))
+  })
+
   // IntegrationTest "ecrecover negative cases"
   it('refuses wrong sizes and a header byte out of range', () => {
     expect(failure(() => call('ecrecover', 4, hex('aa'.repeat(30)), hex('bbbb'))).message).toBe(

@@ -354,6 +354,8 @@ const createMerkleRootF = native(701, 'createMerkleRoot', costFrom(4, 30), (args
 // ---------------------------------------------------------------------------------------------------------------------
 // ecrecover
 
+const SECP256K1_ORDER = secp256k1.Point.Fn.ORDER
+
 /** How the node prints a native function when the JVM code under it throws (Contextful.scala toString). */
 const ECRECOVER_EV = '<ecrecover(message hash: ByteVector, signature: ByteVector): ByteVector>'
 
@@ -378,9 +380,15 @@ export function ecrecover(messageHash: Uint8Array, signature: Uint8Array): Uint8
     // r + (recovery / 2) * n is beyond the field from recovery 4 on; r = 0 has no inverse
     throw jvmFailure('java.security.SignatureException', 'Could not recover public key from signature')
   }
+  // web3j takes s as it comes and works modulo n; @noble/curves wants 0 < s < n
+  const rs = Uint8Array.from(signature.subarray(0, 64))
+  const s = rs.subarray(32).reduce((n, b) => (n << 8n) | BigInt(b), 0n)
+  if (s >= SECP256K1_ORDER) {
+    for (let i = 31, v = s % SECP256K1_ORDER; i >= 0; i--, v >>= 8n) rs[32 + i] = Number(v & 0xffn)
+  }
   let key: Uint8Array
   try {
-    const sig = secp256k1.Signature.fromBytes(signature.subarray(0, 64), 'compact').addRecoveryBit(recovery)
+    const sig = secp256k1.Signature.fromBytes(rs, 'compact').addRecoveryBit(recovery)
     key = sig.recoverPublicKey(messageHash).toBytes(false).subarray(1)
   } catch {
     throw jvmFailure('java.security.SignatureException', 'Could not recover public key from signature')
