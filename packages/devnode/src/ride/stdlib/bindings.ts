@@ -151,6 +151,9 @@ const TYPE_NAMES: Readonly<Record<TransactionDescription['type'], string>> = {
  * or of an asset script (`proofs` false: asset scripts see no proofs), and transferTransactionById's result.
  * Before V4 an Issue's name and description are bytes; data entries are `DataEntry` before V4.
  * MassTransfer objects carry no `feeAssetId` in any version, though V1-V4 declare it (the node never sets it).
+ * The pseudo transactions an asset script sees for a dApp's actions (Bindings.scriptTransfer, mapReissuePseudoTx,
+ * mapBurnPseudoTx, mapSponsorFeePseudoTx, mapInvokePseudoTx) are descriptions with the invoke's id, fee 0, version 0,
+ * empty body bytes and no proofs, shown with `proofs` false.
  */
 export function transactionObject(tx: TransactionDescription, version: StdlibVersion, proofs: boolean): CaseObj {
   const typeName = TYPE_NAMES[tx.type]
