@@ -1,5 +1,6 @@
-// The demo that `npm start` puts on a fresh dev node: the contract deployed, a referral tree four levels
-// deep (so the top members see levels 1, 2 and 3 below them), six weeks of funds and some withdrawals.
+// The demo that `npm start` puts on a fresh dev node: the contract deployed with an operator (admin)
+// account and a host account, a referral tree four levels deep (so the top members see levels 1, 2 and 3
+// below them), six weeks of funds (some of them paid by the host for a member) and some withdrawals.
 // Time is simulated: the node's clock starts six weeks back and is moved forward between transactions, so
 // the history ends now and the dashboard's chart has weeks to show. Deterministic: fixed seeds, a seeded
 // random sequence, one worker for the proof of work.
@@ -15,9 +16,16 @@ const DAY = 86_400_000
 /** the contract's default `config_pow_bits` */
 const POW_BITS = 16
 export const DEMO_DAYS = 42
+/** the dApp's own account: it holds the script and takes the change (the root) */
 export const DEMO_DAPP_SEED = 'waves-affiliate demo operator'
+/** the operator's day-to-day account: `config_admin` */
+export const DEMO_ADMIN_SEED = 'waves-affiliate demo admin'
+/** a host account (a shop, say) that pays with fundFor for its customers' purchases */
+export const DEMO_HOST_SEED = 'waves-affiliate demo host'
 export const demoSeed = (name: string) => `waves-affiliate demo ${name}`
 export const demoDApp = (chainId: string) => wt.libs.crypto.address(DEMO_DAPP_SEED, chainId)
+export const demoAdmin = (chainId: string) => wt.libs.crypto.address(DEMO_ADMIN_SEED, chainId)
+export const demoHost = (chainId: string) => wt.libs.crypto.address(DEMO_HOST_SEED, chainId)
 
 /** Who invited whom: every name below its referrer; the two founders joined under the operator (root). */
 const TREE: Record<string, string[]> = {
@@ -91,23 +99,30 @@ export async function seedDemo({ node, setTime, start, log = () => {} }: DemoOpt
     return now
   }
 
-  const transfers = [{ recipient: dApp, amount: 1_000_00000000 }, ...accounts.map((a) => ({ recipient: a.address, amount: 500_00000000 }))]
+  const admin = demoAdmin(chainId)
+  const host = demoHost(chainId)
+  const transfers = [
+    { recipient: dApp, amount: 1_000_00000000 },
+    { recipient: admin, amount: 100_00000000 },
+    { recipient: host, amount: 1_000_00000000 },
+    ...accounts.map((a) => ({ recipient: a.address, amount: 500_00000000 })),
+  ]
   const fee = 100_000 + Math.ceil(transfers.length / 2) * 100_000
   await send(wt.massTransfer({ transfers, chainId, fee, timestamp: at(start) }, GENESIS_SEED))
   log('deploying the contract...')
-  const deployed = await deployAffiliate({ node: node.url, seed: DEMO_DAPP_SEED, gasReserve: 50_00000000n, log })
+  const deployed = await deployAffiliate({ node: node.url, seed: DEMO_DAPP_SEED, admin, config: { hosts: [host] }, gasReserve: 50_00000000n, log })
 
-  const invoke = (account: DemoAccount, fn: string, payment: bigint | undefined, timestamp: number) =>
+  const invoke = (seed: string, fn: string, args: string[], payment: bigint | undefined, timestamp: number) =>
     wt.invokeScript(
       {
         dApp,
-        call: { function: fn, args: [] },
+        call: { function: fn, args: args.map((value) => ({ type: 'string' as const, value })) },
         payment: payment === undefined ? [] : [{ assetId: null, amount: payment.toString() }],
         chainId,
         fee: 500_000,
         timestamp,
       },
-      account.seed,
+      seed,
     )
 
   log(`registering ${accounts.length} members...`)
@@ -140,10 +155,13 @@ export async function seedDemo({ node, setTime, start, log = () => {} }: DemoOpt
     for (let n = 0; n < funds; n++) {
       const payer = accounts[Math.floor(next() * accounts.length)]!
       const amount = BigInt(50_000_000 + Math.floor(next() * 40) * 25_000_000) // 0.5 to 10.25 WAVES
-      await send(invoke(payer, 'fund', amount, at(start + day * DAY + Math.floor(next() * DAY * 0.9))))
+      const timestamp = at(start + day * DAY + Math.floor(next() * DAY * 0.9))
+      // about one purchase in four is paid by the host for the member
+      if (next() < 0.25) await send(invoke(DEMO_HOST_SEED, 'fundFor', [payer.address], amount, timestamp))
+      else await send(invoke(payer.seed, 'fund', [], amount, timestamp))
     }
     const withdrawer = accounts.find((a) => a.name === withdrawals.get(day))
-    if (withdrawer) await send(invoke(withdrawer, 'withdraw', undefined, at(start + day * DAY + DAY * 0.95)))
+    if (withdrawer) await send(invoke(withdrawer.seed, 'withdraw', [], undefined, at(start + day * DAY + DAY * 0.95)))
   }
   return { deployed, accounts }
 }

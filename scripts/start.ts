@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createDevnode, DEFAULT_PORT, type Devnode } from '../packages/devnode/src/index.ts'
-import { DEMO_DAYS, DEMO_DAPP_SEED, demoDApp, seedDemo, type DemoAccount } from './demo.ts'
+import { KEY_LAYOUT_VERSION } from '../packages/affiliate/src/keys.ts'
+import { DEMO_ADMIN_SEED, DEMO_DAYS, DEMO_DAPP_SEED, DEMO_HOST_SEED, demoAdmin, demoDApp, demoHost, seedDemo, type DemoAccount } from './demo.ts'
 import { buildSpaIfStale, serveSpa, type SpaServer } from './spa-server.ts'
 
 const DEFAULT_SPA_PORT = 5173
@@ -86,42 +87,64 @@ async function stop(): Promise<void> {
 process.on('SIGINT', () => void stop())
 process.on('SIGTERM', () => void stop())
 
-async function startDevnode(): Promise<{ node: Devnode; dApp: string; accounts: DemoAccount[] }> {
-  const dataDir = values['data-dir'] ?? fileURLToPath(new URL('../.devnode', import.meta.url))
-  const chainFile = join(dataDir, 'chain.jsonl')
-  const fresh = !existsSync(chainFile)
-  if (fresh) unfinishedChain = chainFile
-  // A fresh chain starts six weeks back so that the demo's history ends now; the clock then catches up.
-  let offset = fresh ? -(DEMO_DAYS + 1) * DAY : 0
-  let node: Devnode
+/** The dApp's `version` key: the contract's key layout (none on the first contract). */
+async function versionOf(node: Devnode, dApp: string): Promise<number | null> {
+  const answer = await fetch(`${node.url}/addresses/data/${dApp}/version`)
+  if (answer.status !== 200) return null
+  const entry = (await answer.json()) as { type?: string; value?: unknown }
+  return entry.type === 'integer' ? Number(entry.value) : null
+}
+
+/** The dev node's clock runs this many ms from now: a fresh chain starts six weeks back and catches up. */
+let offset = 0
+
+async function openDevnode(dataDir: string): Promise<Devnode> {
   try {
-    node = await createDevnode({ port: nodePort, dataDir, clock: () => Date.now() + offset, onError: (e) => console.error('waves-devnode: internal error', e) })
+    devnode = await createDevnode({ port: nodePort, dataDir, clock: () => Date.now() + offset, onError: (e) => console.error('waves-devnode: internal error', e) })
   } catch (e) {
     if (unfinishedChain) rmSync(unfinishedChain, { force: true })
     if (inUse(e)) fail(`port ${nodePort} is in use (another dev node?); choose another with --node-port`)
     throw e
   }
-  devnode = node
+  return devnode
+}
+
+async function startDevnode(): Promise<{ node: Devnode; dApp: string; accounts: DemoAccount[] }> {
+  const dataDir = values['data-dir'] ?? fileURLToPath(new URL('../.devnode', import.meta.url))
+  const chainFile = join(dataDir, 'chain.jsonl')
   const accountsFile = join(dataDir, 'demo-accounts.json')
-  if (fresh) {
-    console.log('First start: deploying the contract and writing six weeks of demo history (under a minute)...')
-    const { deployed, accounts } = await seedDemo({
-      node,
-      start: Date.now() + offset,
-      setTime: (ms) => {
-        offset = ms - Date.now()
-      },
-      log,
-    })
-    offset = 0
-    writeFileSync(accountsFile, `${JSON.stringify(accounts, null, 2)}\n`)
-    unfinishedChain = undefined
-    return { node, dApp: deployed.dApp, accounts }
+  if (existsSync(chainFile)) {
+    const node = await openDevnode(dataDir)
+    const version = await versionOf(node, demoDApp(node.chain.chainId))
+    if (version === KEY_LAYOUT_VERSION) {
+      // Written last by the first start: without it, that start was stopped before the demo was complete.
+      if (!existsSync(accountsFile)) fail(`the chain in ${dataDir} has no complete demo (the first start was stopped early); delete that folder and start again`)
+      const accounts = JSON.parse(readFileSync(accountsFile, 'utf8')) as DemoAccount[]
+      return { node, dApp: demoDApp(node.chain.chainId), accounts }
+    }
+    // A chain of an older contract would be misread by this web app: it is replaced, not reused.
+    await node.close()
+    devnode = undefined
+    console.log(`The chain in ${dataDir} holds an older contract (key layout ${version ?? 1}; this one is ${KEY_LAYOUT_VERSION}): starting a new chain.`)
+    rmSync(chainFile, { force: true })
+    rmSync(accountsFile, { force: true })
   }
-  // Written last by the first start: without it, that start was stopped before the demo was complete.
-  if (!existsSync(accountsFile)) fail(`the chain in ${dataDir} has no complete demo (the first start was stopped early); delete that folder and start again`)
-  const accounts = JSON.parse(readFileSync(accountsFile, 'utf8')) as DemoAccount[]
-  return { node, dApp: demoDApp(node.chain.chainId), accounts }
+  unfinishedChain = chainFile
+  offset = -(DEMO_DAYS + 1) * DAY
+  const node = await openDevnode(dataDir)
+  console.log('First start: deploying the contract and writing six weeks of demo history (under a minute)...')
+  const { deployed, accounts } = await seedDemo({
+    node,
+    start: Date.now() + offset,
+    setTime: (ms) => {
+      offset = ms - Date.now()
+    },
+    log,
+  })
+  offset = 0
+  writeFileSync(accountsFile, `${JSON.stringify(accounts, null, 2)}\n`)
+  unfinishedChain = undefined
+  return { node, dApp: deployed.dApp, accounts }
 }
 
 try {
@@ -149,7 +172,10 @@ try {
     console.log('Demo accounts (log in with "Dev wallet" and paste the seed):')
     for (const account of local.accounts.slice(0, 6)) console.log(`  ${account.name.padEnd(8)} ${account.address}  seed: ${account.seed}`)
     console.log(`  ... ${local.accounts.length} members in all, listed in ${join(values['data-dir'] ?? '.devnode', 'demo-accounts.json')}`)
-    console.log(`  operator (the dApp, takes the change): seed: ${DEMO_DAPP_SEED}`)
+    const chainId = local.node.chain.chainId
+    console.log(`  operator  ${demoAdmin(chainId)}  seed: ${DEMO_ADMIN_SEED}  (config_admin: the /admin pages)`)
+    console.log(`  host      ${demoHost(chainId)}  seed: ${DEMO_HOST_SEED}  (pays with fundFor for members)`)
+    console.log(`  dApp      ${config.dApp}  seed: ${DEMO_DAPP_SEED}  (the dApp account, takes the change)`)
     console.log(`  invite link of alice: ${spa.url}/join/${local.accounts[0]?.address ?? ''}`)
   }
   console.log('')

@@ -1,9 +1,9 @@
 // `npm start` as a user runs it: a child process on a fresh data folder, its printed URL, the dashboard of
 // a demo account in Chromium with the demo's history; then Ctrl-C, a second start on the same folder, and
-// the same chain and dashboard again, nothing deployed or seeded twice. Also: ports in use, and the web
-// app served against another node with --node and --dapp.
+// the same chain and dashboard again, nothing deployed or seeded twice. Also: a chain of an older contract
+// replaced, ports in use, and the web app served against another node with --node and --dapp.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -11,10 +11,11 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { formatAmount } from '../packages/affiliate/src/index.ts'
-import { demoSeed } from '../scripts/demo.ts'
+import { createDevnode } from '../packages/devnode/src/index.ts'
+import { DEMO_DAPP_SEED, demoSeed } from '../scripts/demo.ts'
 import { startProgram } from './affiliate.ts'
 import { launchChromium } from './spa.ts'
-import { addressOf, client } from './waves.ts'
+import { RICH_SEED, addressOf, client, wt } from './waves.ts'
 
 const ROOT = join(import.meta.dirname, '..')
 const DATA = mkdtempSync(join(tmpdir(), 'affiliate-start-'))
@@ -72,20 +73,32 @@ async function stop(started: Started): Promise<'stopped'> {
   }
 }
 
-/** What the node holds for alice: her balance, her income records by level and their payers, her withdrawals. */
+/** The dashboard's first page: the newest records of each kind. */
+const PAGE = 20
+
+/**
+ * What the node holds for alice: her balance, the level of each of her newest fund records (the page the
+ * dashboard shows), every member of her levels 1-3, her newest withdrawals.
+ */
 async function chainView(started: Started) {
   const api = client(started.node)
-  const pattern = `${alice}_balance|${alice}_referral_.*|fund_${alice}_.*|withdraw_${alice}_.*`
+  const pattern = `${alice}_balance_WAVES|${alice}_l[123]_count|fund_${alice}_\\d+|withdraw_${alice}_\\d+`
   const entries = (await api.get(`/addresses/data/${started.dApp}?matches=${encodeURIComponent(pattern)}`, { accept: 'application/json;large-significand-format=string' }))
     .body as { key: string; value: string }[]
-  const records = (level: string) => entries.filter((e) => e.key.startsWith('fund_') && e.value.split(':')[2] === level)
-  const payers = (level: string) => new Set(records(level).map((e) => e.value.split(':')[0])).size
+  const newest = (prefix: string) =>
+    entries
+      .filter((e) => e.key.startsWith(prefix))
+      .sort((a, b) => Number(b.key.slice(prefix.length)) - Number(a.key.slice(prefix.length)))
+      .slice(0, PAGE)
+  const funds = newest(`fund_${alice}_`)
+  const rows = (level: string) => funds.filter((e) => e.value.split(':')[2] === level).length
+  const count = (level: number) => Number(entries.find((e) => e.key === `${alice}_l${level}_count`)?.value ?? 0)
   return {
     height: (await api.get('/blocks/height')).body.height as number,
-    balance: `${formatAmount(BigInt(entries.find((e) => e.key === `${alice}_balance`)!.value), 8)} WAVES`,
-    rows: { l1: records('l1').length, l2: records('l2').length, l3: records('l3').length },
-    members: [entries.filter((e) => e.key.startsWith(`${alice}_referral_`)).length, payers('l2'), payers('l3')],
-    withdrawals: entries.filter((e) => e.key.startsWith('withdraw_')).length,
+    balance: `${formatAmount(BigInt(entries.find((e) => e.key === `${alice}_balance_WAVES`)!.value), 8)} WAVES`,
+    rows: { l1: rows('l1'), l2: rows('l2'), l3: rows('l3') },
+    members: [count(1), count(2), count(3)],
+    withdrawals: newest(`withdraw_${alice}_`).length,
   }
 }
 
@@ -131,9 +144,12 @@ test('npm start serves the demo, and a second start goes on from the same chain'
   expect(first.output()).toContain('First start: deploying the contract and writing six weeks of demo history')
   expect(first.output()).toContain(`alice    ${alice}  seed: waves-affiliate demo alice`)
   const { height, ...history } = await chainView(first)
-  // the demo's tree and weeks of funds give alice income on all three levels, and she withdrew twice
-  expect(history.members[0]).toBe(3)
-  expect(Math.min(history.rows.l1, history.rows.l2, history.rows.l3, history.members[1]!, history.members[2]!)).toBeGreaterThan(0)
+  expect(first.output()).toMatch(/ {2}operator {2}\w{35} {2}seed: waves-affiliate demo admin/)
+  expect(first.output()).toMatch(/ {2}host {6}\w{35} {2}seed: waves-affiliate demo host/)
+  // the demo's tree: alice has 3 members at level 1, 6 at level 2, 12 at level 3, paid or not; weeks of
+  // funds give her income on all three levels, and she withdrew twice
+  expect(history.members).toEqual([3, 6, 12])
+  expect(Math.min(history.rows.l1, history.rows.l2, history.rows.l3)).toBeGreaterThan(0)
   expect(history.withdrawals).toBe(2)
   const seen = await dashboard(first, '1-first-start')
   expect(seen).toEqual(history)
@@ -145,6 +161,24 @@ test('npm start serves the demo, and a second start goes on from the same chain'
   expect(await chainView(second)).toEqual({ height, ...history })
   expect(await dashboard(second, '2-second-start')).toEqual(history)
   expect(await stop(second)).toBe('stopped')
+}, 600_000)
+
+test('a chain of an older contract in the data folder is replaced, not misread', async () => {
+  const dir = join(DATA, 'old')
+  // an older demo chain: the demo dApp's account with a first-layout key and no `version`
+  const old = await createDevnode({ dataDir: dir })
+  const dApp = addressOf(DEMO_DAPP_SEED)
+  expect((await client(old.url).broadcast(wt.transfer({ recipient: dApp, amount: 1_00000000, chainId: 'R' }, RICH_SEED))).status).toBe(200)
+  expect((await client(old.url).broadcast(wt.data({ data: [{ key: `${alice}_balance`, type: 'integer', value: 5 }], chainId: 'R' }, DEMO_DAPP_SEED))).status).toBe(200)
+  await old.close()
+  writeFileSync(join(dir, 'demo-accounts.json'), '[]\n')
+  const started = await start(['--data-dir', dir, '--port', '0', '--node-port', '0'])
+  expect(started.output()).toContain(`The chain in ${dir} holds an older contract (key layout 1; this one is 2): starting a new chain.`)
+  expect(started.output()).toContain('First start: deploying the contract')
+  const api = client(started.node)
+  expect((await api.get(`/addresses/data/${started.dApp}/version`)).body).toEqual({ key: 'version', type: 'integer', value: 2 })
+  expect((await api.get(`/addresses/data/${started.dApp}/${alice}_balance`)).status).toBe(404)
+  expect(await stop(started)).toBe('stopped')
 }, 600_000)
 
 test('a port in use is reported with the flag that chooses another', async () => {

@@ -64,7 +64,8 @@ export const useDashboard = defineStore('dashboard', () => {
   const chart = computed(() => (data.value ? chartOf(data.value.income) : []))
   const canWithdraw = computed(() => {
     const d = data.value
-    return !!d && !d.config.paused && d.balance > 0n && d.balance >= d.config.minWithdraw && withdrawPhase.value !== 'sending' && withdrawPhase.value !== 'waiting'
+    // withdraw is never paused and has no minimum: anything owed, in any asset, can be withdrawn
+    return !!d && d.balances.some((b) => b.amount > 0n) && withdrawPhase.value !== 'sending' && withdrawPhase.value !== 'waiting'
   })
   const node = () => session.config?.node ?? ''
 
