@@ -53,14 +53,14 @@ describe('compileRide', () => {
       setUpgradeDelay: 34,
       setAsset: 2489,
       addHost: 92,
-      removeHost: 86,
+      removeHost: 118,
       announceUpgrade: 52,
       cancelUpgrade: 25,
       pause: 24,
       unpause: 24,
     })
     expect(compiled.complexity).toBe(2489)
-    expect(compiled.size).toBe(24382)
+    expect(compiled.size).toBe(24484)
     expect(Buffer.from(compiled.base64, 'base64').length).toBe(compiled.size)
   })
 
@@ -104,7 +104,7 @@ describe('compileRide', () => {
       withdraw: 1588,
       topUpGas: 23,
     })
-    expect(compiled.size).toBe(25765)
+    expect(compiled.size).toBe(25867)
   })
 
   it('throws the compiler message on a compile error', () => {

@@ -95,6 +95,7 @@ describe('setters, by the admin', () => {
     await refused('setUpgradeDelay', [43_201], 'config: upgrade delay must be 1440..43200')
     await refused('addHost', ['not an address'], 'config: invalid address')
     await refused('removeHost', [p.users.erin.address], 'config: not a host')
+    await refused('removeHost', ['3'], 'config: invalid address')
     await refused('setAdmin', ['3MxyzNotAnAddress'], 'config: invalid address')
     await refused('setAdmin', [crypto.address(admin.seed, 'W')], 'config: invalid address')
     await refused('setRoot', [p.users.alice.address], 'config: root is registered')
