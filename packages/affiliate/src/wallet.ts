@@ -129,7 +129,7 @@ export async function submit(client: Client, signed: SignedTx): Promise<Submitte
   } catch (error) {
     // A try that reached the node but lost its answer makes the retry meet its own transaction.
     if (!(error instanceof NodeError && error.nodeMessage.includes(id) && /already in the state|already in UTX/i.test(error.nodeMessage))) {
-      throw (error instanceof NodeError && feeError(error)) || error
+      throw (error instanceof NodeError && (await feeError(error, signed))) || error
     }
   }
   const confirmed = waitForConfirmation(client, id, signed.timestamp)
@@ -147,12 +147,13 @@ const BALANCE_ERRORS = 'State check failed. Reason: Accounts balance errors'
 const NEGATIVE_WAVES = /^negative waves balance: (\w+), old: (-?\d+), new: (-?\d+)$/
 
 /**
- * A refusal because the sender cannot pay (node error 112, "Accounts balance errors", on WAVES) as a
+ * A refusal because the sender cannot pay (node error 112, "Accounts balance errors") as a
  * CannotPayFeeError; anything else undefined. The node names the account with its balance before
  * (`old`) and after (`new`) the fee and any WAVES payment: what it needs is `old - new`. Only the sender
  * of an invoke pays anything before its script runs, so a negative WAVES balance there is the sender's.
+ * An answer without that detail still means the sender: it needs the fee and its WAVES payments.
  */
-export function feeError(error: NodeError): CannotPayFeeError | undefined {
+export async function feeError(error: NodeError, signed: SignedTx): Promise<CannotPayFeeError | undefined> {
   if (error.code !== 112 || error.nodeMessage !== BALANCE_ERRORS) return undefined
   const details = (error.response as { details?: unknown } | null)?.details
   for (const text of typeof details === 'object' && details !== null ? Object.values(details) : []) {
@@ -161,7 +162,14 @@ export function feeError(error: NodeError): CannotPayFeeError | undefined {
     const [, address, old, after] = match as unknown as [string, string, string, string]
     return new CannotPayFeeError(address, BigInt(old) - BigInt(after), BigInt(old), { cause: error })
   }
-  return undefined
+  const { senderPublicKey, chainId, fee, payment } = signed as SignedTx & { senderPublicKey?: unknown; payment?: unknown }
+  if (typeof senderPublicKey !== 'string' || typeof chainId !== 'number') return undefined
+  const { libs } = await import('./tx-builder.ts')
+  const wavesPaid = (Array.isArray(payment) ? payment : [])
+    .filter((p: { assetId?: unknown }) => p.assetId === null || p.assetId === undefined)
+    .reduce((sum: bigint, p: { amount?: unknown }) => sum + BigInt(String(p.amount ?? 0)), 0n)
+  const address = libs.crypto.address({ publicKey: senderPublicKey }, chainId)
+  return new CannotPayFeeError(address, BigInt(String(fee)) + wavesPaid, undefined, { cause: error })
 }
 
 async function waitForConfirmation(client: Client, id: string, timestamp: number): Promise<ConfirmedTx> {
