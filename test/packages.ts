@@ -2,10 +2,11 @@
 // dist/), installed into a project outside the workspace with the README's quick starts written into it,
 // word for word. Used by test/packages.test.ts and bench/packages.bench.ts.
 //
-// One project, reused across runs (os.tmpdir()/waves-affiliate-packages): its other dependencies stay
+// One project per checkout, reused across runs (os.tmpdir()/waves-affiliate-packages-<hash of the path>): its other dependencies stay
 // installed, and npm takes them from this machine's npm cache first (--prefer-offline), so a run needs
 // the registry only for what the cache lacks. The two tarballs are installed afresh each time.
 import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -13,7 +14,8 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
-export const PROJECT = join(tmpdir(), 'waves-affiliate-packages')
+// one per checkout, so two checkouts on one machine never share it
+export const PROJECT = join(tmpdir(), `waves-affiliate-packages-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`)
 const TARBALLS = join(PROJECT, 'tarballs')
 
 export interface Run {
