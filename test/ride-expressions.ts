@@ -12,9 +12,14 @@ const LONG_MIN = '(-9223372036854775807 - 1)'
 
 const INT_EDGES = ['0', '1', '-1', '2', '3', '7', '-8', '100', '32767', '32768', '165947', '4294967296', LONG_MAX, LONG_MIN]
 const SMALL_INTS = ['0', '1', '-1', '2', '3', '5', '8', '-3']
-const STRING_EDGES = ['""', '"a"', '"abc"', '"冬"', '"x冬x"', '"😀x"', '"x冬x🤦"', '"a,b,,c"', '","', '"  "', '"-12"', '"+7"',
+/** 1,000 and 600 characters: past split's and makeString's V6 input limits */
+const LONG_STRING = `"${'a,'.repeat(500)}"`
+const LONG_UNICODE = `"${'冬😀'.repeat(200)}"`
+const STRING_EDGES = [LONG_STRING, LONG_UNICODE, '""', '"a"', '"abc"', '"冬"', '"x冬x"', '"😀x"', '"x冬x🤦"', '"a,b,,c"', '","', '"  "', '"-12"', '"+7"',
   '"9223372036854775807"', '"9223372036854775808"', '"1.5"', '"٣"', '"a\\"b"', '"AQI="', '"2Ana1pUpv"']
-const BYTES_EDGES = ["base58''", "base58'1'", "base58'2Ana1pUpv2ZbMVkwF5FXapYeBEjdxDatLn7nvJkhgTSXbs59SyZSx866bXirPgj8QQVB57uxHJBG1YFvkRbFj4T'",
+/** 1,024 bytes: concatenated a few times it passes 32,767 */
+const LARGE_BYTES = `base64'${Buffer.alloc(1024, 0xa5).toString('base64')}'`
+const BYTES_EDGES = [LARGE_BYTES, "base58''", "base58'1'", "base58'2Ana1pUpv2ZbMVkwF5FXapYeBEjdxDatLn7nvJkhgTSXbs59SyZSx866bXirPgj8QQVB57uxHJBG1YFvkRbFj4T'",
   "base16'00ff'", "base16'ffffffffffffffff'", "base16'0000000000000001ff'", "base64'AQI='", "base16'e282ac'", "base16'c3'", "base16'efbbbf61'"]
 const ROUNDS = ['DOWN', 'HALFUP', 'HALFEVEN', 'CEILING', 'FLOOR']
 const SEPARATORS = ['","', '""', '"冬"', '";"', '"ab"']
@@ -68,6 +73,11 @@ export function generators(depth: number): Generators {
     call('median', g.intList), call('max', g.intList), call('min', g.intList),
     call('toInt', g.bigInt),
     fc.tuple(g.optionalInt, g.int).map(([o, i]) => `valueOrElse(${o}, ${i})`),
+    fc.tuple(g.optionalInt).map(([o]) => `value(${o})`),
+    fc.tuple(g.optionalInt, g.string).map(([o, m]) => `valueOrErrorMessage(${o}, ${m})`),
+    fc.tuple(g.int, g.string, g.boolean).map(([a, b, c]) => `size((${a}, ${b}, ${c}))`),
+    fc.tuple(g.int, g.string).map(([a, b]) => `(${a}, ${b})._1`),
+    fc.tuple(g.optionalInt).map(([o]) => `match ${o} { case i: Int => i case _ => -1 }`),
     fc.tuple(g.boolean, g.int, g.int).map(([c, a, b]) => `(if (${c}) then ${a} else ${b})`),
   )
   const bigInt: Gen = fc.oneof(
@@ -86,6 +96,8 @@ export function generators(depth: number): Generators {
     call('take', g.string, small), call('drop', g.string, small), call('takeRight', g.string, small), call('dropRight', g.string, small),
     call('toString', g.int), call('toString', g.boolean), call('toString', g.bigInt),
     call('makeString', g.stringList, pick(SEPARATORS)), call('makeString_2C', g.stringList, pick(SEPARATORS)),
+    call('makeString_11C', g.stringList, pick(SEPARATORS)),
+    fc.tuple(g.int, g.string).map(([a, b]) => `(${a}, ${b})._2`),
     call('toUtf8String', g.bytes),
     call('toBase58String', g.bytes), call('toBase64String', g.bytes), call('toBase16String', g.bytes),
     fc.tuple(g.stringList, small).map(([l, i]) => `${l}[${i}]`),
@@ -97,6 +109,7 @@ export function generators(depth: number): Generators {
     op(g.bytes, '+', g.bytes),
     call('take', g.bytes, small), call('drop', g.bytes, small), call('takeRight', g.bytes, small), call('dropRight', g.bytes, small),
     call('fromBase58String', g.string), call('fromBase64String', g.string), call('fromBase16String', pick(['"00ff"', '"ABC"', '"0g"', '""'])),
+    fc.tuple(g.bytes).map(([b]) => `(${b} + ${b} + ${b} + ${b})`),
   )
   const boolean: Gen = fc.oneof(
     { weight: 2, arbitrary: g.boolean },
@@ -105,7 +118,10 @@ export function generators(depth: number): Generators {
     g.boolean.map((b) => `!${b}`), op(g.boolean, '&&', g.boolean), op(g.boolean, '||', g.boolean),
     call('contains', g.string, g.string), call('containsElement', g.intList, g.int),
     call('isDefined', g.optionalInt),
-    fc.tuple(g.any).map(([a]) => `match ${a} { case _: Int => true case _ => false }`),
+    fc.tuple(g.boolean, g.int, g.string).map(([c, a, b]) => `match (if (${c}) then ${a} else ${b}) { case _: Int => true case _: String => false }`),
+    fc.tuple(g.int, g.string).map(([a, b]) => `match (${a}, ${b}) { case _: (Int, String) => true }`),
+    fc.tuple(g.boolean, g.intList, g.bytes).map(([c, l, b]) => `match (if (${c}) then ${l} else ${b}) { case _: List[Any] => true case _ => false }`),
+    op(g.stringList, '==', g.stringList), fc.tuple(g.intList, g.intList).map(([a, b]) => `([${a}] == [${b}])`),
   )
   const intList: Gen = fc.oneof(
     { weight: 2, arbitrary: g.intList },
@@ -121,7 +137,7 @@ export function generators(depth: number): Generators {
     fc.array(g.string, { maxLength: 3 }).map((xs) => `[${xs.join(', ')}]`),
     call('removeByIndex', g.stringList, small),
   )
-  const bigIntList: Gen = fc.oneof(g.bigIntList, fc.array(g.bigInt, { minLength: 0, maxLength: 3 }).map((xs) => `[${xs.join(', ')}]`).filter((s) => s !== '[]'))
+  const bigIntList: Gen = fc.oneof(g.bigIntList, fc.tuple(g.bigInt, g.bigIntList).map(([h, t]) => `cons(${h}, ${t})`))
   const optionalInt: Gen = fc.oneof(
     g.optionalInt,
     call('indexOf', g.string, g.string), call('indexOf', g.string, g.string, small),

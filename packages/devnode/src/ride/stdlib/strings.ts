@@ -249,7 +249,8 @@ function printed(v: Value): string {
   if (v instanceof RideBigInt) return v.value.toString()
   if (v === UNIT) return 'Unit'
   if (v instanceof CaseObj) return v.typeName
-  if (v instanceof Uint8Array) return base58Encode(v)
+  // ByteStr.toString: base58 below 1,024 bytes, `base64:` from there
+  if (v instanceof Uint8Array) return v.length < 1024 ? base58Encode(v) : `base64:${Buffer.from(v).toString('base64')}`
   return `[${(v as readonly Value[]).map(printed).join(', ')}]`
 }
 
