@@ -3,11 +3,14 @@
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
+import { sourceAliases } from '../../vite.config.ts'
 
 export default defineConfig({
   root: import.meta.dirname,
   // the messages are compiled at build time, so the page ships vue-i18n's runtime without its compiler
   plugins: [vue(), VueI18nPlugin({ include: [`${import.meta.dirname}/src/locales/*.ts`], runtimeOnly: true, compositionOnly: true, fullInstall: false, dropMessageCompiler: true })],
+  // waves-affiliate from its sources, as everywhere in the workspace (see the root vite.config.ts)
+  resolve: { alias: sourceAliases('browser') },
   // the manifest (dist/.vite/manifest.json) tells the bench which chunk holds which module
   // MetaMask's provider (ethers inside) is a lazy chunk of about 900 kB: only loaded when MetaMask is chosen
   build: { target: 'es2022', outDir: 'dist', emptyOutDir: true, manifest: true, chunkSizeWarningLimit: 1000 },
