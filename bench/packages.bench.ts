@@ -2,7 +2,7 @@
 // in a project that installed the packed tarballs (test/packages.ts), and the JavaScript its first load
 // downloads, gzipped. `npx tsx bench/run.ts packages`
 //
-// Target (issue 13): a page that only reads loads at most 40 KB gzipped at first; Signer, the transaction
+// Target: a page that only reads loads at most 40 KB gzipped at first; Signer, the transaction
 // builder and the miner load on demand. Figures only; nothing here asserts.
 import { join } from 'node:path'
 import { PROJECT, buildWeb, firstLoad, prepareProject } from '../test/packages.ts'
