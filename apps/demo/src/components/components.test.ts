@@ -21,15 +21,23 @@ beforeEach(() => useI18n().setLocale('en'))
 /** the fixture's dashboard with a change credit too (as the root gets) */
 const DASHBOARD_ = {
   ...DASHBOARD,
-  income: [{ txId: 'TX5', beneficiary: ME, payer: PAYER, amount: 5_000_000n, level: 'change' as const, timestamp: DASHBOARD.income[0]!.timestamp + 30_000 }, ...DASHBOARD.income],
+  income: [
+    { n: 4, txId: 'TX5', beneficiary: ME, payer: PAYER, amount: 5_000_000n, level: 'change' as const, timestamp: DASHBOARD.income[0]!.timestamp + 30_000, asset: 'WAVES' },
+    ...DASHBOARD.income,
+  ],
 }
+const WAVES = PROGRAM.asset
+const TOKEN = { id: '8LQW8f7P5d5PZM7GtZEBgaqRPGSzS3DfPuiXrURJ4AJS', name: 'USDN', decimals: 6 }
 
 const DAY = 86_400_000
 /** an hour after the fixture's last record */
 const NOW = Date.UTC(2027, 0, 4, 7)
 
-const balance = (props: Partial<InstanceType<typeof BalanceCard>['$props']>) =>
-  mount(BalanceCard, { props: { balance: 12_500_000n, config: PROGRAM, phase: 'idle', withdrawn: null, problem: null, prompt: false, ...props } })
+type BalanceProps = InstanceType<typeof BalanceCard>['$props']
+const balance = (props: Partial<Pick<BalanceProps, 'balance' | 'balances' | 'config' | 'phase' | 'withdrawn' | 'prompt'>>) =>
+  mount(BalanceCard, {
+    props: { balance: 12_500_000n, balances: [{ asset: WAVES, amount: props.balance ?? 12_500_000n }], config: PROGRAM, phase: 'idle' as const, withdrawn: null, problem: null, prompt: false, ...props },
+  })
 
 describe('BalanceCard', () => {
   test('shows the balance with the asset’s decimals and lets the user withdraw', async () => {
@@ -40,13 +48,21 @@ describe('BalanceCard', () => {
     await card.get('[data-test="withdraw"]').trigger('click')
     expect(card.emitted('withdraw')).toEqual([[]])
   })
-  test('below the minimum, Withdraw is disabled and says why', () => {
-    const card = balance({ balance: 999_999n })
-    expect(card.get('[data-test="withdraw"]').attributes('disabled')).toBe('')
-    expect(card.get('[data-test="withdraw-reason"]').text()).toBe('You can withdraw from 0.01 WAVES.')
+  test('nothing owed: Withdraw is off and says why; the minimum decides only the fee refund', () => {
+    const none = balance({ balance: 0n })
+    expect([none.get('[data-test="withdraw"]').attributes('disabled'), none.get('[data-test="withdraw-reason"]').text()]).toEqual(['', 'Nothing to withdraw yet.'])
+    const small = balance({ balance: 999_999n })
+    expect([small.get('[data-test="withdraw"]').attributes('disabled'), small.get('[data-test="withdraw-refund"]').text()]).toEqual([
+      undefined,
+      'The program refunds the fee of withdrawals from 0.01 WAVES.',
+    ])
   })
-  test('paused, and the steps of a withdrawal', () => {
-    expect(balance({ config: { ...PROGRAM, paused: true } }).get('[data-test="withdraw-reason"]').text()).toBe('Withdrawals are paused by the operator.')
+  test('paused or not, Withdraw stays; an earlier asset still owed is listed and withdrawable', () => {
+    expect(balance({ config: { ...PROGRAM, paused: true } }).get('[data-test="withdraw"]').attributes('disabled')).toBeUndefined()
+    const old = balance({ balance: 0n, balances: [{ asset: WAVES, amount: 0n }, { asset: TOKEN, amount: 1_500_000n }] })
+    expect([old.get('[data-test="other-balances"]').text(), old.get('[data-test="withdraw"]').attributes('disabled')]).toEqual(['USDN1.5', undefined])
+  })
+  test('the steps of a withdrawal', () => {
     expect(balance({ phase: 'sending', prompt: true }).get('[data-test="withdraw-status"]').text()).toBe('Confirm the withdrawal in your wallet.')
     expect(balance({ phase: 'waiting' }).get('[data-test="withdraw"]').attributes('disabled')).toBe('')
     expect(balance({ phase: 'done', withdrawn: 12_500_000n, balance: 0n }).get('[data-test="withdraw-status"]').text()).toBe('Withdrawn: 0.125 WAVES.')

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { ContractError, NodeError, NodeUnavailableError, TransactionChangedError, UserRejectedError, WrongNetworkError } from 'waves-affiliate'
+import { CannotPayFeeError, ContractError, NodeError, NodeUnavailableError, TransactionChangedError, UserRejectedError, WrongNetworkError } from 'waves-affiliate'
 import { translate } from './i18n.ts'
 import { describeError } from './problems.ts'
 
@@ -42,11 +42,14 @@ describe('describeError', () => {
     ])
   })
   test('an account that cannot pay the fee is told how much WAVES it needs and why', () => {
-    const balance = new NodeError(400, 112, `${node}/transactions/broadcast`, 'State check failed. Reason: Accounts balance errors')
-    const hint = 'The network holds the fee (0.005 WAVES) up front; the program refunds it once the call succeeds. Add WAVES to this account and try again.'
-    expect(read(balance)).toEqual(['Your account does not have enough WAVES for this transaction: it needs at least 0.005 WAVES.', hint])
-    const p = describeError(balance, { node, payment: 150_000_000n })
-    expect(translate('en', p.message, p.params)).toBe('Your account does not have enough WAVES for this transaction: it needs at least 1.505 WAVES.')
+    const hint = 'The network takes the fee before the call runs; the program refunds it afterwards, while its daily budget lasts. Add WAVES to this account and try again.'
+    expect(read(new CannotPayFeeError('3M4qwDomRabJKLZxuXhwfqLApQkU592nWxF', 500_000n, undefined))).toEqual([
+      'Your account does not have enough WAVES for this transaction: it needs 0.005 WAVES up front.',
+      hint,
+    ])
+    expect(read(new CannotPayFeeError('3M4qwDomRabJKLZxuXhwfqLApQkU592nWxF', 150_500_000n, 1_000n))[0]).toBe(
+      'Your account does not have enough WAVES for this transaction: it needs 1.505 WAVES up front and holds 0.00001 WAVES.',
+    )
   })
   test('node refusals, a changed transaction, anything else', () => {
     expect(read(new NodeError(400, 199, `${node}/transactions/broadcast`, 'State check failed'))[0]).toBe('The node refused the request: State check failed')

@@ -3,6 +3,7 @@
 // texts are the providers' own, so those are matched by their words.
 import {
   AffiliateError,
+  CannotPayFeeError,
   ContractError,
   NodeError,
   NodeUnavailableError,
@@ -24,14 +25,7 @@ export interface ProblemContext {
   node: string
   /** the wallet being used, named when it is missing */
   wallet?: string
-  /** WAVES (in wavelets) the refused transaction also paid besides its fee: part of what the account needs */
-  payment?: bigint
 }
-
-/** An invoke's fee from an ordinary account (0.005 WAVES), held up front by the node and refunded by the program. */
-export const INVOKE_FEE = 500_000n
-/** The node's error code for a transaction the sender's WAVES cannot cover (`Accounts balance errors`). */
-const NODE_BALANCE_ERROR = 112
 
 const problem = (message: MessageId, hint: MessageId, params: Params = {}): Problem => ({ message, hint, params })
 
@@ -46,10 +40,10 @@ export function describeError(error: unknown, context: ProblemContext): Problem 
     if (error.code === 'paused') return problem('error.paused', 'error.paused.hint')
     return problem('error.contract', 'error.contract.hint', { message: error.contractMessage })
   }
-  if (error instanceof NodeError && error.code === NODE_BALANCE_ERROR) {
+  if (error instanceof CannotPayFeeError) {
     const { locale } = useI18n()
-    const needed = INVOKE_FEE + (context.payment ?? 0n)
-    return problem('error.fee', 'error.fee.hint', { needed: amount(needed, 8, locale.value), fee: amount(INVOKE_FEE, 8, locale.value) })
+    const params = { needed: amount(error.needed, 8, locale.value), balance: amount(error.balance ?? 0n, 8, locale.value) }
+    return error.balance === undefined ? problem('error.fee', 'error.fee.hint', params) : problem('error.feeHeld', 'error.fee.hint', params)
   }
   if (error instanceof NodeError) return problem('error.node', 'error.node.hint', { message: error.nodeMessage })
   const text = messageOf(error)

@@ -1,39 +1,39 @@
-// The operator console's data and actions on today's contract: the program's figures (counters, gas
-// reserve, today's refunds, what the dApp holds against what it owes), the config, the admin callables
-// (signed by the logged-in admin's wallet), a member explorer and the CSV export of every fund credit and
-// withdrawal in a date range.
+// The operator console's data and actions: the program's figures (counters, per-asset volume, held,
+// owed, reserve and surplus from `fetchSolvency`, today's refunds against the budget, a pending upgrade),
+// the config, the admin callables (signed by the logged-in admin's wallet), a member explorer and the CSV
+// export of every fund credit and withdrawal in a date range.
 //
-// The library has no reader for the program-wide keys yet, so this store reads them through the client's
-// transport; the key names are those of ride/README.md ("Data keys") and are spelt only here.
+// The library has no reader for the program-wide counters, so this store reads those exact keys through
+// the client's transport; their names are those of ride/README.md ("Data keys") and are spelt only here.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { Dashboard, Level, ProgramConfig } from 'waves-affiliate'
-import { type Problem, INVOKE_FEE, describeError } from '../composables/problems.ts'
+import type { AssetInfo, AssetSolvency, Dashboard, Level, ProgramConfig } from 'waves-affiliate'
+import { type Problem, describeError } from '../composables/problems.ts'
 import { useSession } from './session.ts'
 import { uplineOf } from './upline.ts'
 
-/** Program-wide figures, in the program asset's smallest unit unless said otherwise. */
+/** An invoke's fee from an ordinary account (0.005 WAVES); a smart account pays the node's extra fee on top. */
+export const INVOKE_FEE = 500_000n
+
+/** One asset's books: what `fetchSolvency` says, with the volume paid in and out. */
+export interface AssetFigures extends AssetSolvency {
+  funded: bigint
+  withdrawn: bigint
+}
+
+/** Program-wide figures. */
 export interface ProgramFigures {
   members: bigint
   funds: bigint
-  /** everything ever credited by `fund` (the payments) */
-  funded: bigint
-  withdrawn: bigint
-  /** funded − withdrawn: the members' balances together */
-  owed: bigint
+  /** per listed asset, the program's current one first */
+  assets: AssetFigures[]
   /** WAVES (wavelets) refunded as fees, ever */
   refunded: bigint
-  /** WAVES (wavelets) set aside for fee refunds */
-  gasReserve: bigint
   /** WAVES (wavelets) refunded today (the chain's day of the last block) */
   refundsToday: bigint
-  /** what the dApp account holds of the program's asset (for WAVES: available, leases excluded) */
-  held: bigint
-  /** held − owed (− gas reserve when the asset is WAVES): negative means members could not all withdraw */
-  surplus: bigint
+  /** an announced script upgrade: settable from `height` on */
+  upgrade: { hash: string; height: number } | null
   height: number
-  /** the last block's time (ms): "today" for the refund budget */
-  time: number
 }
 
 /** One record of the program's history, as the CSV export lists it. */
@@ -46,6 +46,8 @@ export interface ProgramRecord {
   /** who paid (fund); empty for a withdrawal */
   payer: string
   amount: bigint
+  /** `WAVES` or an asset id */
+  asset: string
 }
 
 export interface Member {
@@ -54,21 +56,25 @@ export interface Member {
   dashboard: Dashboard
 }
 
-/** An admin callable of today's contract and its arguments. */
+/** An admin callable and its arguments. */
 export type AdminCall =
   | { function: 'setRates'; args: [number, number, number, number] }
-  | { function: 'setPowBits'; args: [number] }
-  | { function: 'setMinWithdraw' | 'setMaxFee' | 'setRefundBudget' | 'reserveGas'; args: [bigint] }
-  | { function: 'setAsset' | 'setAdmin' | 'setRoot'; args: [string] }
-  | { function: 'pause' | 'unpause'; args: [] }
+  | { function: 'setPowBits' | 'setUpgradeDelay'; args: [number] }
+  | { function: 'setMinFund' | 'setMinWithdraw' | 'setMinReferrerPaid' | 'reserveGas'; args: [bigint] }
+  | { function: 'setRefundBudget'; args: [bigint, bigint] }
+  | { function: 'setAsset'; args: [string, bigint, bigint, bigint] }
+  | { function: 'setAdmin' | 'setRoot' | 'addHost' | 'removeHost'; args: [string] }
+  | { function: 'pause' | 'unpause' | 'cancelUpgrade'; args: [] }
   | { function: 'topUpGas'; args: []; payment: bigint }
 
 export type ActionPhase = 'idle' | 'sending' | 'waiting' | 'done'
 
 const DAY_MS = 86_400_000
-const KEYS = ['stats_users', 'stats_funds', 'stats_funded', 'stats_withdrawn', 'stats_refunded', 'gas_reserve'] as const
-const refundsKey = (day: number) => `refunds_${day}`
+const assetKey = (asset: AssetInfo) => asset.id ?? 'WAVES'
 const RECORDS_PATTERN = '(fund|withdraw)_.+'
+const ADDRESS = '[1-9A-HJ-NP-Za-km-z]{35}'
+const FUND_KEY = new RegExp(`^fund_(${ADDRESS})_\\d+$`)
+const WITHDRAW_KEY = new RegExp(`^withdraw_(${ADDRESS})_\\d+$`)
 
 interface Entry {
   key: string
@@ -79,21 +85,25 @@ const int = (entries: readonly Entry[], key: string): bigint => {
   const value = entries.find((e) => e.key === key)?.value
   return typeof value === 'string' || typeof value === 'number' ? BigInt(value) : 0n
 }
+const digits = (text: string | undefined): text is string => text !== undefined && /^\d+$/.test(text)
 
-/** `fund_{beneficiary}_{txId}` = `{payer}:{amount}:{level}:{timestamp}`, `withdraw_{user}_{txId}` = `{amount}:{timestamp}`; others are skipped. */
+/**
+ * `fund_{user}_{n}` = `{payer}:{amount}:{level}:{timestamp}:{asset}:{txid}`,
+ * `withdraw_{user}_{n}` = `{amount}:{timestamp}:{asset}:{txid}`; anything else is skipped.
+ */
 export function parseRecord(entry: Entry): ProgramRecord | null {
   if (typeof entry.value !== 'string') return null
-  const fund = /^fund_([1-9A-HJ-NP-Za-km-z]{35})_([1-9A-HJ-NP-Za-km-z]{32,44})$/.exec(entry.key)
+  const fund = FUND_KEY.exec(entry.key)
   if (fund) {
-    const [payer, amount, level, timestamp] = entry.value.split(':')
-    if (!payer || !/^\d+$/.test(amount ?? '') || !['l1', 'l2', 'l3', 'cashback', 'change'].includes(level ?? '') || !/^\d+$/.test(timestamp ?? '')) return null
-    return { timestamp: Number(timestamp), txId: fund[2]!, kind: level as Level, account: fund[1]!, payer, amount: BigInt(amount!) }
+    const [payer, amount, level, timestamp, asset, txId, ...rest] = entry.value.split(':')
+    if (rest.length > 0 || !payer || !digits(amount) || !['l1', 'l2', 'l3', 'cashback', 'change'].includes(level ?? '') || !digits(timestamp) || !asset || !txId) return null
+    return { timestamp: Number(timestamp), txId, kind: level as Level, account: fund[1]!, payer, amount: BigInt(amount), asset }
   }
-  const withdraw = /^withdraw_([1-9A-HJ-NP-Za-km-z]{35})_([1-9A-HJ-NP-Za-km-z]{32,44})$/.exec(entry.key)
+  const withdraw = WITHDRAW_KEY.exec(entry.key)
   if (withdraw) {
-    const [amount, timestamp] = entry.value.split(':')
-    if (!/^\d+$/.test(amount ?? '') || !/^\d+$/.test(timestamp ?? '')) return null
-    return { timestamp: Number(timestamp), txId: withdraw[2]!, kind: 'withdrawal', account: withdraw[1]!, payer: '', amount: BigInt(amount!) }
+    const [amount, timestamp, asset, txId, ...rest] = entry.value.split(':')
+    if (rest.length > 0 || !digits(amount) || !digits(timestamp) || !asset || !txId) return null
+    return { timestamp: Number(timestamp), txId, kind: 'withdrawal', account: withdraw[1]!, payer: '', amount: BigInt(amount), asset }
   }
   return null
 }
@@ -129,35 +139,24 @@ export const useAdmin = defineStore('admin', () => {
     loading.value = figures.value === null
     try {
       const transport = client.client.transport
-      const dApp = client.dApp
-      const [next, header] = await Promise.all([
+      const [next, header, solvency] = await Promise.all([
         client.fetchConfig(),
         transport.request<{ height: number; timestamp: number }>({ method: 'GET', path: '/blocks/headers/last' }),
+        client.fetchSolvency(),
       ])
       const today = Math.floor(header.timestamp / DAY_MS)
-      const [entries, held] = await Promise.all([
-        transport.request<Entry[]>({ method: 'POST', path: `/addresses/data/${dApp}`, body: { keys: [...KEYS, refundsKey(today)] } }),
-        next.asset.id === null
-          ? transport.request<{ available: string | number }>({ method: 'GET', path: `/addresses/balance/details/${dApp}` }).then((b) => BigInt(b.available))
-          : transport.request<{ balance: string | number }>({ method: 'GET', path: `/assets/balance/${dApp}/${next.asset.id}` }).then((b) => BigInt(b.balance)),
-      ])
-      const funded = int(entries, 'stats_funded')
-      const withdrawn = int(entries, 'stats_withdrawn')
-      const gasReserve = int(entries, 'gas_reserve')
-      const owed = funded - withdrawn
+      const perAsset = solvency.flatMap((a) => [`stats_funded_${assetKey(a.asset)}`, `stats_withdrawn_${assetKey(a.asset)}`])
+      const keys = ['stats_users', 'stats_funds', 'stats_refunded', `refunds_${today}`, 'upgrade_hash', 'upgrade_height', ...perAsset]
+      const entries = await transport.request<Entry[]>({ method: 'POST', path: `/addresses/data/${client.dApp}`, body: { keys } })
+      const hash = entries.find((e) => e.key === 'upgrade_hash')?.value
       figures.value = {
         members: int(entries, 'stats_users'),
         funds: int(entries, 'stats_funds'),
-        funded,
-        withdrawn,
-        owed,
+        assets: solvency.map((a) => ({ ...a, funded: int(entries, `stats_funded_${assetKey(a.asset)}`), withdrawn: int(entries, `stats_withdrawn_${assetKey(a.asset)}`) })),
         refunded: int(entries, 'stats_refunded'),
-        gasReserve,
-        refundsToday: int(entries, refundsKey(today)),
-        held,
-        surplus: held - owed - (next.asset.id === null ? gasReserve : 0n),
+        refundsToday: int(entries, `refunds_${today}`),
+        upgrade: typeof hash === 'string' ? { hash: hash.replace(/^base64:/, ''), height: Number(int(entries, 'upgrade_height')) } : null,
         height: header.height,
-        time: header.timestamp,
       }
       config.value = next
       problem.value = null
@@ -197,7 +196,7 @@ export const useAdmin = defineStore('admin', () => {
       return true
     } catch (error) {
       phase.value = 'idle'
-      actionProblem.value = describeError(error, { node: node(), ...(request.function === 'topUpGas' ? { payment: request.payment } : {}) })
+      actionProblem.value = describeError(error, { node: node() })
       return false
     }
   }
@@ -223,7 +222,8 @@ export const useAdmin = defineStore('admin', () => {
     memberLoading.value = true
     memberProblem.value = null
     try {
-      const [dashboard, upline] = await Promise.all([client.fetchDashboard(address), uplineOf(client, address)])
+      const dashboard = await client.fetchDashboard(address)
+      const upline = await uplineOf(client, address, dashboard.config.root)
       member.value = { address, upline, dashboard }
     } catch (error) {
       member.value = null
@@ -243,10 +243,7 @@ export const useAdmin = defineStore('admin', () => {
     exporting.value = true
     exportProblem.value = null
     try {
-      const entries = await client.client.transport.request<Entry[]>({
-        method: 'GET',
-        path: `/addresses/data/${client.dApp}?matches=${encodeURIComponent(RECORDS_PATTERN)}`,
-      })
+      const entries = await client.fetchKeys(RECORDS_PATTERN)
       return entries
         .map(parseRecord)
         .filter((r): r is ProgramRecord => r !== null && r.timestamp >= from && r.timestamp < to)

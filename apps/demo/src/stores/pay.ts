@@ -25,7 +25,7 @@ export const usePay = defineStore('pay', () => {
   const node = () => session.config?.node ?? ''
 
   /** The typed amount in the asset's smallest unit, or why it cannot be paid. */
-  const amount = computed<{ ok: true; value: bigint } | { ok: false; reason: 'empty' | 'invalid' | 'zero' }>(() => {
+  const amount = computed<{ ok: true; value: bigint } | { ok: false; reason: 'empty' | 'invalid' | 'zero' | 'min' }>(() => {
     const c = config.value
     const typed = text.value.trim().replace(',', '.')
     if (!c || typed === '') return { ok: false, reason: 'empty' }
@@ -35,7 +35,9 @@ export const usePay = defineStore('pay', () => {
     } catch {
       return { ok: false, reason: 'invalid' }
     }
-    return value > 0n ? { ok: true, value } : { ok: false, reason: 'zero' }
+    if (value <= 0n) return { ok: false, reason: 'zero' }
+    // the contract refuses a fund below `config_min_fund` (it bounds the records anyone can write)
+    return value >= c.minFund ? { ok: true, value } : { ok: false, reason: 'min' }
   })
 
   const split = computed<Split | null>(() =>
@@ -48,9 +50,10 @@ export const usePay = defineStore('pay', () => {
     if (!client || !me) return
     problem.value = null
     try {
-      const [next, chain] = await Promise.all([client.fetchConfig(), uplineOf(client, me)])
+      const [next, referrer] = await Promise.all([client.fetchConfig(), client.fetchReferrer(me)])
+      const chain = referrer === null ? [] : await uplineOf(client, me, next.root)
       // the root pays like a non-member: no levels, no cashback, all to the change
-      registered.value = chain.length > 0
+      registered.value = referrer !== null && me !== next.root
       config.value = next
       upline.value = chain
     } catch (error) {
@@ -74,8 +77,7 @@ export const usePay = defineStore('pay', () => {
       text.value = ''
     } catch (error) {
       phase.value = 'idle'
-      const wavesPaid = config.value?.asset.id === null ? value.value : 0n
-      problem.value = describeError(error, { node: node(), payment: wavesPaid })
+      problem.value = describeError(error, { node: node() })
     }
   }
 
