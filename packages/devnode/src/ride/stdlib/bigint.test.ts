@@ -71,6 +71,7 @@ describe('BigInt (lang/tests BigIntTest.scala)', () => {
     expect(entry(bigintFunctions, 313, 5).costs).toEqual({ 5: 64, 6: 64, 7: 64, 8: 1 })
     expect(entry(bigintFunctions, 118, 8).costs).toEqual({ 5: 200, 6: 270, 7: 270, 8: 270 })
     expect(entry(bigintFunctions, 425, 8).costs[8]).toBe(35)
+    expect(entry(bigintFunctions, 408, 8).costs).toEqual({ 5: 192, 6: 192, 7: 192, 8: 6 })
     expect(() => entry(bigintFunctions, 310, 4)).toThrow('0 entries')
   })
   it('keeps BigInt apart from Int', () => {

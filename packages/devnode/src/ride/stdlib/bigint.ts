@@ -235,13 +235,13 @@ function bigList(args: readonly Value[], sig: string): bigint[] {
   return list(args, 0, sig).map((x) => big([x], 0, sig))
 }
 
-const maxList = native(408, 'max', cheapInV8(192), (args) => {
+const maxList = native(408, 'max', costs({ 5: 192, 6: 192, 7: 192, 8: 6 }, V5_UP), (args) => {
   const xs = bigList(args, 'max(list: List[BigInt])')
   if (xs.length === 0) throw new RideError("Can't find max for empty list")
   return new RideBigInt(xs.reduce((a, b) => (b > a ? b : a)))
 })
 
-const minList = native(409, 'min', cheapInV8(192), (args) => {
+const minList = native(409, 'min', costs({ 5: 192, 6: 192, 7: 192, 8: 6 }, V5_UP), (args) => {
   const xs = bigList(args, 'min(list: List[BigInt])')
   if (xs.length === 0) throw new RideError("Can't find min for empty list")
   return new RideBigInt(xs.reduce((a, b) => (b < a ? b : a)))
