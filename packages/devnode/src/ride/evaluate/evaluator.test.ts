@@ -237,6 +237,31 @@ describe('evaluate: errors', () => {
     expect(outcome.kind === 'error' && outcome.error.thrown).toBe(true)
   })
 
+  it('a built-in user function that fails counts what its body spent up to the error (gowaves TestThrowComplexity)', () => {
+    // throw() is a built-in user function of cost 1 whose body calls throw(message), cost 1: a failing call spends 2
+    const throwNoMessage: StdlibEntry = {
+      kind: 'user',
+      name: 'throw',
+      costs: V4,
+      apply: (_args, ctx) => {
+        ctx.spent = 1
+        throw new RideError('Explicit script termination', true)
+      },
+    }
+    const withThrow = buildTable([...entries, throwNoMessage], 4)
+    const callable = (body: Expr) => blocks([funcDecl('baz', [], body)], user('baz'))
+    expect(evaluate(callable(user('throw')), { version: 4, env, table: withThrow, limit: 2000 })).toEqual({
+      kind: 'error',
+      error: new RideError('Explicit script termination', true),
+      complexity: 2,
+    })
+    expect(evaluate(callable(native(THROW, { kind: 'string', value: 'fail' })), { version: 4, env, table: withThrow, limit: 2000 })).toEqual({
+      kind: 'error',
+      error: new RideError('fail', true),
+      complexity: 1,
+    })
+  })
+
   it('a native function unknown to the version, a non-boolean condition, a getter of a non-object', () => {
     expect(run(native(999, long(1)), 100)).toEqual({ kind: 'error', error: new RideError("function 'Native(999)' not found"), complexity: 0 })
     expect(run(cond(long(1), TRUE, FALSE), 100)).toEqual({ kind: 'error', error: new RideError('Non-boolean result in cond'), complexity: 0 })

@@ -194,10 +194,13 @@ function run(root: Expr, rootScope: Scope, options: EvaluatorOptions): [Result, 
     // a body of calls evaluated with nothing left stays incomplete
     if (fixed <= 0) return ret(INCOMPLETE, fixed === budget ? fixed - 1 : fixed)
     let value: Value
+    const ctx: CallContext = { version, env, remaining: fixed, nativeName }
     try {
-      value = fn.apply(args, { version, env, remaining: fixed, nativeName }, call.args)
+      value = fn.apply(args, ctx, call.args)
     } catch (e) {
-      throw new Failure(asRideError(e, fn.name), fixed)
+      // the node's body of the function spends on the way to its error (throw() 1 more, value(unit) 2 more): the
+      // function says so in ctx.spent; on success the body's costs are not counted
+      throw new Failure(asRideError(e, fn.name), fixed - (ctx.spent ?? 0))
     }
     return ret(value, fixed === budget ? fixed - 1 : fixed)
   }

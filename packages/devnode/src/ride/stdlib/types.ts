@@ -16,7 +16,9 @@ export interface CallContext {
   remaining: number
   /**
    * Complexity the function spent beyond its table cost (node: the unused complexity an Extended function returns):
-   * `invoke` adds what the callee spent. Left undefined by everything else.
+   * `invoke` adds what the callee spent. A built-in user function implemented directly sets it before it throws, to
+   * what the node's body of the function spends up to its error (`throw()`: 1; `value(unit)`: 2): the node counts
+   * those costs for a failure, never for a success. Left undefined by everything else.
    */
   spent?: number
   /**
