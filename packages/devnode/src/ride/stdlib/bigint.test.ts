@@ -65,6 +65,10 @@ describe('BigInt (lang/tests BigIntTest.scala)', () => {
     expect(b(119, bi(16), 0n, bi(-2), 0n, 0n, round('Ceiling'))).toEqual({
       error: 'Illegal log(x) for x <= 0: x = -2 on BigInt log calculation',
     })
+    expect(b(119, bi(1), 4n, bi(1), 1n, 0n, round('HalfEven'))).toEqual(bi(4))
+    expect(b(119, bi(1), 16n, bi(10), 0n, 0n, round('Ceiling'))).toEqual(bi(-16))
+    expect(b(314, bi(MAX), bi(0))).toEqual({ error: 'BigInteger divide by zero' })
+    expect(b(314, bi(MIN), bi(2))).toEqual(bi(-(1n << 510n)))
     expect(b('sqrtBigInt', bi(16), 0n, 2n, round('Down'))).toEqual(bi(400))
   })
   it('costs per version (PureContext maps; V8 price cut)', () => {

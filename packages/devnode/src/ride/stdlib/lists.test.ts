@@ -28,6 +28,12 @@ describe('lists (PureContext; ListReplaceByIndexTest.scala, EvaluatorV1V2Test "g
     expect(l(1104, 6, ['a', 'b', 'a'], 'a')).toBe(2n)
     expect(l(1103, 6, [1n], '1')).toBe(UNIT)
     expect(l('containsElement', 6, [Uint8Array.of(1)], Uint8Array.of(1))).toBe(true)
+    // genericListIndexOf: a heavy element is compared only with light ones
+    const heavy = 'h'.repeat(13001)
+    expect(l(1103, 6, ['a', 'b'], heavy)).toBe(UNIT)
+    expect(l(1103, 6, [heavy], heavy)).toEqual({
+      error: `Both element to search for \`${heavy}\` and list element \`${heavy}\` are too heavy to compare`,
+    })
   })
   it('removeByIndex and replaceByIndex (V8)', () => {
     expect(l(1105, 6, [1n, 2n, 3n], 1n)).toEqual([1n, 3n])

@@ -3,6 +3,7 @@
 // containsElement. From V4 a list built here holds at most 1,000 elements; every list is bounded by weight.
 import { type Value, ELEM_WEIGHT, EMPTYARR_WEIGHT, MAX_CMP_WEIGHT, RideError, UNIT, valuesEqual, weightOf } from '../values.ts'
 import { median } from './bigint.ts'
+import { base58Encode } from './conversions.ts'
 import { costs, int, list, listResult, versions } from './pure.ts'
 import type { NativeFunction, StdlibEntry, UserFunction } from './types.ts'
 
@@ -67,6 +68,15 @@ const concat: NativeFunction = {
   },
 }
 
+/** An evaluated term as its toString prints it (strings raw, bytes as ByteStr prints them, lists bracketed). */
+function termString(v: Value): string {
+  if (typeof v === 'string') return v
+  if (typeof v === 'bigint' || typeof v === 'boolean') return String(v)
+  if (v instanceof Uint8Array) return v.length < 1024 ? base58Encode(v) : `base64:${Buffer.from(v).toString('base64')}`
+  if (Array.isArray(v)) return `[${(v as readonly Value[]).map(termString).join(', ')}]`
+  return String(v)
+}
+
 /** The node's genericListIndexOf: a heavy element is compared only with light list elements. */
 function search(xs: readonly Value[], x: Value, last: boolean): Value {
   const order = last ? [...xs.keys()].reverse() : [...xs.keys()]
@@ -74,7 +84,7 @@ function search(xs: readonly Value[], x: Value, last: boolean): Value {
   for (const i of order) {
     const y = xs[i]!
     if (heavy && weightOf(y) > MAX_CMP_WEIGHT) {
-      throw new RideError('Both element to search for and list element are too heavy to compare')
+      throw new RideError(`Both element to search for \`${termString(x)}\` and list element \`${termString(y)}\` are too heavy to compare`)
     }
     if (valuesEqual(y, x)) return BigInt(i)
   }
