@@ -1,7 +1,10 @@
 // The dev node as users meet it: over HTTP, with transactions signed by @waves/waves-transactions.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import ride from '@waves/ride-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { RICH_SEED, addressOf, client, resign, seed, wt } from '../../../test/waves.ts'
+import { RICH_SEED, addressOf, client, deploySource, resign, seed, wt } from '../../../test/waves.ts'
 import { createDevnode, type Devnode } from './index.ts'
 
 const R = 'R'
@@ -149,7 +152,7 @@ describe('dApp calls', () => {
       burns: [],
       sponsorFees: [],
       leases: [],
-      leaseCancel: [],
+      leaseCancels: [],
       invokes: [],
     })
     expect((await api.get(`/addresses/balance/${dApp}`)).body.balance).toBe(dAppBefore + 699)
@@ -225,6 +228,30 @@ describe('dApp calls', () => {
     await ok(wt.setScript({ script: `base64:${compiled.result.base64}`, chainId: R }, stranger))
     await ok(wt.invokeScript({ dApp: addressOf(stranger), call: { function: 'f', args: [{ type: 'integer', value: 21 }] }, chainId: R }, alice))
     expect((await api.get(`/addresses/data/${addressOf(stranger)}/x`)).body).toEqual({ key: 'x', type: 'integer', value: 42 })
+  })
+})
+
+describe('a dApp across restarts', () => {
+  it('runs again from its bytes after the journal is replayed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'devnode-dapp-'))
+    try {
+      const source = '{-# STDLIB_VERSION 5 #-}\n{-# CONTENT_TYPE DAPP #-}\n{-# SCRIPT_TYPE ACCOUNT #-}\n@Callable(i)\nfunc add(n: Int) = [IntegerEntry("sum", getInteger(this, "sum").valueOrElse(0) + n)]\n'
+      const call = (n: number) => wt.invokeScript({ dApp: addressOf(seed('restart dapp')), call: { function: 'add', args: [{ type: 'integer', value: n }] }, chainId: R }, RICH_SEED)
+      const first = await createDevnode({ dataDir: dir })
+      const firstApi = client(first.url)
+      const dAppAddress = await deploySource(firstApi, seed('restart dapp'), source)
+      expect((await firstApi.broadcast(call(2))).status).toBe(200)
+      await first.close()
+
+      const second = await createDevnode({ dataDir: dir })
+      const secondApi = client(second.url)
+      expect((await secondApi.get(`/addresses/data/${dAppAddress}/sum`)).body).toEqual({ key: 'sum', type: 'integer', value: 2 })
+      expect((await secondApi.broadcast(call(3))).status).toBe(200)
+      expect((await secondApi.get(`/addresses/data/${dAppAddress}/sum`)).body).toEqual({ key: 'sum', type: 'integer', value: 5 })
+      await second.close()
+    } finally {
+      rmSync(dir, { recursive: true })
+    }
   })
 })
 
