@@ -44,3 +44,26 @@ export const round = (name: string): CaseObj => caseObj(name, {})
 export const bi = (n: bigint | number): RideBigInt => new RideBigInt(BigInt(n))
 export const LONG_MAX = 9223372036854775807n
 export const LONG_MIN = -9223372036854775808n
+
+/** What a failing built-in user function reports in ctx.spent: its node body's spend up to the error. */
+export function spentOnFailure(
+  family: readonly StdlibEntry[],
+  key: string,
+  version: StdlibVersion,
+  args: readonly Value[],
+): number | undefined {
+  const fn = entry(family, key, version)
+  if (fn.kind !== 'user' || !('apply' in fn)) throw new Error(`${key} is no directly implemented user function`)
+  const ctx: { version: StdlibVersion; env: Environment; remaining: number; spent?: number } = {
+    version,
+    env: {} as Environment,
+    remaining: 1_000_000,
+  }
+  try {
+    fn.apply(args, ctx)
+  } catch (e) {
+    if (e instanceof RideError) return ctx.spent
+    throw e
+  }
+  throw new Error(`${key} did not fail`)
+}

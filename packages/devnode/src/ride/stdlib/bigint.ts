@@ -13,6 +13,7 @@ import {
   bytes,
   costs,
   divide,
+  failingSpends,
   int,
   list,
   rounding,
@@ -312,7 +313,10 @@ const sqrt: UserFunction = {
   kind: 'user',
   name: 'sqrtBigInt',
   costs: costs(5, versions(6)),
-  apply: (args, ctx) => pow.apply([args[0]!, args[1]!, new RideBigInt(5n), 1n, args[2]!, args[3]!], ctx),
+  apply: (args, ctx) =>
+    failingSpends(ctx, pow.costs[ctx.version]!, () =>
+      pow.apply([args[0]!, args[1]!, new RideBigInt(5n), 1n, args[2]!, args[3]!], ctx),
+    ),
 }
 
 export const bigintFunctions: readonly StdlibEntry[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bytesFunctions } from './bytes.ts'
-import { call, entry, LONG_MAX, LONG_MIN } from '../../../../../test/ride-stdlib.ts'
+import { call, entry, LONG_MAX, LONG_MIN, spentOnFailure } from '../../../../../test/ride-stdlib.ts'
 
 type V = Parameters<typeof call>[2]
 const f = (key: number | string, v: V, ...args: Parameters<typeof call>[3]) => call(bytesFunctions, key, v, args)
@@ -17,6 +17,8 @@ describe('take/drop/takeRight/dropRight of bytes (BytesDropTakeTest.scala)', () 
     expect(f('takeRightBytes', 5, B, LONG_MIN)).toEqual({ error: 'long overflow' })
     expect(f('dropRightBytes', 5, B, 2n)).toEqual(b(1, 2, 3))
     expect(f(202, 5, B, -1n)).toEqual(B)
+    expect(spentOnFailure(bytesFunctions, 'takeRightBytes', 5, [B, LONG_MIN])).toBe(2)
+    expect(spentOnFailure(bytesFunctions, 'dropRightBytes', 4, [new Uint8Array(40000), 1n])).toBe(8)
   })
   it('from V6 checks the number', () => {
     expect(f(201, 6, B, 165948n)).toEqual({ error: 'Number = 165948 passed to take() exceeds ByteVector limit = 165947' })

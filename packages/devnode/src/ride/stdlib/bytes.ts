@@ -1,7 +1,18 @@
 // ByteVectors of PureContext: size (200), take/drop (201, 202), takeRight/dropRight (user functions `takeRightBytes`/
 // `dropRightBytes` before V6, natives 204/205 from V6), `+` (203), and toInt (1201, 1202).
 import { RideError } from '../values.ts'
-import { DATA_ENTRY_VALUE_MAX, DATA_TX_MAX_PROTO_BYTES, LONG_MAX, LONG_MIN, bytes, bytesResult, costs, int, versions } from './pure.ts'
+import {
+  DATA_ENTRY_VALUE_MAX,
+  DATA_TX_MAX_PROTO_BYTES,
+  LONG_MAX,
+  LONG_MIN,
+  bytes,
+  bytesResult,
+  costs,
+  failingSpends,
+  int,
+  versions,
+} from './pure.ts'
 import type { NativeFunction, StdlibEntry, UserFunction } from './types.ts'
 
 const BEFORE_V6 = versions(1, 5)
@@ -68,11 +79,13 @@ function rightUser(name: 'takeRightBytes' | 'dropRightBytes'): UserFunction {
     kind: 'user',
     name,
     costs: costs({ 1: 19, 2: 19, 3: 19, 4: 6 }, BEFORE_V6),
-    apply(args) {
+    apply(args, ctx) {
       const b = bytes(args, 0, sig)
       const k = BigInt(b.length) - int(args, 1, sig)
-      if (k > LONG_MAX || k < LONG_MIN) throw new RideError('long overflow')
-      return bytesResult(name === 'takeRightBytes' ? drop(b, toInt(k)) : take(b, toInt(k)))
+      // body: size (1), the subtraction (1), then take or drop at its cost
+      if (k > LONG_MAX || k < LONG_MIN) return failingSpends(ctx, 2, () => { throw new RideError('long overflow') })
+      const cut = ctx.version >= 4 ? 6 : 1
+      return failingSpends(ctx, 2 + cut, () => bytesResult(name === 'takeRightBytes' ? drop(b, toInt(k)) : take(b, toInt(k))))
     },
   }
 }

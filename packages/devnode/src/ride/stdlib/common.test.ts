@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Expr } from '../terms.ts'
 import { CaseObj, RideBigInt, UNIT, caseObj } from '../values.ts'
 import { commonFunctions } from './common.ts'
-import { call, entry, LONG_MIN } from '../../../../../test/ride-stdlib.ts'
+import { call, entry, LONG_MIN, spentOnFailure } from '../../../../../test/ride-stdlib.ts'
 
 type V = Parameters<typeof call>[2]
 const c = (key: number | string, v: V, ...args: Parameters<typeof call>[3]) => call(commonFunctions, key, v, args)
@@ -42,6 +42,14 @@ describe('match support: $isInstanceOf and $getType (Terms getType, TypeCastTest
 })
 
 describe('throw, value, valueOrElse, valueOrErrorMessage, extract, isDefined (ValueErrorMessageTest.scala)', () => {
+  it('reports what the node body spends up to its error (EvaluatorV2: a failing built-in user function counts its body)', () => {
+    expect(spentOnFailure(commonFunctions, 'throw', 6, [])).toBe(1)
+    expect(spentOnFailure(commonFunctions, 'value', 6, [UNIT])).toBe(2)
+    expect(spentOnFailure(commonFunctions, 'valueOrErrorMessage', 6, [UNIT, 'x'])).toBe(2)
+    expect(spentOnFailure(commonFunctions, 'extract', 3, [UNIT])).toBe(2)
+    expect(spentOnFailure(commonFunctions, '-', 6, [LONG_MIN])).toBe(1)
+    expect(spentOnFailure(commonFunctions, '!=', 6, ['h'.repeat(13001), 'h'.repeat(13001)])).toBe(1)
+  })
   it('throws the script message or the default one', () => {
     expect(c(2, 6, 'boom')).toEqual({ error: 'boom' })
     expect(c('throw', 6)).toEqual({ error: 'Explicit script termination' })

@@ -14,7 +14,7 @@ import {
   valuesEqual,
   weightOf,
 } from '../values.ts'
-import { LONG_MIN, arity, bool, costs, int, str, versions } from './pure.ts'
+import { LONG_MIN, arity, bool, costs, failingSpends, int, str, versions } from './pure.ts'
 import type { CallContext, NativeFunction, StdlibEntry, UserFunction } from './types.ts'
 
 const DEFAULT_THROW_MESSAGE = 'Explicit script termination'
@@ -40,9 +40,10 @@ const ne: UserFunction = {
   kind: 'user',
   name: '!=',
   costs: costs({ 1: 26, 2: 26, 3: 1, 4: 1 }, versions(1)),
-  apply(args) {
+  apply(args, ctx) {
     arity(args, 2, '!=(a: T, b: T)')
-    return !rideEquals(args[0]!, args[1]!)
+    // body: !(a == b); only == fails
+    return failingSpends(ctx, 1, () => !rideEquals(args[0]!, args[1]!))
   },
 }
 
@@ -57,9 +58,10 @@ const minus: UserFunction = {
   kind: 'user',
   name: '-',
   costs: costs({ 1: 9, 2: 9, 3: 1, 4: 1 }, versions(1)),
-  apply(args) {
+  apply(args, ctx) {
     const n = int(args, 0, '-(n: Int)')
-    if (n === LONG_MIN) throw new RideError('long overflow')
+    // body: 0 - n, which fails at its cost of 1
+    if (n === LONG_MIN) return failingSpends(ctx, 1, () => { throw new RideError('long overflow') })
     return -n
   },
 }
@@ -103,7 +105,9 @@ const throwNoMessage: UserFunction = {
   kind: 'user',
   name: 'throw',
   costs: costs({ 1: 2, 2: 2, 3: 1, 4: 1 }, versions(1)),
-  apply() {
+  apply(_args, ctx) {
+    // body: throw("Explicit script termination"), the native at cost 1
+    ctx.spent = 1
     throw new RideError(DEFAULT_THROW_MESSAGE, true)
   },
 }
@@ -194,7 +198,11 @@ const value: UserFunction = {
   costs: costs({ 1: 13, 2: 13, 3: 13, 4: 2 }, versions(3)),
   apply(args, ctx, argExprs) {
     const a = args[0]
-    if (a === undefined || a === UNIT) throw new RideError(valueErrorMessage(argExprs?.[0], ctx), true)
+    if (a === undefined || a === UNIT) {
+      // body: if (a == unit) then throw(message) else a: == and throw, 1 each
+      ctx.spent = 2
+      throw new RideError(valueErrorMessage(argExprs?.[0], ctx), true)
+    }
     return a
   },
 }
@@ -203,9 +211,12 @@ const valueOrErrorMessage: UserFunction = {
   kind: 'user',
   name: 'valueOrErrorMessage',
   costs: costs({ 1: 13, 2: 13, 3: 13, 4: 2 }, versions(3)),
-  apply(args) {
+  apply(args, ctx) {
     const a = args[0]
-    if (a === UNIT) throw new RideError(str(args, 1, 'valueOrErrorMessage(a: T|Unit, msg: String)'), true)
+    if (a === UNIT) {
+      ctx.spent = 2
+      throw new RideError(str(args, 1, 'valueOrErrorMessage(a: T|Unit, msg: String)'), true)
+    }
     return a!
   },
 }
@@ -224,9 +235,12 @@ const extract: UserFunction = {
   kind: 'user',
   name: 'extract',
   costs: costs(13, versions(1, 3)),
-  apply(args) {
+  apply(args, ctx) {
     const a = args[0]
-    if (a === undefined || a === UNIT) throw new RideError('extract() called on unit value', true)
+    if (a === undefined || a === UNIT) {
+      ctx.spent = 2
+      throw new RideError('extract() called on unit value', true)
+    }
     return a
   },
 }

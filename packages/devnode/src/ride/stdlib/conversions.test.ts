@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { UNIT } from '../values.ts'
 import { conversionFunctions } from './conversions.ts'
-import { call, entry, LONG_MAX } from '../../../../../test/ride-stdlib.ts'
+import { call, entry, LONG_MAX, spentOnFailure } from '../../../../../test/ride-stdlib.ts'
 
 type V = Parameters<typeof call>[2]
 const c = (key: number | string, v: V, ...args: Parameters<typeof call>[3]) => call(conversionFunctions, key, v, args)
@@ -24,6 +24,9 @@ describe('toBytes, toString, parseInt (PureContext; EvaluatorV1V2Test "toBytes",
     expect(c(1206, 6, '1.0')).toBe(UNIT)
     expect(c(1206, 6, '')).toBe(UNIT)
     expect(c('parseIntValue', 6, 'x')).toEqual({ error: 'Error while parsing string to integer' })
+    // body: valueOrErrorMessage(parseInt(str), ...) at the version's costs, then == and throw
+    expect(spentOnFailure(conversionFunctions, 'parseIntValue', 3, ['x'])).toBe(35)
+    expect(spentOnFailure(conversionFunctions, 'parseIntValue', 4, ['x'])).toBe(6)
   })
   it('decodes UTF-8 strictly (PureContext.toUtf8String)', () => {
     expect(c(1200, 6, Uint8Array.of(0xef, 0xbb, 0xbf, 0x61))).toBe('\ufeffa')

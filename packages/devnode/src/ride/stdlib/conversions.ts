@@ -4,7 +4,19 @@
 // per version.
 import { RideError, UNIT, utf8Bytes } from '../values.ts'
 import { parseJavaInteger } from './bigint.ts'
-import { DATA_TX_MAX_BYTES, LONG_MAX, LONG_MIN, bool, bytes, bytesResult, costs, int, str, stringResult, versions } from './pure.ts'
+import {
+  DATA_TX_MAX_BYTES,
+  LONG_MAX,
+  LONG_MIN,
+  bool,
+  bytes,
+  bytesResult,
+  costs,
+  int,
+  str,
+  stringResult,
+  versions,
+} from './pure.ts'
 import type { NativeFunction, StdlibEntry, UserFunction } from './types.ts'
 
 const ALL = versions(1)
@@ -76,9 +88,13 @@ const parseIntValue: UserFunction = {
   kind: 'user',
   name: 'parseIntValue',
   costs: costs({ 1: 20, 2: 20, 3: 20, 4: 2 }, versions(3)),
-  apply(args) {
+  apply(args, ctx) {
     const v = parseLong(str(args, 0, 'parseIntValue(str: String)'))
-    if (v === null) throw new RideError('Error while parsing string to integer', true)
+    if (v === null) {
+      // body: valueOrErrorMessage(parseInt(str), ...): parseInt, valueOrErrorMessage's own cost, then its == and throw
+      ctx.spent = ctx.version >= 4 ? 2 + 2 + 2 : 20 + 13 + 2
+      throw new RideError('Error while parsing string to integer', true)
+    }
     return v
   },
 }

@@ -4,7 +4,7 @@
 import { type Value, ELEM_WEIGHT, EMPTYARR_WEIGHT, MAX_CMP_WEIGHT, RideError, UNIT, valuesEqual, weightOf } from '../values.ts'
 import { median } from './bigint.ts'
 import { base58Encode } from './conversions.ts'
-import { costs, int, list, listResult, versions } from './pure.ts'
+import { costs, failingSpends, int, list, listResult, versions } from './pure.ts'
 import type { NativeFunction, StdlibEntry, UserFunction } from './types.ts'
 
 const getElement: NativeFunction = {
@@ -111,7 +111,9 @@ const containsElement: UserFunction = {
   kind: 'user',
   name: 'containsElement',
   costs: costs(5, versions(4)),
-  apply: (args) => search(list(args, 0, 'indexOf(list: List[T], element: T)'), args[1]!, false) !== UNIT,
+  // body: indexOf(list, element) != unit; the search fails at its cost of 5
+  apply: (args, ctx) =>
+    failingSpends(ctx, 5, () => search(list(args, 0, 'indexOf(list: List[T], element: T)'), args[1]!, false)) !== UNIT,
 }
 
 const removeByIndex: NativeFunction = {

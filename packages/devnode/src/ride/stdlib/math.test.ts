@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { mathFunctions } from './math.ts'
-import { LONG_MAX, LONG_MIN, call, entry, round } from '../../../../../test/ride-stdlib.ts'
+import { LONG_MAX, LONG_MIN, call, entry, round, spentOnFailure } from '../../../../../test/ride-stdlib.ts'
 
 const m = (key: number | string, v: Parameters<typeof call>[2], ...args: Parameters<typeof call>[3]) =>
   call(mathFunctions, key, v, args)
@@ -47,6 +47,9 @@ describe('fraction (PureContext.fraction; EvaluatorV1V2Test "fraction", Fraction
     expect(m(110, 6, 5n, 1n, 2n, round('Down'))).toBe(2n)
     expect(m(110, 6, LONG_MAX, 2n, 1n, round('Down'))).toEqual({ error: 'Fraction result 18446744073709551614 out of integers range' })
     expect(m('fraction', 5, LONG_MAX, 2n, 1n, round('Down'))).toEqual({ error: 'toInt: BigInt 18446744073709551614 out of integers range' })
+    // the V5 user function's body: toBigInt x3 (1 each), fraction (128), toInt (1)
+    expect(spentOnFailure(mathFunctions, 'fraction', 5, [1n, 1n, 0n, round('Down')])).toBe(131)
+    expect(spentOnFailure(mathFunctions, 'fraction', 5, [LONG_MAX, 2n, 1n, round('Down')])).toBe(132)
   })
 })
 

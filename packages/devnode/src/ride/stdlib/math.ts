@@ -17,6 +17,7 @@ import {
   costs,
   divide,
   floorDiv,
+  failingSpends,
   floorMod,
   int,
   rounding,
@@ -116,15 +117,18 @@ const fractionRoundsV5: UserFunction = {
   kind: 'user',
   name: 'fraction',
   costs: costs(17, [5]),
-  apply(args) {
+  apply(args, ctx) {
     const sig = `fraction(value: Int, numerator: Int, denominator: Int, round: ${ROUNDS_V5})`
     const v = int(args, 0, sig)
     const n = int(args, 1, sig)
     const d = int(args, 2, sig)
     const round = rounding(args, 3, sig)
-    if (d === 0n) throw new RideError('Fraction: division by zero')
+    // body at V5 costs: three toBigInt (1 each), fraction (128), toInt (1)
+    if (d === 0n) return failingSpends(ctx, 3 + 128, () => { throw new RideError('Fraction: division by zero') })
     const r = divide(v * n, d, round)
-    if (r > LONG_MAX || r < LONG_MIN) throw new RideError(`toInt: BigInt ${r} out of integers range`)
+    if (r > LONG_MAX || r < LONG_MIN) {
+      return failingSpends(ctx, 3 + 128 + 1, () => { throw new RideError(`toInt: BigInt ${r} out of integers range`) })
+    }
     return r
   },
 }
@@ -216,7 +220,9 @@ const sqrt: UserFunction = {
   kind: 'user',
   name: 'sqrt',
   costs: costs(2, versions(6)),
-  apply: (args, ctx) => pow.apply([args[0]!, args[1]!, 5n, 1n, args[2]!, args[3]!], ctx),
+  // body: pow(...), which fails at its cost
+  apply: (args, ctx) =>
+    failingSpends(ctx, pow.costs[ctx.version]!, () => pow.apply([args[0]!, args[1]!, 5n, 1n, args[2]!, args[3]!], ctx)),
 }
 
 export const mathFunctions: readonly StdlibEntry[] = [

@@ -177,3 +177,17 @@ export function floorMod(a: bigint, b: bigint): bigint {
 export function wrapLong(n: bigint): bigint {
   return BigInt.asIntN(64, n)
 }
+
+/**
+ * Runs a built-in user function's direct implementation; when it fails, records in `ctx.spent` what the node's body
+ * of the function spends up to that error (the natives it called, the failing one included), which the evaluator
+ * counts for failures only. `spent` may depend on the error (a function whose body can fail at several calls).
+ */
+export function failingSpends<T>(ctx: { spent?: number }, spent: number | ((e: unknown) => number), body: () => T): T {
+  try {
+    return body()
+  } catch (e) {
+    ctx.spent = typeof spent === 'number' ? spent : spent(e)
+    throw e
+  }
+}

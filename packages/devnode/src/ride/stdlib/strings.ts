@@ -3,7 +3,20 @@
 // contains. A String is Java's: UTF-16 units; with the node's fixUnicodeFunctions (active for every version) sizes,
 // positions and counts are code points, an unpaired surrogate counting as one.
 import { type Value, CaseObj, RideBigInt, RideError, UNIT, isWellFormedUtf16, utf8Length, weightOf } from '../values.ts'
-import { DATA_ENTRY_VALUE_MAX, LONG_MAX, LONG_MIN, MAX_LIST_LENGTH, costs, int, list, listResult, str, stringResult, versions } from './pure.ts'
+import {
+  DATA_ENTRY_VALUE_MAX,
+  LONG_MAX,
+  LONG_MIN,
+  MAX_LIST_LENGTH,
+  costs,
+  failingSpends,
+  int,
+  list,
+  listResult,
+  str,
+  stringResult,
+  versions,
+} from './pure.ts'
 import { base58Encode } from './conversions.ts'
 import type { NativeFunction, StdlibEntry, UserFunction } from './types.ts'
 
@@ -100,9 +113,10 @@ function rightUser(name: 'takeRight' | 'dropRight'): UserFunction {
     kind: 'user',
     name,
     costs: costs({ 1: 19, 2: 19, 3: 19, 4: 20, 5: 20 }, BEFORE_V6),
-    apply(args) {
+    apply(args, ctx) {
       const s = str(args, 0, sig)
-      const k = sizeMinus(codePointCount(s), int(args, 1, sig))
+      // body: size (1), then the subtraction (1) that may overflow
+      const k = failingSpends(ctx, 2, () => sizeMinus(codePointCount(s), int(args, 1, sig)))
       return name === 'takeRight' ? dropCodePoints(s, k) : takeCodePoints(s, k)
     },
   }
