@@ -3,6 +3,7 @@
 // `/admin` (the operator console: needs a wallet; the page itself tells a non-admin what it is).
 // Pages load on demand, so a first visit downloads only the shell and the page it opens.
 import { createRouter, createWebHistory, type RouterHistory } from 'vue-router'
+import { loadArea } from './composables/i18n.ts'
 import { cleanReferrer } from './composables/joinLink.ts'
 import { useSession } from './stores/session.ts'
 
@@ -12,8 +13,9 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
     routes: [
       { path: '/', name: 'home', component: () => import('./pages/HomePage.vue') },
       { path: '/dashboard', name: 'dashboard', component: () => import('./pages/DashboardPage.vue'), meta: { wallet: true } },
-      { path: '/pay', name: 'pay', component: () => import('./pages/PayPage.vue'), meta: { wallet: true } },
-      { path: '/admin', name: 'admin', component: () => import('./pages/AdminPage.vue'), meta: { wallet: true } },
+      // these two pages bring their own texts
+      { path: '/pay', name: 'pay', component: () => loadArea('console').then(() => import('./pages/PayPage.vue')), meta: { wallet: true } },
+      { path: '/admin', name: 'admin', component: () => loadArea('console').then(() => import('./pages/AdminPage.vue')), meta: { wallet: true } },
       { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue') },
       {
         path: '/join/:referrer',

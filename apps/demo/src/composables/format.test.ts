@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { amount, count, duration, groupDigits, perMilleToPercent, rate, shortAddress } from './format.ts'
 import { type MessageId, interpolate, loadLocale, translate } from './i18n.ts'
+import consoleEn from '../locales/console.en.ts'
+import consoleRu from '../locales/console.ru.ts'
 import en from '../locales/en.ts'
 import ru from '../locales/ru.ts'
 
@@ -29,13 +31,18 @@ describe('formats', () => {
   })
 })
 
+/** every text of each language, the first download's and the pages' */
+const EN: Record<MessageId, string> = { ...en, ...consoleEn }
+const RU: Record<MessageId, string> = { ...ru, ...consoleRu }
+
 describe('messages', () => {
   beforeAll(() => loadLocale('ru'))
   test('Russian translates every English id, with the same placeholders', () => {
     expect(Object.keys(ru).sort()).toEqual(Object.keys(en).sort())
+    expect(Object.keys(consoleRu).sort()).toEqual(Object.keys(consoleEn).sort())
     const names = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort()
-    for (const id of Object.keys(en) as MessageId[]) {
-      expect([id, names(ru[id])]).toEqual([id, names(en[id])])
+    for (const id of Object.keys(EN) as MessageId[]) {
+      expect([id, names(RU[id])]).toEqual([id, names(EN[id])])
     }
   })
   test('placeholders are filled; a missing one stays visible', () => {
@@ -58,10 +65,10 @@ describe('messages', () => {
     ])
     // a plural message has as many forms as its language has categories
     const forms = { en: 2, ru: 3 }
-    for (const id of Object.keys(en) as MessageId[]) {
-      const n = en[id].split(' | ').length
+    for (const id of Object.keys(EN) as MessageId[]) {
+      const n = EN[id].split(' | ').length
       if (n === 1) continue
-      expect([id, n, ru[id].split(' | ').length]).toEqual([id, forms.en, forms.ru])
+      expect([id, n, RU[id].split(' | ').length]).toEqual([id, forms.en, forms.ru])
     }
   })
 })

@@ -5,9 +5,17 @@
 import { type WritableComputedRef, computed } from 'vue'
 import { createI18n } from 'vue-i18n'
 import en from '../locales/en.ts'
+import type consoleEn from '../locales/console.en.ts'
 
-export type MessageId = keyof typeof en
-export type Messages = Record<MessageId, string>
+/** the texts every page may need: in the first download (English) */
+type CoreId = keyof typeof en
+/** the texts of the operator console and the pay page: loaded with those pages */
+type ConsoleId = keyof typeof consoleEn
+export type MessageId = CoreId | ConsoleId
+export type Messages = Record<CoreId, string>
+export type ConsoleMessages = Record<ConsoleId, string>
+/** groups of texts loaded on demand, by page */
+export type Area = 'console'
 
 export type Locale = 'en' | 'ru'
 export const LOCALES: readonly Locale[] = ['en', 'ru']
@@ -45,6 +53,12 @@ function pluralRule(locale: Locale) {
  */
 const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Messages }>> = { ru: () => import('../locales/ru.ts') }
 const loaded = new Set<Locale>(['en'])
+const areaLoaders: Record<Area, Record<Locale, () => Promise<{ default: ConsoleMessages }>>> = {
+  console: { en: () => import('../locales/console.en.ts'), ru: () => import('../locales/console.ru.ts') },
+}
+/** areas a page asked for: a language chosen later loads them too */
+const areas = new Set<Area>()
+const areaLoaded = new Set<string>()
 
 export const i18n = createI18n({
   legacy: false,
@@ -73,10 +87,29 @@ export function translate(lang: Locale, id: MessageId, params: Params = {}, coun
 
 /** Loads a language's table once (before it is shown, so that no English flashes in between). */
 export async function loadLocale(next: Locale): Promise<void> {
-  if (loaded.has(next) || next === 'en') return
-  const table = (await loaders[next]()).default
-  composer.setLocaleMessage(next, table)
-  loaded.add(next)
+  if (!loaded.has(next) && next !== 'en') {
+    const table = (await loaders[next]()).default
+    composer.setLocaleMessage(next, table)
+    loaded.add(next)
+  }
+  await Promise.all([...areas].map((area) => loadAreaIn(area, next)))
+}
+
+async function loadAreaIn(area: Area, lang: Locale): Promise<void> {
+  const key = `${area}:${lang}`
+  if (areaLoaded.has(key)) return
+  const table = (await areaLoaders[area][lang]()).default
+  composer.mergeLocaleMessage(lang, table)
+  areaLoaded.add(key)
+}
+
+/**
+ * Loads the texts of an area (the pages that use it call this before they show): in the current language,
+ * and in English as the fallback.
+ */
+export async function loadArea(area: Area): Promise<void> {
+  areas.add(area)
+  await Promise.all([loadAreaIn(area, 'en'), loadAreaIn(area, locale.value)])
 }
 
 /** Switches the language, loading its table first; remembered for the next visit. */
