@@ -194,7 +194,9 @@ describe('dApp calls', () => {
     // texts: lang's ContractEvaluator.buildExprFromInvocation; a node 1.5.7 checks no argument type against the meta,
     // so a value of the wrong type fails where the script uses it (here `n < 0`, PureContext's `>`)
     const call = (args: object[], fn = 'hit') => api.broadcast(wt.invokeScript({ dApp, call: { function: fn, args }, chainId: R } as never, alice))
-    expect((await call([], 'nope')).body.message).toBe("Error while executing dApp: @Callable function 'nope' doesn't exist in the script")
+    for (const name of ['nope', 'constructor', 'toString', 'hasOwnProperty']) {
+      expect((await call([], name)).body).toMatchObject({ error: 306, message: `Error while executing dApp: @Callable function '${name}' doesn't exist in the script` })
+    }
     expect((await call([{ type: 'integer', value: 1 }])).body.message).toBe("Error while executing dApp: function 'hit takes 2 args but 1 were(was) given")
     const wrong = await call([{ type: 'string', value: '1' }, { type: 'string', value: '' }])
     expect(wrong.body.message).toBe(`Error while executing dApp: ${WRONG_TYPE}`)
