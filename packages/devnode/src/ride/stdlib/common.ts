@@ -14,6 +14,7 @@ import {
   valuesEqual,
   weightOf,
 } from '../values.ts'
+import { base58Encode } from './conversions.ts'
 import { LONG_MIN, arity, bool, costs, failingSpends, int, str, versions } from './pure.ts'
 import type { CallContext, NativeFunction, StdlibEntry, UserFunction } from './types.ts'
 
@@ -148,7 +149,7 @@ export function valueErrorMessage(arg: Expr | undefined, ctx: CallContext): stri
         const address = arg.args[0]
         const bytes =
           address?.kind === 'value' && address.value instanceof CaseObj ? [...address.value.fields.values()][0] : undefined
-        const printed = bytes instanceof Uint8Array ? `base58'${base58(bytes)}'` : printArg(address)
+        const printed = bytes instanceof Uint8Array ? `base58'${base58Encode(bytes)}'` : printArg(address)
         return `value by key '${printArg(arg.args[1])}' not found for the address ${printed} on function '${name}Value' call`
       }
       if (f.kind === 'native' && STATE_DATA_SELF.has(f.id)) {
@@ -174,22 +175,6 @@ export function valueErrorMessage(arg: Expr | undefined, ctx: CallContext): stri
     default:
       return base
   }
-}
-
-const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
-function base58(bytes: Uint8Array): string {
-  let n = 0n
-  for (const b of bytes) n = n * 256n + BigInt(b)
-  let out = ''
-  while (n > 0n) {
-    out = BASE58_ALPHABET[Number(n % 58n)]! + out
-    n /= 58n
-  }
-  for (const b of bytes) {
-    if (b !== 0) break
-    out = '1' + out
-  }
-  return out
 }
 
 const value: UserFunction = {
@@ -279,8 +264,7 @@ const sizeTuple: NativeFunction = {
   costs: costs(1, versions(6)),
   apply(args) {
     const t = args[0]
-    if (!(t instanceof CaseObj) || t.typeName !== TUPLE_TYPE_NAME) {
-      arity([], 1, 'size(t: Tuple)')
+    if (args.length !== 1 || !(t instanceof CaseObj) || t.typeName !== TUPLE_TYPE_NAME) {
       throw new RideError("Can't apply (CaseObj) to 'size(t: Tuple)'")
     }
     return BigInt(t.fields.size)
