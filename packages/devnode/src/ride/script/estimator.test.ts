@@ -123,6 +123,30 @@ func c(a: Int) = if (f(a) + g(a) > 0) then [] else throw("no")`,
   })
 })
 
+describe('where the node itself gives two answers', () => {
+  // The node stores, and /addresses/scriptInfo prints, what SetScriptTransactionDiff estimates: each callable inside
+  // the dApp's declarations (ContractScript.estimateComplexity). Its compile routes, and ride-js, print
+  // ContractScript.estimateFully: each declaration once, then a callable as its body plus the global lets it reads,
+  // which counts a let read through two others twice. Here `a` is read through `r` and `s`.
+  const source = dApp(
+    6,
+    `let a = height + 100
+let r = a + 1
+let s = a + 2
+let d = s - r
+@Callable(i)
+func f(p: Int) = if (d + s > 0) then [] else []`,
+  )
+
+  it('estimates as SetScript does, where the compiler prints one more', () => {
+    const o = official(source)
+    const script = readScript(o.bytes)
+    // > and + in the callable, then d, s, r and a once each
+    expect(estimateScript(script, testCosts(6)).callableComplexities).toEqual({ f: 6 })
+    expect(o.callableComplexities).toEqual({ f: 7 })
+  })
+})
+
 describe('rules read from the node source, on terms', () => {
   const costs: FunctionCosts = { native: (id) => ({ 100: 1, 0: 1 })[id], user: () => undefined }
   const call = (f: FunctionHeader, ...args: Expr[]): Expr => ({ kind: 'call', function: f, args })
@@ -151,6 +175,12 @@ describe('rules read from the node source, on terms', () => {
     for (let n = 62; n >= 1; n--) small = fn(`f${n}`, [], sum(user(`f${n - 1}`), user(`f${n - 1}`)), small)
     // 2^62 for the calls and 2^62 - 1 for the additions between them
     expect(estimateExpr(fn('f0', [], sum(one, one), small), costs)).toBe(2n ** 63n - 1n)
+  })
+
+  it('refuses a tree deeper than the stack with a clear error, never a crash', () => {
+    let deep: Expr = one
+    for (let n = 0; n < 200_000; n++) deep = { kind: 'getter', expr: deep, field: 'f' }
+    expect(() => estimateExpr(deep, costs)).toThrow(new EstimationError('Script is too deeply nested to estimate'))
   })
 
   it('uses the node 1.5.7 flags', () => {

@@ -4,6 +4,12 @@
 // references, getters and conditions cost nothing), letFixes = true (LightNode: a function's own arguments are not
 // references to outer lets). @waves/ride-js' estimator 3 is the same estimator with the same flags.
 //
+// The node applies it two ways. SetScript (SetScriptTransactionDiff, DiffsCommon.countVerifierComplexity) estimates
+// each callable and the verifier inside all the dApp's declarations (ContractScript.estimateComplexity): that is
+// what it stores and prints at /addresses/scriptInfo, and what this module computes. Its compile routes and ride-js
+// print ContractScript.estimateFully instead (each declaration once, a callable as its body plus the global lets it
+// reads), which for a few dApps counts a let twice and prints a larger number (estimator.test.ts shows one).
+//
 // The node writes it as a state monad; here the state is one immutable context object replaced on each change, so
 // that the node's `local` (run, then drop the changes) is "keep the old object and put it back".
 import type { Declaration, Expr, FuncDeclaration, FunctionHeader, Script } from '../terms.ts'
