@@ -1,6 +1,7 @@
-// Compiles the contract and the host example, and loads both into the bare RIDE REPL the way the dev
-// node does (directives stripped, callables turned into functions of an Invocation). No node needed:
-// nothing here reads the chain. Behaviour on a chain is tested against the dev node.
+// Compiles the contract and the host example, and loads both into the official RIDE REPL of ride-js
+// (directives stripped, callables turned into functions of an Invocation), the evaluator the dev node's
+// engine is checked against. No node needed: nothing here reads the chain. Behaviour on a chain is tested
+// against the dev node.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -11,7 +12,7 @@ import { compileRide } from './compile.ts'
 const ride: typeof import('@waves/ride-js') = createRequire(import.meta.url)('@waves/ride-js')
 const here = import.meta.dirname
 
-/** The dev node's loading of a dApp into the REPL, reduced to what these files use. */
+/** A dApp as declarations for the REPL, reduced to what these files use. */
 function replDeclarations(file: string): string {
   const { source, libraries } = compileRide(file)
   const strip = (code: string) => code.replace(/\{-#[^#]*#-\}/g, '')
@@ -126,7 +127,7 @@ describe('compileRide', () => {
   })
 })
 
-describe('in the bare RIDE REPL, as the dev node loads it', () => {
+describe('in the official RIDE REPL', () => {
   it('accepts affiliate.ride with every callable as a function of an Invocation', async () => {
     const printed = await evaluate(replDeclarations(join(here, 'affiliate.ride')))
     const callables = printed.split('\n').filter((line) => /^defined func (?!aff)/.test(line))

@@ -153,8 +153,7 @@ const callArg = (value: string | number | bigint) =>
 /**
  * Deploys the affiliate contract (or another RIDE file) to the account of `seed` on `node`.
  *
- * Steps: compile (figures logged); chain id from the node; on a dry run, stop. On waves-devnode, the source
- * is compiled by the node first (it runs only scripts whose source it knows). SetScript unless the
+ * Steps: compile (figures logged); chain id from the node; on a dry run, stop. SetScript unless the
  * account already has exactly this script; then `init`, the setters and `reserveGas` for whatever differs
  * from the chain; then `/addresses/scriptInfo` is read back and compared with the compiled script.
  * Each transaction is waited for until confirmed.
@@ -211,13 +210,6 @@ export async function deployAffiliate(options: DeployOptions): Promise<DeployRes
   }
   if (options.seed === undefined || dApp === '') throw new DeployError('no seed: set WAVES_SEED to the dApp account\'s seed phrase', 'seed')
   const seed = options.seed
-
-  if (version.includes('waves-devnode')) {
-    const onNode = await api.post('/utils/script/compileWithImports', { script: compiled.source, imports: compiled.libraries })
-    if (onNode?.script !== script) {
-      throw new DeployError('the dev node compiled the source into other bytes than ride-js here: update @waves/ride-js or waves-devnode so that both use the same version', 'compile')
-    }
-  }
 
   const send = async (what: string, tx: { id: string }) => {
     const answer = await api.request('POST', '/transactions/broadcast', tx)
