@@ -162,6 +162,6 @@ describe('filling the gas reserve', () => {
   it('a dApp cannot pay itself: topUpGas from the dApp account is refused by the node', async () => {
     await p.reset()
     const answer = await invoke(p, p.dAppSeed, 'topUpGas', [], { amount: 1_000_000n })
-    expect(answer).toMatchObject({ status: 400, body: { error: 199, message: 'DApp self-payment is forbidden since V4' } })
+    expect(answer).toMatchObject({ status: 400, body: { error: 306, message: 'Error while executing dApp: DApp self-payment is forbidden since V4' } })
   })
 })

@@ -16,9 +16,16 @@ export const FEE_UNIT = 100_000n
 export const FEE_UNITS: Readonly<Record<number, bigint>> = {
   3: 1000n,
   4: 1n,
+  // Reissue and SponsorFee: 1,000 units times BlockV5Multiplier (0.001)
+  5: 1n,
+  6: 1n,
+  8: 1n,
+  9: 1n,
+  10: 1n,
   11: 1n,
   12: 1n,
   13: 1n,
+  14: 1n,
   16: 5n,
 }
 export const SCRIPT_EXTRA_FEE = 400_000n

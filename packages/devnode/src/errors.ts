@@ -33,6 +33,7 @@ export const nodeErrors = {
   nonPositiveAmount: (what: string) => new NodeError(115, `non-positive amount: ${what}`),
   insufficientFee: () => new NodeError(112, 'insufficient fee'),
   overflow: () => new NodeError(113, 'overflow error'),
+  negativeMinFee: (what: string) => new NodeError(114, `negative fee per: ${what}`),
   invalidIds: (ids: string[]) =>
     new NodeError(116, `Request contains invalid IDs. ${ids.join(', ')}`, 400, { ids }),
   /** A rule of the chain refused the transaction: the node wraps the reason as error 112. */

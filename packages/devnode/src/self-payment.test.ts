@@ -1,5 +1,5 @@
-// A dApp may invoke itself, but a node refuses a payment from a dApp to itself
-// (InvokeScriptTransactionDiff: "DApp self-payment is forbidden since V4").
+// A dApp may invoke itself, but a node refuses a payment from a dApp to itself, after the script, among the checks of
+// its actions (InvokeDiffsCommon.checkSelfPayments), as a dApp error: 306 "Error while executing dApp: ...".
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { addressOf, client, deploySource, seed, wt } from '../../../test/waves.ts'
 import { createDevnode, type Devnode } from './index.ts'
@@ -31,6 +31,6 @@ it('runs a self-invocation without payments and refuses one with a payment', asy
 
   const paying = wt.invokeScript({ dApp, call, payment: [{ amount: 1, assetId: null }], chainId: 'R' }, dAppSeed)
   const answer = await api.broadcast(paying)
-  expect(answer).toMatchObject({ status: 400, body: { error: 199, message: 'DApp self-payment is forbidden since V4' } })
+  expect(answer).toMatchObject({ status: 400, body: { error: 306, message: 'Error while executing dApp: DApp self-payment is forbidden since V4' } })
   expect((await api.get(`/transactions/info/${paying.id}`)).status).toBe(404)
 })

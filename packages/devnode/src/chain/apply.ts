@@ -38,8 +38,10 @@ import {
   balanceOf,
   emptyEffects,
   lastBlock,
+  leaseBalance,
   netBalances,
 } from '../state/state.ts'
+import { applyAssetTx, applyAliasTx, applyLeaseTx, feeBalances, resolveRecipient, checkFeeAsset } from './tx-rules.ts'
 import { TYPE_NAMES, printTx, type CallArg, type Tx } from './tx.ts'
 
 export interface ApplyContext {
@@ -73,14 +75,17 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
   checkAmounts(tx)
   checkSpendable(state, tx, json)
   checkFee(state, tx, fail)
-  checkBalances(state, json, [[tx.sender, WAVES, -tx.fee]])
+  const fee = feeBalances(state, tx)
+  if (tx.type !== 9) checkBalances(state, json, netBalances({ balances: fee, data: [] }).filter(([, , delta]) => delta < 0))
   const senderScript = state.scripts.get(tx.sender)
   if (senderScript?.hasVerifier) {
     throw nodeErrors.accountScript(json, 'waves-devnode cannot run account verifier scripts; send this transaction from an account without a verifier')
   }
+  // Proven.verifyFirstProof: the Verifier's rule for accounts without a script
+  if (tx.proofs.length !== 1) fail('Transactions from non-scripted accounts must have exactly 1 proof')
 
   const effects = emptyEffects()
-  effects.balances.push([tx.sender, WAVES, -tx.fee])
+  effects.balances.push(...fee)
   const addresses = [tx.sender]
   let stateChanges: Record<string, unknown> | undefined
 
@@ -109,16 +114,30 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
     case 4: {
       const asset = tx.assetId ?? WAVES
       checkAttachment(tx.attachment, fail)
-      effects.balances.push([tx.sender, asset, -tx.amount], [tx.recipient, asset, tx.amount])
-      addresses.push(tx.recipient)
+      const recipient = resolveRecipient(state, tx.recipient, fail)
+      effects.balances.push([tx.sender, asset, -tx.amount], [recipient, asset, tx.amount])
+      addresses.push(recipient)
       break
     }
+    case 5:
+    case 6:
+    case 14:
+      applyAssetTx(state, tx, effects, fail)
+      break
+    case 8:
+    case 9:
+      applyLeaseTx(state, tx, effects, addresses, fail)
+      break
+    case 10:
+      applyAliasTx(state, tx, effects, fail)
+      break
     case 11: {
       const asset = tx.assetId ?? WAVES
       checkAttachment(tx.attachment, fail)
       for (const t of tx.transfers) {
-        effects.balances.push([tx.sender, asset, -t.amount], [t.recipient, asset, t.amount])
-        addresses.push(t.recipient)
+        const recipient = resolveRecipient(state, t.recipient, fail)
+        effects.balances.push([tx.sender, asset, -t.amount], [recipient, asset, t.amount])
+        addresses.push(recipient)
       }
       break
     }
@@ -129,7 +148,7 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
       effects.script = [tx.sender, tx.script === null ? null : setScript(ctx, tx.script, tx.senderPublicKey, fail)]
       break
     case 16:
-      stateChanges = await invoke(ctx, tx, json, effects, addresses)
+      stateChanges = await invoke(ctx, { ...tx, dApp: resolveRecipient(state, tx.dApp, fail) }, json, effects, addresses)
       break
   }
 
@@ -165,6 +184,18 @@ function checkAmounts(tx: Tx): void {
       break
     case 4:
       if (tx.amount <= 0n) throw nodeErrors.nonPositiveAmount(`${tx.amount} of ${assetName(tx.assetId)}`)
+      break
+    case 5:
+      if (tx.quantity < 0n) throw nodeErrors.negativeAmount(`${tx.quantity} of assets`)
+      break
+    case 6:
+      if (tx.amount < 0n) throw nodeErrors.negativeAmount(`${tx.amount} of assets`)
+      break
+    case 8:
+      if (tx.amount <= 0n) throw nodeErrors.nonPositiveAmount(`${tx.amount} of waves`)
+      break
+    case 14:
+      if (tx.minSponsoredAssetFee !== null && tx.minSponsoredAssetFee < 0n) throw nodeErrors.negativeMinFee(`${tx.minSponsoredAssetFee} per asset`)
       break
     case 11:
       if (tx.transfers.length > MAX_MASS_TRANSFERS) {
@@ -221,7 +252,9 @@ function checkAttachment(attachment: string, fail: (reason: string) => never): v
 /** CommonValidation.disallowSendingGreaterThanBalance: amounts the sender sends must be there before anything runs. */
 function checkSpendable(state: ChainState, tx: Tx, json: Record<string, unknown>): void {
   const check = (asset: string | null, amount: bigint, withFee: boolean) => {
-    const wavesSpent = (asset === null ? amount : 0n) + (withFee ? tx.fee : 0n)
+    const feeInWaves = tx.feeAssetId === null
+    const wavesSpent = (asset === null ? amount : 0n) + (withFee && feeInWaves ? tx.fee : 0n)
+    const assetSpent = amount + (withFee && !feeInWaves && tx.feeAssetId === asset ? tx.fee : 0n)
     const wavesBalance = balanceOf(state, tx.sender)
     if (wavesBalance - wavesSpent < 0n) {
       throw nodeErrors.stateCheckFailed(
@@ -233,11 +266,11 @@ function checkSpendable(state: ChainState, tx: Tx, json: Record<string, unknown>
     if (asset !== null) {
       if (!state.assets.has(asset)) throw nodeErrors.stateCheckFailed(json, `Referenced assetId not found: ${asset}`)
       const assetBalance = balanceOf(state, tx.sender, asset)
-      if (assetBalance - amount < 0n) {
+      if (assetBalance - assetSpent < 0n) {
         throw nodeErrors.stateCheckFailed(
           json,
           `Attempt to transfer unavailable funds: Transaction application leads to negative asset '${asset}' balance to (at least) temporary negative state, ` +
-            `current balance is ${assetBalance}, spends equals ${-amount}, result is ${assetBalance - amount}`,
+            `current balance is ${assetBalance}, spends equals ${-assetSpent}, result is ${assetBalance - assetSpent}`,
         )
       }
     }
@@ -257,10 +290,7 @@ function checkSpendable(state: ChainState, tx: Tx, json: Record<string, unknown>
 /** FeeValidation: the minimal fee of the type, plus the smart account's extra, in WAVES only. */
 function checkFee(state: ChainState, tx: Tx, fail: (reason: string) => never): void {
   const name = `${TYPE_NAMES[tx.type]}Transaction`
-  if (tx.feeAssetId !== null) {
-    if (!state.assets.has(tx.feeAssetId)) fail(`Asset ${tx.feeAssetId} does not exist, cannot be used to pay fees`)
-    fail(`Asset ${tx.feeAssetId} is not sponsored, cannot be used to pay fees`)
-  }
+  const sponsorship = checkFeeAsset(state, tx, fail)
   let units = FEE_UNITS[tx.type] ?? 1n
   if (tx.type === 3 && tx.quantity === 1n && tx.decimals === 0 && !tx.reissuable) units = 1n // NFT: 0.001 WAVES
   if (tx.type === 11) units += BigInt(Math.floor((tx.transfers.length + 1) / 2))
@@ -276,8 +306,10 @@ function checkFee(state: ChainState, tx: Tx, fail: (reason: string) => never): v
     required += extra
     requirements.push(`Transaction sent from smart account. Requires ${extra} extra fee`)
   }
-  if (tx.fee < required) {
-    fail(`${requirements.map((r) => `${r}. `).join('')}Fee for ${name} (${tx.fee} in WAVES) does not exceed minimal value of ${required} WAVES.`)
+  const inAsset = sponsorship === null ? required : (required * sponsorship) / FEE_UNIT
+  if (tx.fee < inAsset) {
+    const orAsset = sponsorship === null ? '' : ` or ${inAsset} ${tx.feeAssetId}`
+    fail(`${requirements.map((r) => `${r}. `).join('')}Fee for ${name} (${tx.fee} in ${tx.feeAssetId ?? 'WAVES'}) does not exceed minimal value of ${required} WAVES${orAsset}.`)
   }
 }
 
@@ -286,13 +318,30 @@ function checkBalances(state: ChainState, json: Record<string, unknown>, deltas:
   const details: Record<string, string> = {}
   for (const [address, asset, delta] of deltas) {
     const old = balanceOf(state, address, asset)
-    if (old + delta >= 0n) continue
+    if (old + delta >= 0n) {
+      if (asset === WAVES && delta < 0n) {
+        const leased = leasedMoneyError(state, address, old + delta)
+        if (leased !== undefined) details[address] = leased
+      }
+      continue
+    }
     details[address] =
       asset === WAVES
         ? `negative waves balance: ${address}, old: ${old}, new: ${old + delta}`
-        : `negative asset balance: ${address}, new portfolio: ${asset} -> ${old + delta}`
+        : `negative asset balance: ${address}, new portfolio: Map(${asset} -> ${old + delta})`
   }
   if (Object.keys(details).length > 0) throw nodeErrors.negativeBalance(json, details)
+}
+
+/** BalanceDiffValidation's rule for leases: WAVES leased out cannot be spent (the lease out itself stays as it was). */
+function leasedMoneyError(state: ChainState, address: string, newWaves: bigint): string | undefined {
+  const lease = leaseBalance(state, address)
+  if (newWaves >= lease.out) return undefined
+  const pair = (waves: bigint) => `(${waves},LeaseBalance(${lease.in},${lease.out}))`
+  if (newWaves + lease.in - lease.out < 0n) {
+    return `negative effective balance: ${address}, old: ${pair(balanceOf(state, address))}, new: ${pair(newWaves)}`
+  }
+  return `${address} trying to spend leased money`
 }
 
 function checkBalancesAfter(state: ChainState, json: Record<string, unknown>, effects: Effects): void {
@@ -348,18 +397,8 @@ async function invoke(
   if (!facts) return dAppError(`No contract at address ${tx.dApp}`)
   const script = ctx.scripts.get(facts.base64)
   if (script.kind !== 'dapp') return dAppError('Trying to call dApp on the account with expression script')
-  // InvokeScriptTransactionDiff: a dApp may call itself, but not pay itself.
-  if (tx.sender === tx.dApp && tx.payment.length > 0) throw nodeErrors.custom('DApp self-payment is forbidden since V4')
   const call = tx.call ?? { function: 'default', args: [] }
-
-  // The fee and the payments are taken before the script runs, as on a node: the dApp sees the payments.
-  const before = emptyEffects()
-  before.balances.push(...effects.balances)
-  for (const p of tx.payment) {
-    const asset = p.assetId ?? WAVES
-    before.balances.push([tx.sender, asset, -p.amount], [tx.dApp, asset, p.amount])
-  }
-  checkBalances(state, json, netBalances(before).filter(([, , delta]) => delta < 0))
+  const before = paymentsBefore(state, tx, json, script.version)
   applyEffects(state, before)
   let outcome
   try {
@@ -385,15 +424,19 @@ async function invoke(
   }
   if (!outcome.ok) return dAppError(outcome.error.message)
 
-  effects.balances.splice(0, effects.balances.length, ...before.balances)
+  for (const p of tx.payment) {
+    const asset = p.assetId ?? WAVES
+    effects.balances.push([tx.sender, asset, -p.amount], [tx.dApp, asset, p.amount])
+  }
   const data: DataWrite[] = []
   const transfers: { address: string; asset: string | null; amount: bigint }[] = []
   for (const action of outcome.result.actions) {
     if (action.kind === 'data' || action.kind === 'delete') data.push(dataWrite(action))
-    else if (action.kind === 'transfer') transfers.push(transferOf(action, tx.dApp, dAppError))
+    else if (action.kind === 'transfer') transfers.push(transferOf(state, action, dAppError))
     else dAppError(`waves-devnode does not support the ${ACTION_NAMES[action.kind]} action`)
   }
   checkActions(data, transfers, dAppError)
+  checkTransfersAfter(tx, transfers, dAppError)
   for (const write of data) effects.data.push([tx.dApp, write])
   for (const t of transfers) {
     const asset = t.asset ?? WAVES
@@ -409,7 +452,7 @@ async function invoke(
     burns: [],
     sponsorFees: [],
     leases: [],
-    leaseCancel: [],
+    leaseCancels: [],
     invokes: [],
   }
 }
@@ -433,11 +476,45 @@ function dataWrite(action: Extract<Action, { kind: 'data' | 'delete' }>): DataWr
   return { key: action.key, type: action.type, value: action.value }
 }
 
-function transferOf(action: Extract<Action, { kind: 'transfer' }>, dApp: string, dAppError: (m: string) => never) {
-  if (!('address' in action.recipient)) return dAppError('waves-devnode does not support aliases')
-  const address = base58Encode(action.recipient.address)
-  if (address === dApp) dAppError('DApp self-transfer is forbidden since V4')
+function transferOf(state: ChainState, action: Extract<Action, { kind: 'transfer' }>, dAppError: (m: string) => never) {
+  const address =
+    'address' in action.recipient
+      ? base58Encode(action.recipient.address)
+      : resolveRecipient(state, `alias:${state.chainId}:${action.recipient.alias}`, dAppError)
   return { address, asset: action.assetId === null ? null : base58Encode(action.assetId), amount: action.amount }
+}
+
+/**
+ * What InvokeDiffsCommon.checkActions checks after the counts, in its order: no self-payment and no self-transfer
+ * (checkSelfPayments), then the transfers' sum within a Long (checkOverflow, `ScriptTransfer overflow`).
+ */
+function checkTransfersAfter(
+  tx: Extract<Tx, { type: 16 }>,
+  transfers: { address: string; amount: bigint }[],
+  dAppError: (message: string) => never,
+): void {
+  if (tx.payment.length > 0 && tx.sender === tx.dApp) dAppError('DApp self-payment is forbidden since V4')
+  if (transfers.some((t) => t.address === tx.dApp)) dAppError('DApp self-transfer is forbidden since V4')
+  let sum = 0n
+  for (const t of transfers) {
+    sum += t.amount
+    if (sum > MAX_LONG || sum < -MAX_LONG - 1n) dAppError('ScriptTransfer overflow')
+  }
+}
+
+/**
+ * The payments as the node takes them (TransactionDiffer.validatePayments): they alone must be payable, fee aside, and
+ * a dApp of V5 or later sees them in its balances while it runs (InvokeDiffsCommon.paymentsPart); older dApps see the
+ * balances as they were. The fee is not visible to the script. Payments and actions are checked on the final balances.
+ */
+function paymentsBefore(state: ChainState, tx: Extract<Tx, { type: 16 }>, json: Record<string, unknown>, version: number): Effects {
+  const payments = emptyEffects()
+  for (const p of tx.payment) {
+    const asset = p.assetId ?? WAVES
+    payments.balances.push([tx.sender, asset, -p.amount], [tx.dApp, asset, p.amount])
+  }
+  checkBalances(state, json, netBalances(payments).filter(([, , delta]) => delta < 0))
+  return version >= 5 ? payments : emptyEffects()
 }
 
 function checkActions(

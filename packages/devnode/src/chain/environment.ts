@@ -5,7 +5,7 @@ import { base58Decode, base58Encode, blake2b } from '../crypto.ts'
 import type { AssetDescription, BalanceDetails, BlockDescription, Environment, EntryType, EntryValue } from '../ride/environment.ts'
 import type { CaseObj } from '../ride/values.ts'
 import { RideError } from '../ride/values.ts'
-import { type Block, type ChainState, WAVES, balanceOf } from '../state/state.ts'
+import { type Block, type ChainState, WAVES, balanceOf, resolveAlias, wavesBalanceDetails } from '../state/state.ts'
 
 /** The base target every dev node block carries (routes/views.ts prints the same). */
 const BASE_TARGET = 60n
@@ -63,9 +63,7 @@ export function chainEnvironment(state: ChainState, options: ChainEnvironmentOpt
     isDataStorageUntouched: (address: Uint8Array) => (state.data.get(text(address))?.size ?? 0) === 0,
     balance: (address: Uint8Array, assetId: Uint8Array | null) => balanceOf(state, text(address), assetId === null ? WAVES : text(assetId)),
     wavesBalanceDetails(address: Uint8Array): BalanceDetails {
-      // no leases and no generating-balance window on the dev node: every figure is the regular balance
-      const regular = balanceOf(state, text(address))
-      return { available: regular, regular, generating: regular, effective: regular }
+      return wavesBalanceDetails(state, text(address))
     },
     assetInfo(assetId: Uint8Array): AssetDescription | null {
       const asset = state.assets.get(text(assetId))
@@ -78,7 +76,7 @@ export function chainEnvironment(state: ChainState, options: ChainEnvironmentOpt
         issuerPublicKey: base58Decode(asset.issuerPublicKey),
         reissuable: asset.reissuable,
         scripted: false,
-        minSponsoredFee: null,
+        minSponsoredFee: asset.minSponsoredAssetFee ?? null,
         name: asset.name,
         description: asset.description,
       }
@@ -93,8 +91,10 @@ export function chainEnvironment(state: ChainState, options: ChainEnvironmentOpt
     },
     // the dev node does not keep transfer transactions in the shape scripts read them yet
     transferTransactionById: () => null,
-    // the dev node has no aliases yet
-    resolveAlias: () => null,
+    resolveAlias(alias: string) {
+      const address = resolveAlias(state, alias)
+      return address === undefined ? null : base58Decode(address)
+    },
     accountScriptHash(address: Uint8Array) {
       const script = state.scripts.get(text(address))
       return script === undefined ? null : blake2b(Uint8Array.from(Buffer.from(script.base64, 'base64')))

@@ -9,17 +9,46 @@ import type { DataWrite } from '../state/state.ts'
 const { makeTxBytes } = wavesTransactions
 
 /** Transaction types and the version waves-transactions v4 builds for each. */
-export const SUPPORTED_VERSIONS: Readonly<Record<number, number>> = { 3: 3, 4: 3, 11: 2, 12: 2, 13: 2, 16: 2 }
+export const SUPPORTED_VERSIONS: ReadonlyMap<number, number> = new Map([
+  [3, 3],
+  [4, 3],
+  [5, 3],
+  [6, 3],
+  [8, 3],
+  [9, 3],
+  [10, 3],
+  [11, 2],
+  [12, 2],
+  [13, 2],
+  [14, 2],
+  [16, 2],
+])
 
+/** The node's TransactionType names (`${name}Transaction` in its texts). */
 export const TYPE_NAMES: Readonly<Record<number, string>> = {
   1: 'Genesis',
   3: 'Issue',
   4: 'Transfer',
+  5: 'Reissue',
+  6: 'Burn',
+  8: 'Lease',
+  9: 'LeaseCancel',
+  10: 'CreateAlias',
   11: 'MassTransfer',
   12: 'Data',
   13: 'SetScript',
+  14: 'SponsorFee',
   16: 'InvokeScript',
 }
+
+/** Alias names (Alias.scala): 4..30 characters of this alphabet. */
+export const ALIAS_ALPHABET = '-.0123456789@_abcdefghijklmnopqrstuvwxyz'
+const ALIAS_MIN_LENGTH = 4
+const ALIAS_MAX_LENGTH = 30
+/** ContractLimits.MaxInvokeScriptSizeInBytes: the protobuf invoke data (dApp, call, payments). */
+export const MAX_INVOKE_SCRIPT_BYTES = 5_120
+/** ContractLimits.MaxDeclarationNameInBytes: a callable's name. */
+export const MAX_DECLARATION_NAME_BYTES = 255
 
 interface Common {
   id: string
@@ -37,6 +66,12 @@ export type Tx = Common &
   (
     | { type: 3; name: string; description: string; quantity: bigint; decimals: number; reissuable: boolean; script: string | null }
     | { type: 4; recipient: string; assetId: string | null; amount: bigint; attachment: string }
+    | { type: 5; assetId: string; quantity: bigint; reissuable: boolean }
+    | { type: 6; assetId: string; amount: bigint }
+    | { type: 8; recipient: string; amount: bigint }
+    | { type: 9; leaseId: string }
+    | { type: 10; alias: string }
+    | { type: 14; assetId: string; minSponsoredAssetFee: bigint | null }
     | { type: 11; assetId: string | null; transfers: { recipient: string; amount: bigint }[]; attachment: string }
     | { type: 12; data: DataWrite[] }
     | { type: 13; script: string | null }
@@ -129,10 +164,44 @@ export function checkAddress(value: string, chainId: number): string {
   return value
 }
 
+/**
+ * An alias name checked as Alias.createWithChainId does; throws the node's GenericError text (199).
+ * `name` is the bare name, without `alias:R:`.
+ */
+export function checkAliasName(name: string): string {
+  if (name.length < ALIAS_MIN_LENGTH || name.length > ALIAS_MAX_LENGTH) {
+    throw nodeErrors.custom(`Alias '${name}' length should be between ${ALIAS_MIN_LENGTH} and ${ALIAS_MAX_LENGTH}`)
+  }
+  for (const c of name) if (!ALIAS_ALPHABET.includes(c)) throw nodeErrors.custom(`Alias should contain only following characters: ${ALIAS_ALPHABET}`)
+  return name
+}
+
+/** `alias:R:name` as Alias.fromString reads it (its texts; another chain's alias is WrongChain, 404). */
+export function readAlias(value: string, chainId: number): string {
+  const pattern = "Alias string pattern is 'alias:<chain-id>:<address-alias>"
+  const rest = value.slice('alias:'.length)
+  if (!value.startsWith('alias:') || rest.length < 2 || rest[1] !== ':') throw nodeErrors.custom(pattern)
+  const name = checkAliasName(rest.slice(2))
+  const aliasChain = rest.charCodeAt(0) & 0xff
+  if (aliasChain !== chainId) throw nodeErrors.wrongChain(chainId, aliasChain)
+  return name
+}
+
+/** A recipient as the transaction names it: an address of this chain, or `alias:<chain>:<name>` (resolved on apply). */
 function recipient(json: Json, field: string, chainId: number): string {
   const v = str(json, field)
-  if (v.startsWith('alias:')) throw nodeErrors.custom('waves-devnode does not support aliases')
+  if (v.startsWith('alias:')) {
+    readAlias(v, chainId)
+    return v
+  }
   return checkAddress(v, chainId)
+}
+
+function requiredAssetId(json: Json, field: string): string {
+  const v = json[field]
+  if (typeof v !== 'string') return bad(field, 'expected an asset id')
+  bytes58(v, field, 32)
+  return v
 }
 
 function callArg(json: Json, field: string, depth = 0): CallArg {
@@ -182,7 +251,7 @@ export function readTransaction(json: unknown, chainId: number): Tx {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) bad('obj', 'expected a transaction object')
   const j = json as Json
   const type = int(j, 'type', 0, 255)
-  const expectedVersion = SUPPORTED_VERSIONS[type]
+  const expectedVersion = SUPPORTED_VERSIONS.get(type)
   if (expectedVersion === undefined) throw nodeErrors.unsupportedType()
   const version = j['version'] === undefined ? expectedVersion : int(j, 'version', 1, 255)
   if (version !== expectedVersion) {
@@ -237,6 +306,26 @@ export function readTransaction(json: unknown, chainId: number): Tx {
         attachment: optionalStr(j, 'attachment', ''),
       }
       break
+    case 5:
+      tx = { ...common, type, id: '', assetId: requiredAssetId(j, 'assetId'), quantity: safeLong(j, 'quantity'), reissuable: j['reissuable'] === true }
+      break
+    case 6:
+      tx = { ...common, type, id: '', assetId: requiredAssetId(j, 'assetId'), amount: safeLong(j, 'amount') }
+      break
+    case 8:
+      tx = { ...common, type, id: '', recipient: recipient(j, 'recipient', chainId), amount: safeLong(j, 'amount') }
+      break
+    case 9:
+      tx = { ...common, type, id: '', leaseId: requiredAssetId(j, 'leaseId') }
+      break
+    case 10:
+      tx = { ...common, type, id: '', alias: checkAliasName(str(j, 'alias')) }
+      break
+    case 14: {
+      const min = j['minSponsoredAssetFee']
+      tx = { ...common, type, id: '', assetId: requiredAssetId(j, 'assetId'), minSponsoredAssetFee: min === undefined || min === null ? null : safeLong(j, 'minSponsoredAssetFee') }
+      break
+    }
     case 11:
       tx = {
         ...common,
@@ -277,6 +366,7 @@ export function readTransaction(json: unknown, chainId: number): Tx {
   }
   const body = bodyBytes(tx)
   tx.id = base58Encode(blake2b(body))
+  if (tx.type === 16) checkInvokeSize(tx, body)
   if (typeof j['id'] === 'string' && j['id'] !== tx.id) {
     throw nodeErrors.invalidSignature()
   }
@@ -289,6 +379,50 @@ export function readTransaction(json: unknown, chainId: number): Tx {
   }
   if (!valid) throw nodeErrors.invalidSignature()
   return tx
+}
+
+/**
+ * InvokeScriptTxValidator: the callable's name at most 255 bytes, and the protobuf invoke data (field 116, invoke_script, of the
+ * protobuf body: dApp, call, payments) at most 5,120 bytes. Both are GenericErrors (199).
+ */
+function checkInvokeSize(tx: Extract<Tx, { type: 16 }>, body: Uint8Array): void {
+  const nameSize = tx.call === null ? 0 : Buffer.byteLength(tx.call.function, 'utf8')
+  if (nameSize > MAX_DECLARATION_NAME_BYTES) {
+    throw nodeErrors.custom(`Callable function name size = ${nameSize} bytes must be less than ${MAX_DECLARATION_NAME_BYTES}`)
+  }
+  const length = protobufFieldLength(body, 116)
+  if (length > MAX_INVOKE_SCRIPT_BYTES) {
+    throw nodeErrors.custom(`InvokeScriptTransaction bytes length = ${length} exceeds limit = ${MAX_INVOKE_SCRIPT_BYTES}`)
+  }
+}
+
+/** The length of a top-level length-delimited field of a protobuf message (0 when absent). */
+export function protobufFieldLength(message: Uint8Array, field: number): number {
+  let at = 0
+  const varint = (): number => {
+    let value = 0
+    let scale = 1
+    for (;;) {
+      const b = message[at++]
+      if (b === undefined) return bad('bodyBytes', 'truncated protobuf')
+      value += (b & 0x7f) * scale
+      if ((b & 0x80) === 0) return value
+      scale *= 128
+    }
+  }
+  while (at < message.length) {
+    const key = varint()
+    const wire = key % 8
+    if (wire === 0) varint()
+    else if (wire === 1) at += 8
+    else if (wire === 5) at += 4
+    else if (wire === 2) {
+      const length = varint()
+      if (Math.floor(key / 8) === field) return length
+      at += length
+    } else return bad('bodyBytes', 'unexpected protobuf wire type')
+  }
+  return 0
 }
 
 /** The body bytes the id and the signature are computed over, by @waves/waves-transactions. */
@@ -325,6 +459,18 @@ export function printTx(tx: Tx): Json {
       return { ...head, assetId: tx.id, name: tx.name, quantity: tx.quantity, reissuable: tx.reissuable, decimals: tx.decimals, description: tx.description, script: tx.script }
     case 4:
       return { ...head, recipient: tx.recipient, assetId: tx.assetId, feeAsset: tx.feeAssetId, amount: tx.amount, attachment: tx.attachment }
+    case 5:
+      return { ...head, assetId: tx.assetId, quantity: tx.quantity, reissuable: tx.reissuable }
+    case 6:
+      return { ...head, assetId: tx.assetId, amount: tx.amount }
+    case 8:
+      return { ...head, amount: tx.amount, recipient: tx.recipient }
+    case 9:
+      return { ...head, leaseId: tx.leaseId }
+    case 10:
+      return { ...head, alias: tx.alias }
+    case 14:
+      return { ...head, assetId: tx.assetId, minSponsoredAssetFee: tx.minSponsoredAssetFee }
     case 11:
       return { ...head, assetId: tx.assetId, attachment: tx.attachment, transferCount: tx.transfers.length, totalAmount: tx.transfers.reduce((s, t) => s + t.amount, 0n), transfers: tx.transfers }
     case 12:

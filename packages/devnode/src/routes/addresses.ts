@@ -2,7 +2,7 @@
 import { MAX_KEYS_PER_REQUEST, accountExtraFee } from '../constants.ts'
 import { checkAddress } from '../chain/tx.ts'
 import { nodeErrors } from '../errors.ts'
-import { balanceOf, type DataEntry } from '../state/state.ts'
+import { balanceOf, wavesBalanceDetails, type DataEntry } from '../state/state.ts'
 import type { Chain } from '../chain/devnode.ts'
 import type { Request, Router } from './router.ts'
 
@@ -51,12 +51,12 @@ export function addressRoutes(router: Router): void {
     })
     .on('GET', '/addresses/balance/details/{address}', (req, chain) => {
       const address = addressParam(req, chain)
-      const regular = balanceOf(chain.state, address)
-      return { address, regular, generating: regular, available: regular, effective: regular }
+      const { regular, generating, available, effective } = wavesBalanceDetails(chain.state, address)
+      return { address, regular, generating, available, effective }
     })
     .on('GET', '/addresses/effectiveBalance/{address}', (req, chain) => {
       const address = addressParam(req, chain)
-      return { address, confirmations: 0, balance: balanceOf(chain.state, address) }
+      return { address, confirmations: 0, balance: wavesBalanceDetails(chain.state, address).effective }
     })
     .on('GET', '/addresses/validate/{address}', (req, chain) => {
       const address = req.params['address']!

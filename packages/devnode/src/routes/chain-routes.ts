@@ -1,9 +1,10 @@
 // /blocks, /transactions, /assets, /utils, /node and /alias.
 import { base58Decode } from '../crypto.ts'
 import { MAX_KEYS_PER_REQUEST, NODE_VERSION, accountExtraFee } from '../constants.ts'
-import { checkAddress } from '../chain/tx.ts'
+import { checkAddress, checkAliasName } from '../chain/tx.ts'
 import { nodeErrors } from '../errors.ts'
-import { balanceOf, lastBlock } from '../state/state.ts'
+import { balanceOf, lastBlock, resolveAlias, wavesBalanceDetails } from '../state/state.ts'
+import { leaseInfo } from '../chain/tx-rules.ts'
 import type { Chain } from '../chain/devnode.ts'
 import type { Request, Router } from './router.ts'
 import { assetDetails, blockAt, blockHeader, fullBlock, txInfo } from './views.ts'
@@ -39,6 +40,30 @@ function bodyIds(req: Request): string[] {
   return ids as string[]
 }
 
+/** AssetsApiRoute's FullAssetInfo: sponsorship fields only when sponsored, the issue transaction as stored. */
+function assetBalance(chain: Chain, id: string, balance: bigint): Record<string, unknown> {
+  const a = chain.state.assets.get(id)!
+  const sponsored = a.minSponsoredAssetFee ?? null
+  const issue = chain.tx(a.originTransactionId)
+  return {
+    assetId: id,
+    reissuable: a.reissuable,
+    ...(sponsored === null ? {} : { minSponsoredAssetFee: sponsored, sponsorBalance: wavesBalanceDetails(chain.state, a.issuer).available }),
+    quantity: a.quantity,
+    ...(issue && issue.json['type'] === 3 ? { issueTransaction: issue.json } : {}),
+    balance,
+    sequenceInBlock: 0,
+  }
+}
+
+/** LeaseApiRoute.leasingInfosMap: every id valid (116 otherwise), unknown ones left out. */
+function leaseInfos(chain: Chain, ids: string[]): unknown[] {
+  return idList(ids, (id) => id).flatMap((id) => {
+    const lease = chain.state.leases?.get(id as string)
+    return lease ? [leaseInfo(lease)] : []
+  })
+}
+
 function asset(chain: Chain, id: string) {
   if (!isId(id)) throw nodeErrors.invalidAssetId()
   const found = chain.state.assets.get(id)
@@ -65,9 +90,35 @@ export function chainRoutes(router: Router): void {
       return { blockchainHeight: chain.height, stateHeight: chain.height, updatedTimestamp: block.timestamp, updatedDate: new Date(block.timestamp).toISOString() }
     })
     .on('GET', '/utils/time', (_req, chain) => ({ system: chain.clock.now(), NTP: chain.clock.now() }))
+    // AliasApiRoute: the bare name is checked as Alias.create does (199 with its text), then resolved (302, 404)
     .on('GET', '/alias/by-alias/{name}', (req, chain) => {
-      throw nodeErrors.aliasNotFound(`alias:${chain.chainId}:${req.params['name']}`)
+      const name = checkAliasName(req.params['name']!)
+      const address = resolveAlias(chain.state, name)
+      if (address === undefined) throw nodeErrors.aliasNotFound(`alias:${chain.chainId}:${name}`)
+      return { address }
     })
+    .on('GET', '/alias/by-address/{address}', (req, chain) => {
+      const address = checkAddress(req.params['address']!, chain.chainIdByte)
+      const names: string[] = []
+      for (const [name, owner] of chain.state.aliases ?? []) if (owner === address) names.push(`alias:${chain.chainId}:${name}`)
+      return names
+    })
+
+    // LeaseApiRoute
+    .on('GET', '/leasing/active/{address}', (req, chain) => {
+      const address = checkAddress(req.params['address']!, chain.chainIdByte)
+      const active = [...(chain.state.leases?.values() ?? [])].filter((l) => l.status === 'active' && (l.sender === address || l.recipient === address))
+      return active.map(leaseInfo)
+    })
+    .on('GET', '/leasing/info/{id}', (req, chain) => {
+      const id = req.params['id']!
+      if (!isId(id)) throw nodeErrors.invalidTxId('Invalid transaction id')
+      const lease = chain.state.leases?.get(id)
+      if (!lease) throw nodeErrors.txNotFound()
+      return leaseInfo(lease)
+    })
+    .on('GET', '/leasing/info', (req, chain) => leaseInfos(chain, req.query.getAll('id')))
+    .on('POST', '/leasing/info', (req, chain) => leaseInfos(chain, bodyIds(req)))
 
     .on('GET', '/blocks/height', (_req, chain) => ({ height: chain.height }))
     .on('GET', '/blocks/last', (_req, chain) => fullBlock(chain, lastBlock(chain.state)))
@@ -81,7 +132,7 @@ export function chainRoutes(router: Router): void {
       if (!isId(id)) throw nodeErrors.invalidTxId('Invalid transaction id')
       const tx = chain.tx(id)
       if (!tx) throw nodeErrors.txNotFound()
-      return txInfo(tx)
+      return txInfo(tx, chain.state)
     })
     .on('GET', '/transactions/status', (req, chain) => idList(req.query.getAll('id'), (id) => txStatus(chain, id)))
     .on('POST', '/transactions/status', (req, chain) => idList(bodyIds(req), (id) => txStatus(chain, id)))
@@ -101,17 +152,14 @@ export function chainRoutes(router: Router): void {
         end = at
       }
       const page = ids.slice(Math.max(0, end - limit), end).reverse()
-      return [page.map((id) => txInfo(chain.tx(id)!))]
+      return [page.map((id) => txInfo(chain.tx(id)!, chain.state))]
     })
 
     .on('GET', '/assets/balance/{address}', (req, chain) => {
       const address = checkAddress(req.params['address']!, chain.chainIdByte)
       const balances = [...(chain.state.balances.get(address) ?? new Map<string, bigint>())]
         .filter(([id, balance]) => id !== '' && balance > 0n)
-        .map(([id, balance]) => {
-          const a = chain.state.assets.get(id)!
-          return { assetId: id, balance, reissuable: a.reissuable, minSponsoredAssetFee: null, sponsorBalance: null, quantity: a.quantity, issueTransaction: null }
-        })
+        .map(([id, balance]) => assetBalance(chain, id, balance))
       return { address, balances }
     })
     .on('GET', '/assets/balance/{address}/{assetId}', (req, chain) => {

@@ -2,7 +2,8 @@
 import { base58Encode, blake2b, stringToBytes } from '../crypto.ts'
 import type { Chain } from '../chain/devnode.ts'
 import { nodeErrors } from '../errors.ts'
-import type { Asset, Block, StoredTx } from '../state/state.ts'
+import type { Asset, Block, ChainState, StoredTx } from '../state/state.ts'
+import { leaseInfo } from '../chain/tx-rules.ts'
 
 const BLOCK_REWARD = 600_000_000n
 
@@ -33,7 +34,7 @@ export function fullBlock(chain: Chain, block: Block): Record<string, unknown> {
   return {
     ...blockHeader(block),
     fee: block.totalFee,
-    transactions: block.txIds.map((id) => txWithStatus(chain.tx(id)!)),
+    transactions: block.txIds.map((id) => txWithStatus(chain.tx(id)!, chain.state)),
   }
 }
 
@@ -44,13 +45,28 @@ export function blockAt(chain: Chain, height: string): Block {
   return block
 }
 
-function txWithStatus(tx: StoredTx): Record<string, unknown> {
-  return { ...tx.json, applicationStatus: tx.applicationStatus, ...(tx.stateChanges ? { stateChanges: tx.stateChanges } : {}) }
+function txWithStatus(tx: StoredTx, state?: ChainState): Record<string, unknown> {
+  return { ...tx.json, ...(state ? leaseFields(tx, state) : {}), applicationStatus: tx.applicationStatus, ...(tx.stateChanges ? { stateChanges: tx.stateChanges } : {}) }
+}
+
+/**
+ * What TransactionJsonSerializer adds to leases as of now: a Lease its `status`, a LeaseCancel its `lease`
+ * (LeaseInfo) beside `leaseId`.
+ */
+function leaseFields(tx: StoredTx, state: ChainState): Record<string, unknown> {
+  if (tx.json['type'] === 8) {
+    return { status: state.leases?.get(tx.json['id'] as string)?.status === 'active' ? 'active' : 'canceled' }
+  }
+  if (tx.json['type'] === 9) {
+    const lease = state.leases?.get(tx.json['leaseId'] as string)
+    return { lease: lease ? leaseInfo(lease) : null }
+  }
+  return {}
 }
 
 /** `/transactions/info/{id}`: the transaction, its height, status and (for invokes) state changes. */
-export function txInfo(tx: StoredTx): Record<string, unknown> {
-  return { ...txWithStatus(tx), height: tx.height }
+export function txInfo(tx: StoredTx, state?: ChainState): Record<string, unknown> {
+  return { ...txWithStatus(tx, state), height: tx.height }
 }
 
 export function assetDetails(asset: Asset): Record<string, unknown> {
@@ -66,7 +82,7 @@ export function assetDetails(asset: Asset): Record<string, unknown> {
     reissuable: asset.reissuable,
     quantity: asset.quantity,
     scripted: false,
-    minSponsoredAssetFee: null,
+    minSponsoredAssetFee: asset.minSponsoredAssetFee ?? null,
     originTransactionId: asset.originTransactionId,
     sequenceInBlock: 0,
   }

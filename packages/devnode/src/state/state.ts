@@ -40,6 +40,21 @@ export interface Asset {
   issueHeight: number
   issueTimestamp: number
   originTransactionId: string
+  /** SponsorFee: the asset fee worth 0.001 WAVES; absent or null when not sponsored */
+  minSponsoredAssetFee?: bigint | null
+}
+
+/** A lease as the node keeps it (LeaseDetails) and prints it (LeaseInfo in the node's OpenAPI). */
+export interface Lease {
+  id: string
+  originTransactionId: string
+  sender: string
+  recipient: string
+  amount: bigint
+  height: number
+  status: 'active' | 'canceled'
+  cancelHeight?: number
+  cancelTransactionId?: string
 }
 
 export interface Block {
@@ -80,6 +95,10 @@ export interface ChainState {
   /** address -> ids of its transactions, oldest first */
   addressTxs: Map<string, string[]>
   blocks: Block[]
+  /** alias name (without `alias:R:`) -> address */
+  aliases?: Map<string, string>
+  /** lease id -> lease, active or canceled */
+  leases?: Map<string, Lease>
 }
 
 export function emptyState(chainId: string): ChainState {
@@ -92,6 +111,8 @@ export function emptyState(chainId: string): ChainState {
     txs: new Map(),
     addressTxs: new Map(),
     blocks: [],
+    aliases: new Map(),
+    leases: new Map(),
   }
 }
 
@@ -123,6 +144,10 @@ export interface Effects {
   data: [string, DataWrite][]
   script?: [string, AccountScript | null]
   asset?: Asset
+  /** CreateAlias: [name, address] */
+  alias?: [string, string]
+  /** Lease or LeaseCancel: the lease as it is after the transaction */
+  lease?: Lease
 }
 
 export function emptyEffects(): Effects {
@@ -159,6 +184,39 @@ export function applyEffects(state: ChainState, effects: Effects): void {
     else state.scripts.delete(address)
   }
   if (effects.asset) state.assets.set(effects.asset.assetId, effects.asset)
+  if (effects.alias) (state.aliases ??= new Map()).set(effects.alias[0], effects.alias[1])
+  if (effects.lease) (state.leases ??= new Map()).set(effects.lease.id, effects.lease)
+}
+
+/** Leased in and out of `address` by active leases, in wavelets (the node's LeaseBalance). */
+export function leaseBalance(state: ChainState, address: string): { in: bigint; out: bigint } {
+  let leaseIn = 0n
+  let leaseOut = 0n
+  for (const lease of state.leases?.values() ?? []) {
+    if (lease.status !== 'active') continue
+    if (lease.recipient === address) leaseIn += lease.amount
+    if (lease.sender === address) leaseOut += lease.amount
+  }
+  return { in: leaseIn, out: leaseOut }
+}
+
+/**
+ * WAVES balance details as the node's /addresses/balance/details and wavesBalance() give them: available = regular -
+ * leased out, effective = regular - leased out + leased in. The node's generating balance is the least effective
+ * balance over the last 1,000 blocks; the dev node keeps no history of balances and gives the least of the effective
+ * balance and the regular one.
+ */
+export function wavesBalanceDetails(state: ChainState, address: string): { regular: bigint; available: bigint; effective: bigint; generating: bigint } {
+  const regular = balanceOf(state, address)
+  const lease = leaseBalance(state, address)
+  const effective = regular - lease.out + lease.in
+  const available = regular - lease.out
+  return { regular, available, effective, generating: effective < regular ? effective : regular }
+}
+
+/** The address an alias name points to, if claimed. */
+export function resolveAlias(state: ChainState, name: string): string | undefined {
+  return state.aliases?.get(name)
 }
 
 export function recordTx(state: ChainState, id: string, tx: StoredTx, addresses: Iterable<string>): void {
