@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test, vi } from 'vitest'
 import { createAffiliate, formatAmount } from 'waves-affiliate'
-import { type Program, account, invoke, register, startProgram } from './affiliate.ts'
+import { type Program, account, dataOf, invoke, register, startProgram } from './affiliate.ts'
 import { type Served, buildSpa, launchChromium, serveSpa } from './spa.ts'
 
 const SHOTS = join(import.meta.dirname, '..', 'test-output', 'journey')
@@ -297,6 +297,23 @@ test('home, referrer, invitee, paying, withdrawal, the operator, the history, an
   expect(await text(operator, '[data-test="admin-paused"]')).toBe('The program is paused: nobody can join or pay. Members can still withdraw.')
   expect((await chain.fetchConfig()).paused).toBe(true)
   await step(operator, 'operator-paused', 'light')
+
+  // The member explorer: the invitee's referrer, balance and records.
+  await operator.locator('[data-test="member-address"]').fill(bob.address)
+  await operator.locator('[data-test="member-address"]').press('Enter')
+  expect(await text(operator, '[data-test="member-upline"]')).toBe(short(alice.address))
+  expect(await text(operator, '[data-test="member-balance"]')).toBe('0.01 WAVES')
+  await shot(operator, 'operator-member-explorer')
+
+  // The export: every fund credit and withdrawal of the program, as the chain has them.
+  const records = Object.keys(await dataOf(program, '(fund|withdraw)_.+')).length
+  const [exported] = await Promise.all([operator.waitForEvent('download'), operator.locator('[data-test="export"]').click()])
+  const exportLines = readFileSync((await exported.path())!, 'utf8').replace(/^\ufeff/, '').split('\r\n')
+  expect([exportLines[0], exportLines.length - 2, await text(operator, '[data-test="exported"]')]).toEqual([
+    'time,transaction,kind,account,payer,amount,asset',
+    records,
+    `${records} rows saved.`,
+  ])
 
   // The member sees the pause and the new rate.
   await invitee.bringToFront()
