@@ -23,7 +23,16 @@ export interface ChainEnvironmentOptions {
   txId?: string
 }
 
+/** Blocks as scripts see them, decoded once: base58 decoding is most of what reading `lastBlock` costs. */
+const described = new WeakMap<Block, BlockDescription>()
+
 function blockDescription(block: Block): BlockDescription {
+  let description = described.get(block)
+  if (description === undefined) described.set(block, (description = describe(block)))
+  return description
+}
+
+function describe(block: Block): BlockDescription {
   const signature = base58Decode(block.generationSignature)
   return {
     timestamp: BigInt(block.timestamp),
@@ -44,14 +53,16 @@ function entryValue(stored: { type: string; value: bigint | string | boolean }):
 
 /** An Environment over `state`, read live: what the running transaction already changed is visible. */
 export function chainEnvironment(state: ChainState, options: ChainEnvironmentOptions): Environment {
-  const text = (bytes: Uint8Array) => base58Encode(bytes)
+  const self = options.thisAddress === null ? null : base58Decode(options.thisAddress)
+  // most reads are of the running script's own account: its text is known
+  const text = (bytes: Uint8Array) => (self !== null && options.thisAddress !== null && sameBytes(bytes, self) ? options.thisAddress : base58Encode(bytes))
   return {
     ...(options.txId === undefined ? {} : { txId: base58Decode(options.txId) }),
     chainId: options.chainId,
     get height() {
       return state.blocks.length
     },
-    thisAddress: options.thisAddress === null ? null : base58Decode(options.thisAddress),
+    thisAddress: self,
     thisAsset: options.thisAsset ? base58Decode(options.thisAsset) : null,
     tx: options.tx ?? null,
     lastBlock: () => blockDescription(state.blocks[state.blocks.length - 1]!),
@@ -103,4 +114,10 @@ export function chainEnvironment(state: ChainState, options: ChainEnvironmentOpt
       throw new RideError('waves-devnode does not run dApp-to-dApp invoke yet')
     },
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
