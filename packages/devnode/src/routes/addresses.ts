@@ -1,7 +1,9 @@
 // /addresses: balances, script info and account data (by key, by keys, by whole-key regex).
 import { MAX_KEYS_PER_REQUEST, accountExtraFee } from '../constants.ts'
 import { checkAddress } from '../chain/tx.ts'
-import { nodeErrors } from '../errors.ts'
+import { NodeError, nodeErrors } from '../errors.ts'
+import { JavaRegexError, javaRegex } from './java-regex.ts'
+import { writeJson } from './json.ts'
 import { balanceOf, wavesBalanceDetails, type DataEntry } from '../state/state.ts'
 import type { Chain } from '../chain/devnode.ts'
 import type { Request, Router } from './router.ts'
@@ -23,13 +25,14 @@ function byKeys(chain: Chain, address: string, keys: string[]): DataEntry[] {
   })
 }
 
-/** `matches` is a regex for the whole key, as Java's String.matches on the node. */
+/** `matches` is a java.util.regex pattern for the whole key; one that does not compile gets the node's text. */
 function byRegex(chain: Chain, address: string, pattern: string): DataEntry[] {
   let regex: RegExp
   try {
-    regex = new RegExp(`^(?:${pattern})$`, 'u')
+    regex = javaRegex(pattern)
   } catch (e) {
-    throw nodeErrors.custom(`Invalid regular expression in matches: ${e instanceof Error ? e.message : String(e)}`)
+    if (!(e instanceof JavaRegexError)) throw e
+    throw nodeErrors.custom('Cannot compile regex')
   }
   const found: DataEntry[] = []
   for (const entry of entries(chain, address).values()) if (regex.test(entry.key)) found.push(entry)
@@ -38,9 +41,29 @@ function byRegex(chain: Chain, address: string, pattern: string): DataEntry[] {
 
 const byKey = (a: DataEntry, b: DataEntry) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
 
-function stringList(value: unknown, field: string): string[] {
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw nodeErrors.wrongJson(`${field}: expected an array of strings`)
-  return value as string[]
+/**
+ * `keys` of a JSON body as the node's anyParam reads it (`(json \ "keys").as[Iterable[String]]`): anything else is
+ * play-json's validation error, answered as WrongJson with its path and message.
+ */
+function jsonKeys(body: unknown): string[] {
+  const invalid = (path: string, message: string) =>
+    new NodeError(1, 'json data validation error, see validationErrors for details', 400, {
+      cause: null,
+      validationErrors: { [path]: [{ msg: [message], args: [] }] },
+    })
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid('obj', 'error.expected.jsobject')
+  const keys = (body as Record<string, unknown>)['keys']
+  if (keys === undefined) throw invalid('obj', `'keys' is undefined on object: ${writeJson(body, false)}`)
+  if (!Array.isArray(keys)) throw invalid('obj', 'error.expected.jsarray')
+  const wrong = keys.findIndex((k) => typeof k !== 'string')
+  if (wrong >= 0) throw invalid(`obj(${wrong})`, 'error.expected.jsstring')
+  return keys as string[]
+}
+
+/** POST: keys in the body must be there (4008 `Key was not specified`), at most 1,000 of them. */
+function postedKeys(chain: Chain, address: string, keys: string[]): DataEntry[] {
+  if (keys.length === 0) throw new NodeError(4008, 'Key was not specified')
+  return byKeys(chain, address, keys)
 }
 
 export function addressRoutes(router: Router): void {
@@ -89,17 +112,14 @@ export function addressRoutes(router: Router): void {
       if (keys.length > 0) return byKeys(chain, address, keys)
       return [...entries(chain, address).values()].sort(byKey)
     })
+    // AddressApiRoute.getData: `matches` as a form field or a query parameter, else keys as form fields or in JSON
     .on('POST', '/addresses/data/{address}', (req, chain) => {
       const address = addressParam(req, chain)
       const body = req.body()
-      if (body instanceof URLSearchParams) {
-        const matches = body.get('matches')
-        return matches !== null ? byRegex(chain, address, matches) : byKeys(chain, address, body.getAll('key'))
-      }
-      if (typeof body !== 'object' || body === null) throw nodeErrors.wrongJson('expected {"keys": [...]} or {"matches": "..."}')
-      const { keys, matches } = body as { keys?: unknown; matches?: unknown }
-      if (typeof matches === 'string') return byRegex(chain, address, matches)
-      return byKeys(chain, address, stringList(keys, 'keys'))
+      const form = body instanceof URLSearchParams ? body : null
+      const matches = form?.get('matches') ?? req.query.get('matches')
+      if (matches !== null) return byRegex(chain, address, matches)
+      return postedKeys(chain, address, form ? form.getAll('key') : jsonKeys(body))
     })
     .on('GET', '/addresses/data/{address}/{key*}', (req, chain) => {
       const address = addressParam(req, chain)
