@@ -69,6 +69,11 @@ describe('BigInt (lang/tests BigIntTest.scala)', () => {
     expect(b(119, bi(1), 16n, bi(10), 0n, 0n, round('Ceiling'))).toEqual(bi(-16))
     expect(b(314, bi(MAX), bi(0))).toEqual({ error: 'BigInteger divide by zero' })
     expect(b(314, bi(MIN), bi(2))).toEqual(bi(-(1n << 510n)))
+    // computed by the node's Global.powBigInt/logBigInt over BigDecimalMath 2.3.2 on JDK 17
+    expect(pow(977745997685n, 8n, 776116307n, 8n, 5n, 'HalfEven')).toEqual(bi(930668545566357882422540418003978339n))
+    expect(pow(379n, 5n, -1338523313n, 8n, 9n, 'HalfUp')).toEqual(bi(257323035810362204934234264511601291628534n))
+    expect(b(119, bi(999999999999999989n), 1n, bi(50), 1n, 3n, round('Ceiling'))).toEqual(bi(24322))
+    expect(b(119, bi(2), 6n, bi(5), 7n, 5n, round('HalfUp'))).toEqual(bi(90445))
     expect(b('sqrtBigInt', bi(16), 0n, 2n, round('Down'))).toEqual(bi(400))
   })
   it('costs per version (PureContext maps; V8 price cut)', () => {

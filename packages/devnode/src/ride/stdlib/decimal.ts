@@ -15,7 +15,9 @@ export const ZERO: Decimal = { unscaled: 0n, scale: 0 }
 export const ONE: Decimal = { unscaled: 1n, scale: 0 }
 
 const TEN_POWERS: bigint[] = [1n]
+/** 10^n; the small powers every call needs are kept, a large one is computed when asked */
 export function pow10(n: number): bigint {
+  if (n >= 1024) return 10n ** BigInt(n)
   while (TEN_POWERS.length <= n) TEN_POWERS.push(TEN_POWERS[TEN_POWERS.length - 1]! * 10n)
   return TEN_POWERS[n]!
 }
@@ -28,8 +30,8 @@ export function digits(n: bigint): number {
 
 /** Rounds to `precision` significant digits as BigDecimal.round(MathContext) does (repeats when rounding carries). */
 export function roundTo(d: Decimal, precision: number, mode: RoundingMode): Decimal {
-  checkScale(d.scale)
   let { unscaled, scale } = d
+  scale = checkScale(scale, unscaled)
   let p = digits(unscaled)
   while (p > precision) {
     const drop = p - precision
@@ -37,22 +39,25 @@ export function roundTo(d: Decimal, precision: number, mode: RoundingMode): Deci
     scale -= drop
     p = digits(unscaled)
   }
-  checkScale(scale)
-  return { unscaled, scale }
+  return { unscaled, scale: checkScale(scale, unscaled) }
 }
 
 const INT_MAX = 2147483647
 const INT_MIN = -2147483648
 
-/** BigDecimal keeps its scale in a 32-bit int: beyond it Java fails with these texts (BigDecimal.checkScale). */
-export function checkScale(scale: number): void {
-  if (scale > INT_MAX) throw new RideError('Underflow')
-  if (scale < INT_MIN) throw new RideError('Overflow')
+/**
+ * BigDecimal keeps its scale in a 32-bit int: beyond it Java fails with these texts, except for a zero, whose scale
+ * it pins to the int range instead (BigDecimal.checkScale).
+ */
+export function checkScale(scale: number, unscaled: bigint = 1n): number {
+  if (scale >= INT_MIN && scale <= INT_MAX) return scale
+  if (unscaled === 0n) return scale > INT_MAX ? INT_MAX : INT_MIN
+  throw new RideError(scale > INT_MAX ? 'Underflow' : 'Overflow')
 }
 
 export function multiply(a: Decimal, b: Decimal, precision: number, mode: RoundingMode): Decimal {
-  checkScale(a.scale + b.scale)
-  return roundTo({ unscaled: a.unscaled * b.unscaled, scale: a.scale + b.scale }, precision, mode)
+  const unscaled = a.unscaled * b.unscaled
+  return roundTo({ unscaled, scale: checkScale(a.scale + b.scale, unscaled) }, precision, mode)
 }
 
 /** p / q (q > 0 or < 0, exact rational) rounded to `precision` significant digits; zero is scale 0. */
@@ -84,19 +89,22 @@ export function fromRational(p: bigint, q: bigint, precision: number, mode: Roun
   return { unscaled, scale: s }
 }
 
-/** BigDecimal.divide(divisor, MathContext): the quotient rounded, trailing zeros kept down to the preferred scale. */
+/**
+ * BigDecimal.divide(divisor, MathContext): the quotient rounded, trailing zeros kept down to the preferred scale. The
+ * unscaled values are divided and the scales subtracted, so no power of ten as large as a scale is ever built.
+ */
 export function divideDecimal(a: Decimal, b: Decimal, precision: number, mode: RoundingMode): Decimal {
   if (b.unscaled === 0n) throw new RideError(a.unscaled === 0n ? 'Division undefined' : 'Division by zero')
   const preferred = a.scale - b.scale
-  if (a.unscaled === 0n) return { unscaled: 0n, scale: preferred }
-  // a/b = (ua * 10^sb) / (ub * 10^sa)
-  const p = a.unscaled * (b.scale >= 0 ? pow10(b.scale) : 1n) * (a.scale < 0 ? pow10(-a.scale) : 1n)
-  const q = b.unscaled * (a.scale >= 0 ? pow10(a.scale) : 1n) * (b.scale < 0 ? pow10(-b.scale) : 1n)
-  let r = fromRational(p, q, precision, mode)
-  // exact quotients come back with no more trailing zeros than the preferred scale needs
-  const exact = r.scale >= 0 ? r.unscaled * q === p * pow10(r.scale) : r.unscaled * pow10(-r.scale) * q === p
-  if (exact) r = stripTo(r, preferred)
-  return r
+  if (a.unscaled === 0n) return { unscaled: 0n, scale: checkScale(preferred, 0n) }
+  checkScale(preferred)
+  const q = fromRational(a.unscaled, b.unscaled, precision, mode)
+  // exact when q.unscaled / 10^q.scale == a.unscaled / b.unscaled (q.scale is small here: about the precision)
+  const exact =
+    q.scale >= 0 ? q.unscaled * b.unscaled === a.unscaled * pow10(q.scale) : q.unscaled * pow10(-q.scale) * b.unscaled === a.unscaled
+  const r = { unscaled: q.unscaled, scale: q.scale + preferred }
+  checkScale(r.scale)
+  return exact ? stripTo(r, preferred) : r
 }
 
 function stripTo(d: Decimal, preferred: number): Decimal {
@@ -106,13 +114,6 @@ function stripTo(d: Decimal, preferred: number): Decimal {
     scale--
   }
   return { unscaled, scale }
-}
-
-export function compare(a: Decimal, b: Decimal): number {
-  const s = Math.max(a.scale, b.scale)
-  const x = a.unscaled * pow10(s - a.scale)
-  const y = b.unscaled * pow10(s - b.scale)
-  return x < y ? -1 : x > y ? 1 : 0
 }
 
 /** BigDecimal.toString: plain notation unless the exponent is below -6 or the scale negative. */
@@ -192,12 +193,14 @@ export function ln(x: Decimal, precision: number, mode: RoundingMode): Decimal {
 /** e^x rounded to `precision` digits (BigDecimalMath.exp). */
 export function exp(x: Decimal, precision: number, mode: RoundingMode): Decimal {
   if (x.unscaled === 0n) return roundTo(ONE, precision, mode)
-  // e^x has about x / ln 10 decimal digits: past a 32-bit scale Java fails; far past any RIDE range, only the
-  // magnitude matters to the caller's rescaling, so a value of that magnitude stands in
-  const magnitude = (Number(x.unscaled) / 10 ** x.scale) / Math.LN10
-  if (magnitude > INT_MAX) throw new RideError('Overflow')
-  if (magnitude < INT_MIN) throw new RideError('Underflow')
-  if (Math.abs(magnitude) > 100000) {
+  // BigDecimalMath.exp raises e^(1 + fraction/integral) to the integral part as an int: past the int range that is
+  // Java's "Overflow", whatever the sign
+  const integral = x.scale <= 0 ? x.unscaled * pow10(-x.scale) : x.unscaled / pow10(x.scale)
+  if (integral > BigInt(INT_MAX) || integral < BigInt(INT_MIN)) throw new RideError('Overflow')
+  // e^x has about x / ln 10 decimal digits; far past any RIDE range only the magnitude matters to the caller's
+  // rescaling (which then answers "Pow overflow" or 0), so a value of that magnitude stands in
+  const magnitude = Number(integral) / Math.LN10
+  if (Math.abs(magnitude) > 5000) {
     const e = Math.floor(magnitude)
     return { unscaled: pow10(precision - 1), scale: precision - 1 - e }
   }

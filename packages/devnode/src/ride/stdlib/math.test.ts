@@ -78,6 +78,14 @@ describe('pow, log, sqrt (MathFunctionsTest.scala)', () => {
     expect(pow(6, LONG_MAX, 8n, 5n, 1n, 8n, 'Down')).toBe(30370004999760n)
     expect(pow(6, 2n, -2n, 2n, 0n, 5n, 'Down')).toEqual({ error: 'pow: scale out of range 0-8' })
   })
+  it('matches the node computed over BigDecimalMath 2.3.2 on JDK 17 (Global.pow and Global.log, new pow precision)', () => {
+    // a fractional exponent whose exp() integral part passes the int range: Java's intValueExact "Overflow"
+    expect(pow(6, 15n, 6n, LONG_MAX, 3n, 2n, 'Down')).toEqual({ error: 'Overflow' })
+    // a whole exponent whose power passes BigDecimal's 32-bit scale
+    expect(pow(6, 762135621003754041n, 1n, -1003102188n, 0n, 4n, 'Down')).toEqual({ error: 'Overflow' })
+    expect(log(559588106253852875n, 3n, 50n, 2n, 7n, 'Ceiling')).toBe(-489913586n)
+    expect(log(10697843403075645n, 6n, 620297717631n, 5n, 4n, 'HalfUp')).toBe(14765n)
+  })
   it('reports a result past Long as the evaluator reports the escaped ArithmeticException', () => {
     expect(pow(6, 2n, 0n, 63n, 0n, 0n, 'Down')).toEqual({
       error:
