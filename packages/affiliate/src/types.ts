@@ -85,7 +85,7 @@ export interface ReferralLevel {
   level: 1 | 2 | 3
   /** every member at this level, from the index the contract writes at registration */
   count: number
-  /** in registration order; complete unless `fetchDashboard`'s `levelLimit` cut it */
+  /** in registration order; all of them unless `fetchDashboard`'s `levelLimit` is below `count` */
   members: ReferralMember[]
   /** credited to me at this level, in the program's current asset */
   earned: bigint

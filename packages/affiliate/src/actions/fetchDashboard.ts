@@ -29,6 +29,11 @@ export interface FetchDashboardParameters {
   pageSize?: number
   /** 0 = the newest records (default) */
   page?: number
+  /**
+   * members read per level, the first ones in registration order (default: all). `count` stays exact; a
+   * limit keeps a dashboard of the root of a large program to a few requests.
+   */
+  levelLimit?: number
 }
 export type FetchDashboardReturnType = Dashboard
 
@@ -64,9 +69,13 @@ export function checkPage(page: number, pageSize: number): void {
  * dashboard.referrals[1].count      // 12: every level-2 member, paid or not
  * dashboard.history.funds           // 53 records in all; `income` holds the newest 20
  */
-export async function fetchDashboard(client: Client, { address, height, pageSize = 20, page = 0 }: FetchDashboardParameters): Promise<FetchDashboardReturnType> {
+export async function fetchDashboard(
+  client: Client,
+  { address, height, pageSize = 20, page = 0, levelLimit = Number.MAX_SAFE_INTEGER }: FetchDashboardParameters,
+): Promise<FetchDashboardReturnType> {
   checkAddress('address', address)
   checkPage(page, pageSize)
+  if (!Number.isSafeInteger(levelLimit) || levelLimit < 0) throw new InvalidInputError('levelLimit', `${levelLimit} is not a whole number >= 0`)
   const fixed = [...CONFIG_KEY_LIST, PROGRAM_KEYS.version, PROGRAM_KEYS.assets, PROGRAM_KEYS.upgradeHash, PROGRAM_KEYS.upgradeHeight, ...memberKeys(address)]
   const [entries, currentHeight] = await Promise.all([fetchDataByKeys(client.transport, client.dApp, fixed), height ?? fetchHeight(client.transport)])
   const summary = new EntryReader(entries)
@@ -76,6 +85,7 @@ export async function fetchDashboard(client: Client, { address, height, pageSize
   const funds = summary.count(fundCountKey(address))
   const withdraws = summary.count(withdrawCountKey(address))
   const counts = LEVELS.map((level) => summary.count(levelCountKey(address, level)))
+  const listed = counts.map((count) => Math.min(count, levelLimit))
   const fundNumbers = pageNumbers(funds, page, pageSize)
   const withdrawNumbers = pageNumbers(withdraws, page, pageSize)
 
@@ -84,7 +94,7 @@ export async function fetchDashboard(client: Client, { address, height, pageSize
     ...(['l1', 'l2', 'l3', 'cashback', 'change'] as const).map((level) => earnedKey(address, level, current)),
     ...fundNumbers.map((n) => fundKey(address, n)),
     ...withdrawNumbers.map((n) => withdrawKey(address, n)),
-    ...LEVELS.flatMap((level, k) => Array.from({ length: counts[k]! }, (_, i) => levelMemberKey(address, level, i + 1))),
+    ...LEVELS.flatMap((level, k) => Array.from({ length: listed[k]! }, (_, i) => levelMemberKey(address, level, i + 1))),
   ]
   const [details, infos] = await Promise.all([
     fetchDataByManyKeys(client.transport, client.dApp, named),
@@ -93,7 +103,7 @@ export async function fetchDashboard(client: Client, { address, height, pageSize
   const reader = new EntryReader(details)
   const members = LEVELS.map((level, k) => {
     const list: string[] = []
-    for (let n = 1; n <= counts[k]!; n++) {
+    for (let n = 1; n <= listed[k]!; n++) {
       const member = reader.address(levelMemberKey(address, level, n))
       if (member !== null) list.push(member)
     }

@@ -223,6 +223,12 @@ describe('reads of a well-formed program', () => {
     expect(skipped).toEqual([])
   })
 
+  test('levelLimit reads the first members of each level; the counts stay exact', async () => {
+    const limited = await affiliate.fetchDashboard(me, { levelLimit: 1 })
+    expect(limited.referrals.map((l) => [l.count, l.members.map((m) => m.address)])).toEqual([[2, [r1]], [1, [p2]], [1, [p3]]])
+    await expect(affiliate.fetchDashboard(me, { levelLimit: -1 })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'levelLimit' })
+  })
+
   test('the root is registered without a referrer; a stranger is not', async () => {
     const rootView = await affiliate.fetchDashboard(root)
     expect([rootView.registered, rootView.isRoot, rootView.referrer]).toEqual([true, true, null])
