@@ -128,7 +128,8 @@ export function parseJavaInteger(s: string): bigint | null {
   return 'value' in r ? r.value : null
 }
 
-function decimalDigitUnit(unit: number): number {
+/** Character.digit(unit, 10) of one UTF-16 unit, or -1 */
+export function decimalDigitUnit(unit: number): number {
   if (unit >= 0xd800 && unit <= 0xdfff) return -1
   return decimalDigit(String.fromCharCode(unit)) ?? -1
 }

@@ -23,6 +23,11 @@ describe('toBytes, toString, parseInt (PureContext; EvaluatorV1V2Test "toBytes",
     expect(c(1206, 6, (LONG_MAX + 1n).toString())).toBe(UNIT)
     expect(c(1206, 6, '1.0')).toBe(UNIT)
     expect(c(1206, 6, '')).toBe(UNIT)
+    expect(c(1206, 6, '-000')).toBe(0n)
+    expect(c(1206, 6, '+')).toBe(UNIT)
+    expect(c(1206, 6, `${'0'.repeat(30000)}42`)).toBe(42n)
+    expect(c(1206, 6, '9'.repeat(32000))).toBe(UNIT)
+    expect(c(1206, 6, `${'٠'.repeat(30)}٣`)).toBe(3n)
     expect(c('parseIntValue', 6, 'x')).toEqual({ error: 'Error while parsing string to integer' })
     // body: valueOrErrorMessage(parseInt(str), ...) at the version's costs, then == and throw
     expect(spentOnFailure(conversionFunctions, 'parseIntValue', 3, ['x'])).toBe(35)

@@ -3,7 +3,7 @@
 // toBase64String/fromBase64String (602, 603), toBase16String/fromBase16String (604, 605, V3+), with their size limits
 // per version.
 import { RideError, UNIT, utf8Bytes } from '../values.ts'
-import { parseJavaInteger } from './bigint.ts'
+import { decimalDigitUnit, parseJavaInteger } from './bigint.ts'
 import {
   DATA_TX_MAX_BYTES,
   LONG_MAX,
@@ -72,7 +72,13 @@ const longToString: NativeFunction = {
 
 /** Java's Long.parseLong: an optional sign, Unicode decimal digits, within the Long range; else null. */
 export function parseLong(s: string): bigint | null {
-  const v = parseJavaInteger(s)
+  // past 19 digits after the leading zeros no Long fits: answer before building a number as long as the string
+  const sign = s[0] === '-' || s[0] === '+' ? s[0] : ''
+  let start = sign.length
+  while (start < s.length && decimalDigitUnit(s.charCodeAt(start)) === 0) start++
+  if (s.length - start > 19) return null
+  if (start === s.length) return start > sign.length ? 0n : null
+  const v = parseJavaInteger(sign + s.slice(start))
   return v === null || v > LONG_MAX || v < LONG_MIN ? null : v
 }
 
