@@ -331,7 +331,7 @@ class Translator {
       this.out.push({ t: 'ref', java: n })
       return true
     }
-    const predefined = PREDEFINED[c]
+    const predefined = Object.hasOwn(PREDEFINED, c) ? PREDEFINED[c] : undefined
     if (predefined !== undefined) {
       this.emit(predefined)
       return true
@@ -440,7 +440,8 @@ class Translator {
       this.at++
     }
     const not = negated ? '^' : ''
-    const posix = POSIX[name.startsWith('Is') && POSIX[name.slice(2)] !== undefined ? name.slice(2) : name]
+    const posixName = name.startsWith('Is') && Object.hasOwn(POSIX, name.slice(2)) ? name.slice(2) : name
+    const posix = Object.hasOwn(POSIX, posixName) ? POSIX[posixName] : undefined
     if (posix !== undefined) return `${not}${posix}`
     if (name === 'javaLowerCase') return `${not}\\p{Lowercase}`
     if (name === 'javaUpperCase') return `${not}\\p{Uppercase}`
@@ -525,7 +526,7 @@ class Translator {
     const cp = this.cps[this.at++]!
     if (cp !== 0x5c) return cp
     const c = this.peekChar()
-    const predefined = PREDEFINED[c]
+    const predefined = Object.hasOwn(PREDEFINED, c) ? PREDEFINED[c] : undefined
     if (predefined !== undefined) {
       this.at++
       items.push(predefined)
