@@ -164,6 +164,27 @@ func verify() = heavy()`).bytes
     })
   })
 
+  it('refuses a verifier that can reach invoke, which the compiler lets through (ContractScript.estimateVerifier)', () => {
+    const bytes = compile(`${header(5, 'DAPP')}
+func callOut() = { strict r = invoke(this, "f", [], []); true }
+@Callable(i)
+func f() = []
+@Verifier(tx)
+func verify() = callOut()`).bytes
+    expect(refusal(() => checkSetScript(bytes, 'account'))).toEqual({ stage: 'state', message: 'DApp-to-dApp invocations are not allowed from verifier' })
+    // the callables are checked first (SetScriptTransactionDiff.estimate before countVerifierComplexity)
+    const heavy = compile(`${header(5, 'DAPP')}
+func callOut() = { strict r = invoke(this, "f", [], []); true }
+@Callable(i)
+func f() = if (sigVerify(base58'', base58'', base58'')) then [] else []
+@Verifier(tx)
+func verify() = callOut()`).bytes
+    expect(refusal(() => checkSetScript(heavy, 'account', costsWith(SIGVERIFY, 10001)))).toEqual({
+      stage: 'state',
+      message: 'Contract function (f) is too complex: 10001 > 10000',
+    })
+  })
+
   it('refuses what the estimator refuses', () => {
     const noSigVerify: CheckSetScriptOptions = { costs: () => ({ native: (id) => (id === SIGVERIFY ? undefined : 1), user: () => 1 }) }
     expect(refusal(() => checkSetScript(compile(verifier(6)).bytes, 'account', noSigVerify))).toEqual({

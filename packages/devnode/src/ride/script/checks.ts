@@ -7,7 +7,7 @@ import type { Script } from '../terms.ts'
 import { RideError } from '../values.ts'
 import type { StdlibVersion } from '../versions.ts'
 import { stdlib } from '../stdlib/index.ts'
-import { estimateScript, stdlibCosts, type FunctionCosts, type ScriptComplexity } from './estimator.ts'
+import { estimateScript, estimateVerifier, stdlibCosts, type FunctionCosts, type ScriptComplexity } from './estimator.ts'
 import { readScript } from './reader.ts'
 
 /** ContractLimits.MaxExprSizeInBytes: expression scripts, of accounts and of assets */
@@ -108,28 +108,35 @@ export function checkSetScript(bytes: Uint8Array, target: 'account' | 'asset', o
   }
   if (target === 'account') checkSize()
 
-  let complexity: ScriptComplexity
-  try {
-    complexity = estimateScript(script, (options.costs ?? engineCosts)(script.version))
-  } catch (e) {
-    if (e instanceof RideError) throw state(e.message)
-    throw e
+  const costs = (options.costs ?? engineCosts)(script.version)
+  const estimate = <T>(run: () => T): T => {
+    try {
+      return run()
+    } catch (e) {
+      if (e instanceof RideError) throw state(e.message)
+      throw e
+    }
   }
 
+  let complexity: ScriptComplexity
   if (script.kind === 'dapp') {
+    // the callables first, without the verifier (SetScriptTransactionDiff.estimate), then the verifier
+    // (DiffsCommon.countVerifierComplexity)
+    const dApp = script
+    const callables = estimate(() => estimateScript({ ...dApp, verifier: null }, costs)).callableComplexities
     const limit = maxCallableComplexity(script.version)
-    for (const [name, c] of Object.entries(complexity.callableComplexities)) {
-      // the node reports the most complex callable
-      if (c > limit && c === Math.max(...Object.values(complexity.callableComplexities))) {
-        throw state(`Contract function (${name}) is too complex: ${c} > ${limit}`)
-      }
-    }
-    if (script.verifier !== null) {
-      if (complexity.verifierComplexity > MAX_ACCOUNT_VERIFIER_COMPLEXITY) {
-        throw state(`Contract verifier is too complex: ${complexity.verifierComplexity} > ${MAX_ACCOUNT_VERIFIER_COMPLEXITY}`)
-      }
+    const max = Math.max(0, ...Object.values(callables))
+    // the node names the first of the most complex callables
+    const worst = Object.entries(callables).find(([, c]) => c === max)
+    if (worst !== undefined && max > limit) throw state(`Contract function (${worst[0]}) is too complex: ${max} > ${limit}`)
+    const verifierComplexity = estimate(() => estimateVerifier(dApp, costs))
+    complexity = { complexity: Math.max(max, verifierComplexity), verifierComplexity, callableComplexities: callables }
+    if (script.verifier !== null && complexity.verifierComplexity > MAX_ACCOUNT_VERIFIER_COMPLEXITY) {
+      throw state(`Contract verifier is too complex: ${complexity.verifierComplexity} > ${MAX_ACCOUNT_VERIFIER_COMPLEXITY}`)
     }
   } else {
+    const expression = script
+    complexity = estimate(() => estimateScript(expression, costs))
     const limit = target === 'account' ? MAX_ACCOUNT_VERIFIER_COMPLEXITY : maxAssetComplexity(script.version)
     if (complexity.complexity > limit) throw state(`Script is too complex: ${complexity.complexity} > ${limit}`)
   }

@@ -12,7 +12,7 @@
 //
 // The node writes it as a state monad; here the state is one immutable context object replaced on each change, so
 // that the node's `local` (run, then drop the changes) is "keep the old object and put it back".
-import type { Declaration, Expr, FuncDeclaration, FunctionHeader, Script } from '../terms.ts'
+import type { DAppScript, Declaration, Expr, FuncDeclaration, FunctionHeader, Script } from '../terms.ts'
 import { RideError } from '../values.ts'
 import type { StdlibVersion } from '../versions.ts'
 import { PMap } from './persistent.ts'
@@ -275,16 +275,23 @@ export function estimateScript(script: Script, costs: FunctionCosts, flags: Esti
   for (const c of script.callables) {
     callableComplexities[c.func.name] = Number(estimateExpr(annotatedFunctionExpr(script.declarations, c.annotationArg, c.func), costs, flags))
   }
-  let verifierComplexity = 0
-  if (script.verifier !== null) {
-    if (verifierContainsSyncCall(script.declarations, script.verifier.func.body)) {
-      throw new EstimationError('DApp-to-dApp invocations are not allowed from verifier')
-    }
-    const v = script.verifier
-    verifierComplexity = Number(estimateExpr(annotatedFunctionExpr(script.declarations, v.annotationArg, v.func), costs, flags))
-  }
+  const verifierComplexity = estimateVerifier(script, costs, flags)
   const complexity = Math.max(verifierComplexity, 0, ...Object.values(callableComplexities))
   return { complexity, verifierComplexity, callableComplexities }
+}
+
+/**
+ * A dApp's verifier as the node estimates it (ContractScript.estimateVerifier), 0 without one.
+ *
+ * @throws EstimationError `DApp-to-dApp invocations are not allowed from verifier`, or the estimator's texts.
+ */
+export function estimateVerifier(script: DAppScript, costs: FunctionCosts, flags: EstimatorFlags = NODE_ESTIMATOR): number {
+  const v = script.verifier
+  if (v === null) return 0
+  if (verifierContainsSyncCall(script.declarations, v.func.body)) {
+    throw new EstimationError('DApp-to-dApp invocations are not allowed from verifier')
+  }
+  return Number(estimateExpr(annotatedFunctionExpr(script.declarations, v.annotationArg, v.func), costs, flags))
 }
 
 /** FunctionIds.CALLDAPP and CALLDAPPREENTRANT: `invoke` and `reentrantInvoke` */

@@ -19,6 +19,7 @@ export {
   EstimationError,
   estimateExpr,
   estimateScript,
+  estimateVerifier,
   NODE_ESTIMATOR,
   stdlibCosts,
   verifierContainsSyncCall,
