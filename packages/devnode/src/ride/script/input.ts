@@ -50,6 +50,11 @@ export function protobufFailure(text: string): JavaFailure {
 const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true })
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
+/** A copy, never a view: a Node Buffer's slice shares memory, and terms must not change when the input does. */
+function copy(bytes: Uint8Array, at: number, n: number): Uint8Array {
+  return new Uint8Array(bytes.subarray(at, at + n))
+}
+
 export function decodeUtf8(bytes: Uint8Array): string {
   return lenientUtf8.decode(bytes)
 }
@@ -95,7 +100,7 @@ export class ByteBufferInput {
 
   raw(n: number): Uint8Array {
     const at = this.need(n)
-    return this.bytes.slice(at, at + n)
+    return copy(this.bytes, at, n)
   }
 
   /** Serialize.getBytes: an int length, checked against the buffer's limit (not what remains), then the bytes. */
@@ -172,7 +177,7 @@ export class CodedInput {
     if (size > 0 && size <= this.remaining) {
       const at = this.position
       this.position += size
-      return this.bytes.slice(at, at + size)
+      return copy(this.bytes, at, size)
     }
     if (size === 0) return new Uint8Array(0)
     if (size < 0) throw protobufFailure(protobufTexts.negativeSize)

@@ -125,6 +125,15 @@ f(1) == 0 && "é中😀" != "" && base16'00ff' != base64'' && true != false`)
     expect(script.meta.callableArgTypes[0]![6]).toEqual(['Int', 'String'])
   })
 
+  it('copies constants out of the input, a Node Buffer included', () => {
+    for (const version of [5, 6]) {
+      const buffer = Buffer.from(compile(`{-# STDLIB_VERSION ${version} #-}\n{-# CONTENT_TYPE EXPRESSION #-}\nbase16'0a0b' != base16''`).bytes)
+      const script = readScript(buffer) as { expr: { args: Expr[] } }
+      buffer.fill(0)
+      expect(script.expr.args[0]).toEqual({ kind: 'bytes', value: Uint8Array.of(10, 11) })
+    }
+  })
+
   it('reads a V3 dApp (meta version 1) and a V8 dApp (ContractSerDeV2)', () => {
     const v3 = readScript(compile(CORPUS.find((c) => c.name === 'V3 dApp with verifier')!.source).bytes) as DAppScript
     expect(v3.meta.version).toBe(1)
