@@ -128,7 +128,7 @@ f(1) == 0 && "é中😀" != "" && base16'00ff' != base64'' && true != false`)
   it('copies constants out of the input, a Node Buffer included', () => {
     for (const version of [5, 6]) {
       const buffer = Buffer.from(compile(`{-# STDLIB_VERSION ${version} #-}\n{-# CONTENT_TYPE EXPRESSION #-}\nbase16'0a0b' != base16''`).bytes)
-      const script = readScript(buffer) as { expr: { args: Expr[] } }
+      const script = readScript(buffer) as unknown as { expr: { args: Expr[] } }
       buffer.fill(0)
       expect(script.expr.args[0]).toEqual({ kind: 'bytes', value: Uint8Array.of(10, 11) })
     }
