@@ -122,10 +122,11 @@ async function startDevnode(): Promise<{ node: Devnode; dApp: string; accounts: 
       const accounts = JSON.parse(readFileSync(accountsFile, 'utf8')) as DemoAccount[]
       return { node, dApp: demoDApp(node.chain.chainId), accounts }
     }
-    // A chain of an older contract would be misread by this web app: it is replaced, not reused.
+    // A chain of another contract (an older one: no `version` key) would be misread by this web app: it is
+    // replaced, not reused.
     await node.close()
     devnode = undefined
-    console.log(`The chain in ${dataDir} holds an older contract (key layout ${version ?? 1}; this one is ${KEY_LAYOUT_VERSION}): starting a new chain.`)
+    console.log(`The chain in ${dataDir} holds another version of the contract (key layout ${version ?? 1}; this one reads ${KEY_LAYOUT_VERSION}): starting a new chain.`)
     rmSync(chainFile, { force: true })
     rmSync(accountsFile, { force: true })
   }

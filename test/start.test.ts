@@ -175,7 +175,7 @@ test('a chain of an older contract in the data folder is replaced, not misread',
   await old.close()
   writeFileSync(join(dir, 'demo-accounts.json'), '[]\n')
   const started = await start(['--data-dir', dir, '--port', '0', '--node-port', '0'])
-  expect(started.output()).toContain(`The chain in ${dir} holds an older contract (key layout 1; this one is 2): starting a new chain.`)
+  expect(started.output()).toContain(`The chain in ${dir} holds another version of the contract (key layout 1; this one reads 2): starting a new chain.`)
   expect(started.output()).toContain('First start: deploying the contract')
   const api = client(started.node)
   expect((await api.get(`/addresses/data/${started.dApp}/version`)).body).toEqual({ key: 'version', type: 'integer', value: 2 })
