@@ -313,6 +313,22 @@ describe('hostile bytes get the node errors, never a crash or a hang', () => {
     })
   })
 
+  it('refuses a dApp above 160 KB (ContractScript.validateBytes), takes one at the limit', () => {
+    const varint = (n: number): number[] => (n < 0x80 ? [n] : [0x80 | (n & 0x7f), ...varint(n >>> 7)])
+    // DEC_LET, the name, E_STRING, the size, the bytes: 32,775 bytes for a 32,767-byte string
+    const stringLet = (name: string, size: number) => [0, ...v2String(name), 2, ...varint(size), ...new Array(size).fill(0x61)]
+    // version, DAPP, an empty meta, the number of lets; after them no callables and no verifier
+    const dAppOf = (lets: number[][]) => withChecksum([6, 2, 0, lets.length], ...lets, [0, 0])
+    const big = dAppOf([0, 1, 2, 3, 4, 5].map((i) => stringLet(`a${i}`, 32767)))
+    expect(big.length).toBe(196_660)
+    expect(parseError(() => readScript(big))).toBe('Script is too large: 196660 bytes > 163840 bytes')
+    const atLimit = dAppOf([...[0, 1, 2, 3].map((i) => stringLet(`a${i}`, 32767)), stringLet('a4', 32722)])
+    expect(atLimit.length).toBe(163_840)
+    expect((readScript(atLimit) as DAppScript).declarations.length).toBe(5)
+    const above = dAppOf([...[0, 1, 2, 3].map((i) => stringLet(`a${i}`, 32767)), stringLet('a4', 32723)])
+    expect(parseError(() => readScript(above))).toBe('Script is too large: 163841 bytes > 163840 bytes')
+  })
+
   it('keeps meta types the node reads only later as typesError', () => {
     // meta { version: 3 }
     const v3 = readScript(withChecksum([6, 2, 2, 0x08, 3, 0, 0, 0])) as DAppScript
