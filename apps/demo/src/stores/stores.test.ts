@@ -7,8 +7,10 @@ import { type Program, invoke, register, startProgram } from '../../../../test/a
 import { wt } from '../../../../test/waves.ts'
 import { translate } from '../composables/i18n.ts'
 import type { Problem } from '../composables/problems.ts'
+import { useAdmin } from './admin.ts'
 import { useDashboard } from './dashboard.ts'
 import { useJoin } from './join.ts'
+import { usePay } from './pay.ts'
 import { useSession } from './session.ts'
 
 let program: Program
@@ -197,5 +199,50 @@ describe('dashboard', () => {
     dashboard.filter = 'withdrawal'
     expect(dashboard.rows.map((r) => [r.kind, r.amount])).toEqual([['withdrawal', 10_000_000n]])
     dashboard.stop()
+  })
+})
+
+describe('pay', () => {
+  test('previews the split over the payer’s referrers before signing, refuses below the minimum, then pays', async () => {
+    const { frank, alice } = program.users
+    // alice joined under the root in the join tests; frank joins under alice
+    await register(program, frank.seed, alice.address, { bits: 8 })
+    await session({ seed: frank.seed })
+    const pay = usePay()
+    await pay.load()
+    expect([pay.registered, pay.upline, pay.problem]).toEqual([true, [alice.address], null])
+    pay.text = '0.001'
+    expect(pay.amount).toEqual({ ok: false, reason: 'min' })
+    pay.text = '1,5'
+    expect([pay.amount, pay.split]).toEqual([
+      { ok: true, value: 150_000_000n },
+      // one referrer above frank: levels 2 and 3 stay in the change
+      { l1: 15_000_000n, l2: 0n, l3: 0n, cashback: 1_500_000n, change: 133_500_000n },
+    ])
+    await pay.pay()
+    expect([pay.phase, pay.paid?.amount, pay.problem, pay.text]).toEqual(['done', 150_000_000n, null, ''])
+    const credits = await useSession().client!.fetchReferralTransactions(alice.address)
+    expect(credits.find((c) => c.txId === pay.paid!.txId)).toMatchObject({ payer: frank.address, level: 'l1', amount: 15_000_000n })
+  })
+})
+
+describe('admin', () => {
+  test('the figures as the chain has them; a non-admin is not one; the export parses every record', async () => {
+    await session({ seed: program.users.frank.seed })
+    const admin = useAdmin()
+    await admin.load()
+    expect([admin.problem, admin.isAdmin, admin.config?.admin]).toEqual([null, false, program.dApp])
+    const f = admin.figures!
+    const solvency = await useSession().client!.fetchSolvency()
+    expect(f.assets.map(({ funded, withdrawn, ...books }) => books)).toEqual(solvency)
+    const waves = f.assets[0]!
+    expect(waves.funded > 0n && waves.withdrawn > 0n && waves.owed === waves.funded - waves.withdrawn).toBe(true)
+    const records = await admin.records(0, Date.now() + 86_400_000)
+    const keys = await useSession().client!.fetchKeys('(fund|withdraw)_.+')
+    expect([records!.length, admin.exportProblem]).toEqual([keys.length, null])
+    expect(records!.filter((r) => r.kind === 'withdrawal').reduce((sum, r) => sum + r.amount, 0n)).toBe(waves.withdrawn)
+    expect(records!.filter((r) => r.kind !== 'withdrawal').reduce((sum, r) => sum + r.amount, 0n)).toBe(waves.funded)
+    // a range that ends before the first record has none
+    expect(await admin.records(0, 1)).toEqual([])
   })
 })
