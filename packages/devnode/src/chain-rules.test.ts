@@ -190,6 +190,19 @@ describe('checks of a node', () => {
     expect((await api.get(`/transactions/info/${tx.id}`)).status).toBe(404)
   })
 
+  it('checks amounts and fees before anything runs (CommonValidation.disallowSendingGreaterThanBalance)', async () => {
+    const unknown = '8LQW8f7P5d5PZM7GtZEBgaqRPGSzS3DfPuiXrURJ4AJS'
+    const tx = wt.transfer({ recipient: addressOf(seed('anyone')), amount: 1, assetId: unknown, chainId: R }, RICH_SEED)
+    expect(await api.broadcast(tx)).toMatchObject(refusal(`State check failed. Reason: Transfer error: asset '${unknown}' is not found on the blockchain`))
+    const poor = await fund('poor sender', 100_000)
+    const all = wt.transfer({ recipient: addressOf(seed('anyone')), amount: 1, chainId: R }, poor)
+    expect(await api.broadcast(all)).toMatchObject(
+      refusal(
+        'State check failed. Reason: Attempt to transfer unavailable funds: Transaction application leads to negative waves balance to (at least) temporary negative state, current balance equals 100000, spends equals -100001, result is -1',
+      ),
+    )
+  })
+
   it('refuses an invoke above 5,120 bytes of protobuf invoke data (InvokeScriptTxValidator)', async () => {
     const dApp = addressOf(seed('size dapp'))
     const call = (length: number) => ({ function: 'take', args: [{ type: 'string' as const, value: 'x'.repeat(length) }] })

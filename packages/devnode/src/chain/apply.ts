@@ -23,7 +23,6 @@ import {
 import { NodeError, nodeErrors } from '../errors.ts'
 import type { Action } from '../ride/actions.ts'
 import { runCallable } from '../ride/evaluate/dapp.ts'
-import type { Value } from '../ride/values.ts'
 import { chainEnvironment } from './environment.ts'
 import { type ScriptCache, scriptFacts } from './scripts.ts'
 import { checkSetScript, ScriptRefused } from '../ride/script/checks.ts'
@@ -42,7 +41,8 @@ import {
   netBalances,
 } from '../state/state.ts'
 import { applyAssetTx, applyAliasTx, applyLeaseTx, feeBalances, resolveRecipient, checkFeeAsset } from './tx-rules.ts'
-import { TYPE_NAMES, printTx, type CallArg, type Tx } from './tx.ts'
+import { TYPE_NAMES, printTx, type Tx } from './tx.ts'
+import { callArgValue, verifySender } from './verifier.ts'
 
 export interface ApplyContext {
   state: ChainState
@@ -77,12 +77,7 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
   checkFee(state, tx, fail)
   const fee = feeBalances(state, tx)
   if (tx.type !== 9) checkBalances(state, json, netBalances({ balances: fee, data: [] }).filter(([, , delta]) => delta < 0))
-  const senderScript = state.scripts.get(tx.sender)
-  if (senderScript?.hasVerifier) {
-    throw nodeErrors.accountScript(json, 'waves-devnode cannot run account verifier scripts; send this transaction from an account without a verifier')
-  }
-  // Proven.verifyFirstProof: the Verifier's rule for accounts without a script
-  if (tx.proofs.length !== 1) fail('Transactions from non-scripted accounts must have exactly 1 proof')
+  verifySender(ctx, tx, json)
 
   const effects = emptyEffects()
   effects.balances.push(...fee)
@@ -251,39 +246,51 @@ function checkAttachment(attachment: string, fail: (reason: string) => never): v
 
 /** CommonValidation.disallowSendingGreaterThanBalance: amounts the sender sends must be there before anything runs. */
 function checkSpendable(state: ChainState, tx: Tx, json: Record<string, unknown>): void {
-  const check = (asset: string | null, amount: bigint, withFee: boolean) => {
-    const feeInWaves = tx.feeAssetId === null
-    const wavesSpent = (asset === null ? amount : 0n) + (withFee && feeInWaves ? tx.fee : 0n)
-    const assetSpent = amount + (withFee && !feeInWaves && tx.feeAssetId === asset ? tx.fee : 0n)
+  const fail = (reason: string): never => {
+    throw nodeErrors.stateCheckFailed(json, reason)
+  }
+  // InvokeDiffsCommon.checkAsset, as SynchronousCalls words it
+  const exists = (asset: string | null) => {
+    if (asset !== null && !state.assets.has(asset)) fail(`Transfer error: asset '${asset}' is not found on the blockchain`)
+  }
+  // checkTransfer: the amount and the fee together; with allowFeeOverdraft the WAVES check takes the amount alone
+  const check = (asset: string | null, amount: bigint, allowFeeOverdraft: boolean) => {
+    exists(asset)
+    const spends = new Map<string, bigint>()
+    const add = (a: string | null, d: bigint) => spends.set(a ?? WAVES, (spends.get(a ?? WAVES) ?? 0n) + d)
+    add(asset, amount)
+    add(tx.feeAssetId, tx.fee)
     const wavesBalance = balanceOf(state, tx.sender)
-    if (wavesBalance - wavesSpent < 0n) {
-      throw nodeErrors.stateCheckFailed(
-        json,
+    const wavesSpent = spends.get(WAVES) ?? 0n
+    const feeUnchecked = wavesBalance - (asset === null ? amount : 0n)
+    if (!(allowFeeOverdraft && feeUnchecked >= 0n) && wavesBalance - wavesSpent < 0n) {
+      fail(
         'Attempt to transfer unavailable funds: Transaction application leads to negative waves balance to (at least) temporary negative state, ' +
           `current balance equals ${wavesBalance}, spends equals ${-wavesSpent}, result is ${wavesBalance - wavesSpent}`,
       )
     }
-    if (asset !== null) {
-      if (!state.assets.has(asset)) throw nodeErrors.stateCheckFailed(json, `Referenced assetId not found: ${asset}`)
-      const assetBalance = balanceOf(state, tx.sender, asset)
-      if (assetBalance - assetSpent < 0n) {
-        throw nodeErrors.stateCheckFailed(
-          json,
-          `Attempt to transfer unavailable funds: Transaction application leads to negative asset '${asset}' balance to (at least) temporary negative state, ` +
-            `current balance is ${assetBalance}, spends equals ${-assetSpent}, result is ${assetBalance - assetSpent}`,
+    for (const [a, spent] of spends) {
+      if (a === WAVES) continue
+      const assetBalance = balanceOf(state, tx.sender, a)
+      if (assetBalance - spent < 0n) {
+        fail(
+          `Attempt to transfer unavailable funds: Transaction application leads to negative asset '${a}' balance to (at least) temporary negative state, ` +
+            `current balance is ${assetBalance}, spends equals ${-spent}, result is ${assetBalance - spent}`,
         )
       }
     }
   }
-  if (tx.type === 4) check(tx.assetId, tx.amount, true)
-  if (tx.type === 11) check(tx.assetId, tx.transfers.reduce((s, t) => s + t.amount, 0n), true)
+  if (tx.type === 4) check(tx.assetId, tx.amount, false)
+  if (tx.type === 11) check(tx.assetId, tx.transfers.reduce((s, t) => s + t.amount, 0n), false)
   if (tx.type === 16) {
+    const dAppAddress = resolveRecipient(state, tx.dApp, fail)
+    for (const p of tx.payment) exists(p.assetId)
     const sums = new Map<string | null, bigint>()
     for (const p of tx.payment) sums.set(p.assetId, (sums.get(p.assetId) ?? 0n) + p.amount)
-    // A RIDE 4+ dApp lets the fee be checked later (allowFeeOverdraft); the fee check below still runs first.
-    const dApp = state.scripts.get(tx.dApp)
-    const withFee = !(dApp && dApp.stdLibVersion >= 4)
-    for (const [asset, amount] of sums) check(asset, amount, withFee)
+    // a dApp of RIDE 4 or later lets the fee be checked on its own (validateFee) and on the final balances
+    const dApp = state.scripts.get(dAppAddress)
+    const allowFeeOverdraft = dApp !== undefined && dApp.isDApp && dApp.stdLibVersion >= 4
+    for (const [asset, amount] of sums) check(asset, amount, allowFeeOverdraft)
   }
 }
 
@@ -366,19 +373,6 @@ function setScript(ctx: ApplyContext, script: string, publicKey: string, fail: (
   return { ...scriptFacts(base64, checked.script, checked.complexity), publicKey }
 }
 
-/** A call argument as the value a callable receives (the node's EVALUATED constants). */
-function argValue(arg: CallArg): Value {
-  switch (arg.type) {
-    case 'integer':
-    case 'string':
-    case 'boolean':
-    case 'binary':
-      return arg.value
-    case 'list':
-      return arg.value.map(argValue)
-  }
-}
-
 const bytesOf = (base58: string) => base58Decode(base58)
 
 async function invoke(
@@ -406,7 +400,7 @@ async function invoke(
     const callerPublicKey = bytesOf(tx.senderPublicKey)
     outcome = runCallable(
       script,
-      { function: call.function, args: call.args.map(argValue) },
+      { function: call.function, args: call.args.map(callArgValue) },
       {
         caller,
         callerPublicKey,
