@@ -215,7 +215,8 @@ export async function wavesOf(program: Program, address: string): Promise<bigint
 
 /** The dApp's data entries whose keys match `pattern` (whole key), as a key → value object. */
 export async function dataOf(program: Program, pattern: string): Promise<Record<string, string | bigint | boolean>> {
-  const answer = await program.api.post(`/addresses/data/${program.dApp}`, { matches: pattern }, { accept: 'application/json;large-significand-format=string' })
+  // a node reads `matches` from the query or a form field, never from a JSON body
+  const answer = await program.api.get(`/addresses/data/${program.dApp}?matches=${encodeURIComponent(pattern)}`, { accept: 'application/json;large-significand-format=string' })
   return Object.fromEntries(
     (answer.body as { key: string; type: string; value: string | boolean }[]).map((e) => [e.key, e.type === 'integer' ? BigInt(e.value as string) : e.value]),
   )
