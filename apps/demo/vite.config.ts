@@ -12,7 +12,7 @@ export default defineConfig({
   // waves-affiliate from its sources, as everywhere in the workspace (see the root vite.config.ts)
   resolve: { alias: sourceAliases('browser') },
   // every component is <script setup>: Vue's Options API stays out of the bundle (a few KB of runtime-core)
-  define: { __VUE_OPTIONS_API__: 'false', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
+  define: { __VUE_OPTIONS_API__: 'false', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false', __INTLIFY_PROD_DEVTOOLS__: 'false' },
   // the manifest (dist/.vite/manifest.json) tells the bench which chunk holds which module
   // MetaMask's provider (ethers inside) is a lazy chunk of about 900 kB: only loaded when MetaMask is chosen
   build: { target: 'es2022', outDir: 'dist', emptyOutDir: true, manifest: true, chunkSizeWarningLimit: 1000 },

@@ -10,13 +10,14 @@
 import type { Provider, Signer } from '@waves/signer'
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { type AffiliateClient, type AffiliateConfig, AffiliateError, createAffiliate } from 'waves-affiliate'
+import { type AffiliateClient, type AffiliateConfig, AffiliateError } from 'waves-affiliate'
 import { useI18n } from '../composables/i18n.ts'
 import type { AppConfig } from '../config.ts'
 import { chainIdOf, validateAddress } from 'waves-affiliate'
 import type { MessageId, Params } from '../composables/i18n.ts'
 import { type Problem, describeError, wrongNetwork } from '../composables/problems.ts'
 import { WALLETS, type WalletId, createProvider } from '../composables/wallets.ts'
+import { createAppClient } from './client.ts'
 
 export interface Account {
   address: string
@@ -85,7 +86,7 @@ export const useSession = defineStore('session', () => {
   async function configure(next: AppConfig, options: ClientOptions = {}): Promise<void> {
     clientOptions = options
     try {
-      client.value = createAffiliate({ node: next.node, dApp: next.dApp, ...options })
+      client.value = createAppClient({ node: next.node, dApp: next.dApp, ...options })
     } catch (error) {
       // e.g. a dApp address with a broken checksum: the config is wrong, not the node
       failConfig(`config.json: ${error instanceof AffiliateError ? error.shortMessage : String(error)}`)
@@ -175,7 +176,7 @@ export const useSession = defineStore('session', () => {
         return false
       }
       signer.value = next
-      client.value = createAffiliate({ node: cfg.node, dApp: cfg.dApp, chainId: chain, signer: next, ...clientOptions })
+      client.value = createAppClient({ node: cfg.node, dApp: cfg.dApp, chainId: chain, signer: next, ...clientOptions })
       account.value = { address: user.address, publicKey: user.publicKey, wallet }
       remember(wallet, user.address, options.seed)
       return true
@@ -201,7 +202,7 @@ export const useSession = defineStore('session', () => {
     account.value = null
     signer.value = null
     notice.value = null
-    if (cfg) client.value = createAffiliate({ node: cfg.node, dApp: cfg.dApp, ...(chainId.value ? { chainId: chainId.value } : {}), ...clientOptions })
+    if (cfg) client.value = createAppClient({ node: cfg.node, dApp: cfg.dApp, ...(chainId.value ? { chainId: chainId.value } : {}), ...clientOptions })
     await current?.logout().catch(() => undefined)
   }
 
