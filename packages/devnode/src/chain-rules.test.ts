@@ -180,6 +180,22 @@ describe('leases (DiffsCommon.processLease / processLeaseCancel, BalanceDiffVali
   })
 })
 
+describe('REST shapes (AddressApiRoute)', () => {
+  it('scriptInfo of an account without a script has every field, null where there is no script', async () => {
+    const plain = addressOf(seed('no script'))
+    expect((await api.get(`/addresses/scriptInfo/${plain}`)).body).toEqual({
+      address: plain,
+      script: null,
+      version: null,
+      complexity: 0,
+      verifierComplexity: 0,
+      callableComplexities: {},
+      extraFee: 0,
+      publicKey: null,
+    })
+  })
+})
+
 describe('checks of a node', () => {
   it('a plain account sends exactly one proof (Proven.verifyFirstProof)', async () => {
     const tx = wt.transfer({ recipient: addressOf(seed('proofs')), amount: 1, chainId: R }, RICH_SEED)

@@ -93,10 +93,12 @@ export function addressRoutes(router: Router): void {
     .on('GET', '/addresses/scriptInfo/{address}', (req, chain) => {
       const address = addressParam(req, chain)
       const script = chain.state.scripts.get(address)
-      if (!script) return { address, complexity: 0, verifierComplexity: 0, callableComplexities: {}, extraFee: 0 }
+      // AddressApiRoute.scriptInfo; its scriptText (the Scala printout of the script's tree) is not reproduced
+      if (!script) return { address, script: null, version: null, complexity: 0, verifierComplexity: 0, callableComplexities: {}, extraFee: 0, publicKey: null }
       return {
         address,
         script: `base64:${script.base64}`,
+        version: script.stdLibVersion,
         complexity: Math.max(script.verifierComplexity, ...Object.values(script.callableComplexities)),
         verifierComplexity: script.verifierComplexity,
         callableComplexities: script.callableComplexities,
