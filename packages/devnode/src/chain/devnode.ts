@@ -96,7 +96,7 @@ export class Chain {
   broadcast(json: unknown): Promise<Record<string, unknown>> {
     let tx
     try {
-      tx = readTransaction(json, this.chainIdByte)
+      tx = readTransaction(json, this.chainIdByte, (sender) => this.state.scripts.get(sender)?.hasVerifier === true)
     } catch (e) {
       return Promise.reject(e)
     }
