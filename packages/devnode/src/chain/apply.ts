@@ -23,7 +23,6 @@ import {
 import { NodeError, nodeErrors } from '../errors.ts'
 import type { Action } from '../ride/actions.ts'
 import { runCallable } from '../ride/evaluate/dapp.ts'
-import type { Value } from '../ride/values.ts'
 import { chainEnvironment } from './environment.ts'
 import { type ScriptCache, scriptFacts } from './scripts.ts'
 import { checkSetScript, ScriptRefused } from '../ride/script/checks.ts'
@@ -42,7 +41,8 @@ import {
   netBalances,
 } from '../state/state.ts'
 import { applyAssetTx, applyAliasTx, applyLeaseTx, feeBalances, resolveRecipient, checkFeeAsset } from './tx-rules.ts'
-import { TYPE_NAMES, printTx, type CallArg, type Tx } from './tx.ts'
+import { TYPE_NAMES, printTx, type Tx } from './tx.ts'
+import { callArgValue, verifySender } from './verifier.ts'
 
 export interface ApplyContext {
   state: ChainState
@@ -77,12 +77,7 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
   checkFee(state, tx, fail)
   const fee = feeBalances(state, tx)
   if (tx.type !== 9) checkBalances(state, json, netBalances({ balances: fee, data: [] }).filter(([, , delta]) => delta < 0))
-  const senderScript = state.scripts.get(tx.sender)
-  if (senderScript?.hasVerifier) {
-    throw nodeErrors.accountScript(json, 'waves-devnode cannot run account verifier scripts; send this transaction from an account without a verifier')
-  }
-  // Proven.verifyFirstProof: the Verifier's rule for accounts without a script
-  if (tx.proofs.length !== 1) fail('Transactions from non-scripted accounts must have exactly 1 proof')
+  verifySender(ctx, tx, json)
 
   const effects = emptyEffects()
   effects.balances.push(...fee)
@@ -378,19 +373,6 @@ function setScript(ctx: ApplyContext, script: string, publicKey: string, fail: (
   return { ...scriptFacts(base64, checked.script, checked.complexity), publicKey }
 }
 
-/** A call argument as the value a callable receives (the node's EVALUATED constants). */
-function argValue(arg: CallArg): Value {
-  switch (arg.type) {
-    case 'integer':
-    case 'string':
-    case 'boolean':
-    case 'binary':
-      return arg.value
-    case 'list':
-      return arg.value.map(argValue)
-  }
-}
-
 const bytesOf = (base58: string) => base58Decode(base58)
 
 async function invoke(
@@ -418,7 +400,7 @@ async function invoke(
     const callerPublicKey = bytesOf(tx.senderPublicKey)
     outcome = runCallable(
       script,
-      { function: call.function, args: call.args.map(argValue) },
+      { function: call.function, args: call.args.map(callArgValue) },
       {
         caller,
         callerPublicKey,
