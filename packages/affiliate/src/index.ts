@@ -82,3 +82,17 @@ export { watch, type WatchParameters, type WatchReturnType } from './actions/wat
 export { register, type RegisterParameters, type RegisterReturnType } from './actions/register.ts'
 export { fund, type FundParameters, type FundReturnType } from './actions/fund.ts'
 export { withdraw, type WithdrawParameters, type WithdrawReturnType } from './actions/withdraw.ts'
+export {
+  fetchProgramStats,
+  type AssetVolume,
+  type FetchProgramStatsParameters,
+  type FetchProgramStatsReturnType,
+} from './actions/fetchProgramStats.ts'
+export {
+  fetchProgramRecords,
+  type FetchProgramRecordsParameters,
+  type FetchProgramRecordsReturnType,
+  type ProgramRecord,
+} from './actions/fetchProgramRecords.ts'
+export { fundFor, type FundForParameters, type FundForReturnType } from './actions/fundFor.ts'
+export { administer, type AdminCall, type AdministerParameters, type AdministerReturnType } from './actions/administer.ts'

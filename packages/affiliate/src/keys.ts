@@ -32,6 +32,8 @@ export const owedKey = (asset: string) => `owed_${asset}`
 /** `stats_funded_{asset}` and `stats_withdrawn_{asset}`: sums that stop at 2^63-1. */
 export const fundedKey = (asset: string) => `stats_funded_${asset}`
 export const withdrawnKey = (asset: string) => `stats_withdrawn_${asset}`
+/** `refunds_{day}`: wavelets refunded as fees on that UTC day (block timestamp / 86,400,000). */
+export const refundsKey = (day: number) => `refunds_${day}`
 
 /** The program's configuration; a missing key means the default (parse.ts, ride/README.md). */
 export const CONFIG_KEYS = {
