@@ -43,6 +43,7 @@ import {
 import { applyAssetTx, applyAliasTx, applyLeaseTx, feeBalances, resolveRecipient, checkFeeAsset } from './tx-rules.ts'
 import { TYPE_NAMES, printTx, type Tx } from './tx.ts'
 import { callArgValue, verifySender } from './verifier.ts'
+import { FailedInvoke, accountBalanceErrorText, failedInvoke, failsAfter } from './failed.ts'
 
 export interface ApplyContext {
   state: ChainState
@@ -83,6 +84,8 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
   effects.balances.push(...fee)
   const addresses = [tx.sender]
   let stateChanges: Record<string, unknown> | undefined
+  let invokeComplexity = 0
+  let failed: ((failure: FailedInvoke) => Applied) | undefined
 
   switch (tx.type) {
     case 3: {
@@ -142,17 +145,39 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
     case 13:
       effects.script = [tx.sender, tx.script === null ? null : setScript(ctx, tx.script, tx.senderPublicKey, fail)]
       break
-    case 16:
-      stateChanges = await invoke(ctx, { ...tx, dApp: resolveRecipient(state, tx.dApp, fail) }, json, effects, addresses)
+    case 16: {
+      const dApp = resolveRecipient(state, tx.dApp, fail)
+      failed = (failure) => storeFailed(state, json, fee, [tx.sender, dApp], failure)
+      try {
+        ;({ stateChanges, complexity: invokeComplexity } = await invoke(ctx, { ...tx, dApp }, json, effects, addresses))
+      } catch (e) {
+        if (e instanceof FailedInvoke) return failed(e)
+        throw e
+      }
       break
+    }
   }
 
-  checkBalances(state, json, netBalances(effects).filter(([, , delta]) => delta < 0))
+  try {
+    checkBalances(state, json, netBalances(effects).filter(([, , delta]) => delta < 0))
+  } catch (e) {
+    // TransactionDiffer.validate: balances that go negative after more than 1,000 complexity fail the invoke
+    const details = e instanceof NodeError ? (e.extra['details'] as Record<string, string> | undefined) : undefined
+    if (failed === undefined || !failsAfter(invokeComplexity) || details === undefined) throw e
+    return failed(new FailedInvoke(accountBalanceErrorText(details), invokeComplexity))
+  }
   checkBalancesAfter(state, json, effects)
   applyEffects(state, effects)
   const stored: StoredTx = { json, height: state.blocks.length, applicationStatus: 'succeeded' }
   if (stateChanges) stored.stateChanges = stateChanges
   return { stored, effects, addresses }
+}
+
+/** Stores a failed invoke: its fee is charged, nothing else applies (chain/failed.ts). */
+function storeFailed(state: ChainState, json: Record<string, unknown>, fee: [string, string, bigint][], addresses: string[], failure: FailedInvoke): Applied {
+  const applied = failedInvoke(json, state.blocks.length, fee, addresses, failure)
+  applyEffects(state, applied.effects)
+  return applied
 }
 
 function checkTimestamp(state: ChainState, tx: Tx): void {
@@ -381,9 +406,12 @@ async function invoke(
   json: Record<string, unknown>,
   effects: Effects,
   addresses: string[],
-): Promise<Record<string, unknown>> {
+): Promise<{ stateChanges: Record<string, unknown>; complexity: number }> {
   const { state } = ctx
+  // what the callable spent: past 1,000, a failure of the script or of its actions is stored as failed
+  let spent = 0
   const dAppError = (message: string): never => {
+    if (failsAfter(spent)) throw new FailedInvoke(message, spent)
     throw nodeErrors.dAppError(json, message)
   }
   addresses.push(tx.dApp)
@@ -416,6 +444,7 @@ async function invoke(
   } finally {
     applyEffects(state, { balances: before.balances.map(([a, s, d]) => [a, s, -d]), data: [] })
   }
+  if (outcome.ok || !outcome.incomplete) spent = outcome.complexity
   if (!outcome.ok) return dAppError(outcome.error.message)
 
   for (const p of tx.payment) {
@@ -438,7 +467,7 @@ async function invoke(
     effects.balances.push([tx.dApp, asset, -t.amount], [t.address, asset, t.amount])
     addresses.push(t.address)
   }
-  return {
+  const stateChanges = {
     data: data.map((d) => (d.type === null ? { key: d.key, value: null } : { key: d.key, type: d.type, value: d.value })),
     transfers,
     issues: [],
@@ -449,6 +478,7 @@ async function invoke(
     leaseCancels: [],
     invokes: [],
   }
+  return { stateChanges, complexity: spent }
 }
 
 const ACTION_NAMES: Record<Action['kind'], string> = {

@@ -128,7 +128,7 @@ describe('runCallable', () => {
     })
     const costly = func('costly', [], list(user('IntegerEntry', str('k'), native(100, native(100, long(1), long(2)), long(3)))))
     expect(runCallable(dApp(6, [], [costly]), { function: 'costly', args: [] }, facts, options(6, 2))).toEqual({
-      ok: false, error: new RideError('Evaluation was uncompleted with unused complexity = 0'), complexity: 2, refused: false,
+      ok: false, error: new RideError('Evaluation was uncompleted with unused complexity = 0'), complexity: 2, refused: false, incomplete: true,
     })
   })
 

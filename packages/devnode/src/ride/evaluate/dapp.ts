@@ -89,7 +89,7 @@ export interface RunOptions {
  */
 export type CallableOutcome =
   | { ok: true; result: CallableResult; complexity: number }
-  | { ok: false; error: RideError; complexity: number; refused: boolean }
+  | { ok: false; error: RideError; complexity: number; refused: boolean; incomplete?: true }
 
 /** Wraps `body` in the script's declarations, outermost first (ContractEvaluator.foldDeclarations). */
 function withDeclarations(declarations: readonly Declaration[], body: Expr): Expr {
@@ -143,6 +143,8 @@ export function runCallable(script: DAppScript, call: CallableCall, invocation: 
         error: new RideError(`Evaluation was uncompleted with unused complexity = ${limit - outcome.complexity}`),
         complexity: outcome.complexity,
         refused: false,
+        // a node rejects an invoke that runs out of complexity, whatever it spent (a GenericError, not a failure)
+        incomplete: true,
       }
     case 'value':
       try {
