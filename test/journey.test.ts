@@ -3,9 +3,10 @@
 // link, opens its QR code and reloads (still logged in); an invitee opens the link (with a trailing dot,
 // as chats leave it), logs in with the dev wallet, joins (proof of work visible, Cancel, a refused
 // signature, then for real) and pays through the pay page with its split previewed; the referrer sees the
-// level-1 reward, the chart and the row, withdraws; the operator changes a rate and pauses in /admin, the
-// member sees the pause; the member pages through the history and downloads the CSV, whose rows are checked
-// against the chain; then the node goes away mid-session. Also: an invalid link, a link from someone who
+// level-1 reward, the chart and the row, withdraws; the operator changes a rate, pauses and announces a
+// script upgrade in /admin, the member sees the pause and the announcement, the operator cancels it; the
+// member pages through the history and downloads the CSV, whose rows are checked against the chain; a host
+// pays for a member (fundFor) with the split previewed; then the node goes away mid-session. Also: an invalid link, a link from someone who
 // is not a member, a missing wallet, joining twice. Every page is checked with axe-core in light and dark
 // (no serious or critical violation), and actions are taken from the keyboard where a user would.
 // Every step saves a screenshot under test-output/journey/ (printed at the start).
@@ -105,7 +106,8 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true })
   console.log(`journey screenshots: ${SHOTS}`)
   const dist = await buildSpa(DIST)
-  program = await startProgram({ admin: account('admin').address })
+  // frank is a host: a shop that pays for its customers with fundFor
+  program = await startProgram({ admin: account('admin').address, config: { hosts: [account('frank').address] } })
   spa = await serveSpa(dist, { node: program.node.url, dApp: program.dApp })
   browser = await launchChromium()
 }, 180_000)
@@ -298,6 +300,23 @@ test('home, referrer, invitee, paying, withdrawal, the operator, the history, an
   expect((await chain.fetchConfig()).paused).toBe(true)
   await step(operator, 'operator-paused', 'light')
 
+  // An upgrade announced by its script hash (hex, as tools print it): pending until height + the delay.
+  const hashHex = '0008101820283038404850586068707880889098a0a8b0b8c0c8d0d8e0e8f0f8'
+  await operator.locator('#announce-hash').fill(hashHex.slice(0, 62))
+  expect(await text(operator, '[data-test="setting-announce"] [role="alert"]')).toBe('A hash is 32 bytes: 64 hex digits or 44 characters of base64.')
+  await operator.locator('#announce-hash').fill(hashHex)
+  const before = Number((await program.api.get('/blocks/height')).body.height)
+  expect(await text(operator, '[data-test="setting-announce"] .preview')).toMatch(/^Settable from block [\d,]+, in about 24 hrs\.$/)
+  await operator.locator('#announce-hash').press('Enter')
+  expect(await text(operator, '[data-test="admin-status"]:text("Done")')).toBe('Done: announceUpgrade is in a block.')
+  const announced = (await program.api.post(`/addresses/data/${program.dApp}`, { keys: ['upgrade_hash', 'upgrade_height'] })).body as { key: string; value: string | number }[]
+  const settable = Number(announced[1]!.value)
+  expect([announced[0]!.value, settable > before + 1440]).toEqual([`base64:${Buffer.from(hashHex, 'hex').toString('base64')}`, true])
+  expect(await text(operator, '[data-test="upgrade"]')).toBe(
+    `A script upgrade is announced: it can be set from block ${settable.toLocaleString('en-GB')} (hash ${Buffer.from(hashHex, 'hex').toString('base64')}).`,
+  )
+  await step(operator, 'operator-upgrade-announced', 'light')
+
   // The member explorer: the invitee's referrer, balance and records.
   await operator.locator('[data-test="member-address"]').fill(bob.address)
   await operator.locator('[data-test="member-address"]').press('Enter')
@@ -320,9 +339,18 @@ test('home, referrer, invitee, paying, withdrawal, the operator, the history, an
   await invitee.locator('[data-test="nav-dashboard"]').click()
   await vi.waitFor(async () => expect(await text(invitee, '[data-test="paused"]')).toContain('The program is paused by its operator'), WAIT)
   expect(await invitee.locator('[data-test="rates"] dd').first().innerText()).toBe('12%')
-  await shot(invitee, 'member-sees-pause')
+  expect(await text(invitee, '[data-test="upgrade-notice"]')).toMatch(
+    new RegExp(`^The operator has announced a new version of the contract: it can take effect from block ${settable.toLocaleString('en-GB')}, in about 24 hrs\\. If you disagree with it, withdraw what you are owed before then\\.$`),
+  )
+  await step(invitee, 'member-sees-pause', 'light')
+  await operator.bringToFront()
+  await operator.locator('[data-test="cancel-upgrade"]').click()
+  await vi.waitFor(async () => expect(await operator.locator('[data-test="upgrade"]').count()).toBe(0), WAIT)
+  expect((await program.api.post(`/addresses/data/${program.dApp}`, { keys: ['upgrade_hash', 'upgrade_height'] })).body).toEqual([])
   await operator.locator('[data-test="unpause"]').click()
   await vi.waitFor(async () => expect((await chain.fetchConfig()).paused).toBe(false), WAIT)
+  await invitee.bringToFront()
+  await vi.waitFor(async () => expect(await invitee.locator('[data-test="upgrade-notice"]').count()).toBe(0), WAIT)
   await operatorContext.close()
 
   // A longer history: 12 more payments by the third account credit the referrer's level 1.
@@ -352,8 +380,40 @@ test('home, referrer, invitee, paying, withdrawal, the operator, the history, an
   expect(download.suggestedFilename()).toBe(`affiliate-${alice.address}-all.csv`)
   await shot(referrer, 'history-csv')
 
+  // A host pays for a member (fundFor) on the pay page: the member's chain is previewed and credited.
+  const { frank } = program.users
+  const hostContext = await openContext({ phone: true })
+  const host = await hostContext.newPage()
+  answerDialogs(host)
+  await host.goto(`${spa.url}/pay`)
+  await loginWithDevWallet(host, frank.seed)
+  await host.locator('[data-test="pay-mode-host"]').check()
+  await host.locator('[data-test="pay-customer"]').fill('3Mnot-an-address')
+  expect(await text(host, '[data-test="pay-customer-problem"]')).toBe('This is not a Waves address.')
+  await host.locator('[data-test="pay-customer"]').fill(bob.address)
+  await host.locator('[data-test="pay-amount"]').fill('1')
+  await vi.waitFor(async () => expect(await host.locator('[data-test="split"] dd').allInnerTexts()).toEqual(['0.12 WAVES', '0.01 WAVES', '0.87 WAVES']), WAIT)
+  expect(await text(host, '[data-test="split-l1"] dt')).toBe(`Level 1 · ${short(alice.address)}`)
+  expect(await text(host, '[data-test="split-cashback"] dt')).toBe(`Cashback · the customer (${short(bob.address)})`)
+  expect(await text(host, '[data-test="pay"]')).toBe('Pay 1 WAVES for the customer')
+  await step(host, 'host-pay-split-preview', 'light')
+  const hostBefore = BigInt((await program.api.get(`/addresses/balance/${frank.address}`)).body.balance)
+  await host.locator('[data-test="pay"]').click()
+  expect(await text(host, '[data-test="pay-status"]:text("Paid")')).toBe(`Paid 1 WAVES for ${short(bob.address)}. View ↗`)
+  await shot(host, 'host-paid')
+  const hostTx = (await host.locator('[data-test="pay-status"] a').getAttribute('href'))!.split('/').at(-1)
+  const hostCredit = (await chain.fetchReferralTransactions(alice.address)).find((r) => r.txId === hostTx)!
+  expect([hostCredit.payer, hostCredit.amount, hostCredit.level, BigInt((await program.api.get(`/addresses/balance/${frank.address}`)).body.balance)]).toEqual([
+    bob.address,
+    12_000_000n,
+    'l1',
+    hostBefore - 100_000_000n - 500_000n, // a host is never refunded
+  ])
+  await hostContext.close()
+
   // The node goes away mid-session: the page says so and keeps what it showed.
   await referrer.locator('[data-test="page-prev"]').click()
+  await vi.waitFor(async () => expect(await text(referrer, '[data-test="balance"]')).toBe('0.2136 WAVES'), WAIT)
   nodeClosed = true
   await program.close()
   await vi.waitFor(async () => expect(await text(referrer, '[data-test="problem"]')).toContain('does not answer'), WAIT)
@@ -361,7 +421,7 @@ test('home, referrer, invitee, paying, withdrawal, the operator, the history, an
   expect(await text(referrer, '[data-test="problem"]')).toBe(
     `The node ${program.node.url} does not answer. Showing the data of block ${shownHeight}. Check your connection. The page picks up again by itself once the node answers.`,
   )
-  expect(await text(referrer, '[data-test="balance"]')).toBe('0.0936 WAVES')
+  expect(await text(referrer, '[data-test="balance"]')).toBe('0.2136 WAVES')
   await shot(referrer, 'node-gone')
   await referrerContext.close()
   await inviteeContext.close()

@@ -82,6 +82,7 @@ export default {
   'dashboard.notJoined.hint': 'Open a referral link from a member to join; then this card shows your own link to share.',
   'dashboard.notJoined.root': 'No link from a member? Join under the program’s root with this link:',
   'dashboard.pausedNotice': 'The program is paused by its operator: joining and paying wait until it resumes. Withdrawals of what you are owed stay open.',
+  'dashboard.upgradeNotice': 'The operator has announced a new version of the contract: it can take effect from block {height}, in about {time}. If you disagree with it, withdraw what you are owed before then.',
   'dashboard.linkHint': 'You earn when the people who join by this link pay, and when the people they invite pay, down to three levels.',
   'dashboard.qr': 'QR code',
   'dashboard.qrLabel': 'QR code of the link {link}',

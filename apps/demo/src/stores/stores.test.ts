@@ -3,7 +3,7 @@
 // by the library's dev wallet. Proof of work is 8 bits here (the journey runs the contract's default).
 import { createPinia, setActivePinia } from 'pinia'
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
-import { type Program, invoke, register, startProgram } from '../../../../test/affiliate.ts'
+import { type Program, account, invoke, register, startProgram } from '../../../../test/affiliate.ts'
 import { wt } from '../../../../test/waves.ts'
 import { translate } from '../composables/i18n.ts'
 import type { Problem } from '../composables/problems.ts'
@@ -17,7 +17,8 @@ let program: Program
 const read = (p: Problem | null) => (p ? [translate('en', p.message, p.params), translate('en', p.hint, p.params)] : null)
 
 beforeAll(async () => {
-  program = await startProgram({ config: { powBits: 8 } })
+  // `shop` is a host: it pays with fundFor for its customers
+  program = await startProgram({ config: { powBits: 8, hosts: [account('shop').address] }, extraUsers: ['shop'] })
 })
 afterAll(async () => {
   await program?.close()
@@ -223,6 +224,42 @@ describe('pay', () => {
     expect([pay.phase, pay.paid?.amount, pay.problem, pay.text]).toEqual(['done', 150_000_000n, null, ''])
     const credits = await useSession().client!.fetchReferralTransactions(alice.address)
     expect(credits.find((c) => c.txId === pay.paid!.txId)).toMatchObject({ payer: frank.address, level: 'l1', amount: 15_000_000n })
+  })
+})
+
+describe('pay as a host', () => {
+  test('a host previews the split over its customer’s referrers and pays with fundFor; a typo is refused', async () => {
+    const { frank, alice, shop } = program.users
+    await session({ seed: shop!.seed })
+    const pay = usePay()
+    await pay.load()
+    expect([pay.isHost, pay.registered, pay.mode]).toEqual([true, false, 'self'])
+    pay.mode = 'host'
+    pay.text = '1'
+    expect([pay.payer, pay.split, pay.ready]).toEqual([null, null, false])
+    await pay.setCustomer('3Mnot-an-address')
+    expect(pay.customer).toEqual({ state: 'invalid' })
+    // frank joined under alice in the pay test
+    await pay.setCustomer(` ${frank.address} `)
+    expect([pay.customer, pay.split, pay.ready]).toEqual([
+      { state: 'ready', address: frank.address, registered: true, upline: [alice.address] },
+      { l1: 10_000_000n, l2: 0n, l3: 0n, cashback: 1_000_000n, change: 89_000_000n },
+      true,
+    ])
+    await pay.pay()
+    expect([pay.phase, pay.paid?.amount, pay.paid?.payer, pay.problem]).toEqual(['done', 100_000_000n, frank.address, null])
+    const credits = await useSession().client!.fetchReferralTransactions(alice.address)
+    expect(credits.find((c) => c.txId === pay.paid!.txId)).toMatchObject({ payer: frank.address, level: 'l1', amount: 10_000_000n })
+  })
+
+  test('an account that is not a host is not offered fundFor', async () => {
+    await session({ seed: program.users.frank.seed })
+    const pay = usePay()
+    await pay.load()
+    pay.mode = 'host'
+    await pay.setCustomer(program.users.alice.address)
+    pay.text = '1'
+    expect([pay.isHost, pay.ready]).toEqual([false, false])
   })
 })
 
