@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { DEFAULT_CHAIN_ID, DEFAULT_PORT, GENESIS_SEED, createDevnode, type GenesisAccount } from './index.ts'
 
-const HELP = `waves-devnode: a local Waves node (REST API, official RIDE evaluator)
+const HELP = `waves-devnode: a local Waves node (REST API, RIDE V1-V8 scripts from compiled bytes)
 
   --port N          port to listen on (default ${DEFAULT_PORT})
   --host H          address to listen on (default 127.0.0.1)
