@@ -23,7 +23,6 @@ import {
 import { NodeError, nodeErrors } from '../errors.ts'
 import type { Action } from '../ride/actions.ts'
 import { runCallable } from '../ride/evaluate/dapp.ts'
-import { chainEnvironment } from './environment.ts'
 import { type ScriptCache, scriptFacts } from './scripts.ts'
 import { checkSetScript, ScriptRefused } from '../ride/script/checks.ts'
 import {
@@ -44,6 +43,7 @@ import { applyAssetTx, applyAliasTx, applyLeaseTx, feeBalances, resolveRecipient
 import { TYPE_NAMES, printTx, type Tx } from './tx.ts'
 import { callArgValue, verifySender } from './verifier.ts'
 import { FailedInvoke, accountBalanceErrorText, failedInvoke, failsAfter } from './failed.ts'
+import { InvokeSession, failedInvocations } from './invoke.ts'
 
 export interface ApplyContext {
   state: ChainState
@@ -235,7 +235,7 @@ function checkAmounts(tx: Tx): void {
   }
 }
 
-function dataPayloadSize(writes: readonly DataWrite[]): number {
+export function dataPayloadSize(writes: readonly DataWrite[]): number {
   return writes.reduce((sum, w) => {
     const key = utf8Length(w.key)
     if (w.type === null) return sum + key
@@ -346,7 +346,7 @@ function checkFee(state: ChainState, tx: Tx, fail: (reason: string) => never): v
 }
 
 /** BalanceDiffValidation: no balance may end below zero. */
-function checkBalances(state: ChainState, json: Record<string, unknown>, deltas: [string, string, bigint][]): void {
+export function checkBalances(state: ChainState, json: Record<string, unknown>, deltas: [string, string, bigint][]): void {
   const details: Record<string, string> = {}
   for (const [address, asset, delta] of deltas) {
     const old = balanceOf(state, address, asset)
@@ -410,8 +410,9 @@ async function invoke(
   const { state } = ctx
   // what the callable spent: past 1,000, a failure of the script or of its actions is stored as failed
   let spent = 0
+  let session: InvokeSession | undefined
   const dAppError = (message: string): never => {
-    if (failsAfter(spent)) throw new FailedInvoke(message, spent)
+    if (failsAfter(spent)) throw new FailedInvoke(message, spent, undefined, failedInvocations(session?.invokes ?? []))
     throw nodeErrors.dAppError(json, message)
   }
   addresses.push(tx.dApp)
@@ -419,6 +420,7 @@ async function invoke(
   if (!facts) return dAppError(`No contract at address ${tx.dApp}`)
   const script = ctx.scripts.get(facts.base64)
   if (script.kind !== 'dapp') return dAppError('Trying to call dApp on the account with expression script')
+  session = new InvokeSession(ctx, tx, script.version)
   const call = tx.call ?? { function: 'default', args: [] }
   const before = paymentsBefore(state, tx, json, script.version)
   applyEffects(state, before)
@@ -439,9 +441,11 @@ async function invoke(
         fee: tx.fee,
         feeAssetId: tx.feeAssetId === null ? null : bytesOf(tx.feeAssetId),
       },
-      { env: chainEnvironment(state, { chainId: ctx.chainId, thisAddress: tx.dApp, txId: tx.id }) },
+      { env: session.environment(tx.dApp) },
     )
   } finally {
+    // what the called dApps applied is undone first: the transaction's effects apply once, below or in storeFailed
+    session.revert()
     applyEffects(state, { balances: before.balances.map(([a, s, d]) => [a, s, -d]), data: [] })
   }
   if (outcome.ok || !outcome.incomplete) spent = outcome.complexity
@@ -451,6 +455,9 @@ async function invoke(
     const asset = p.assetId ?? WAVES
     effects.balances.push([tx.sender, asset, -p.amount], [tx.dApp, asset, p.amount])
   }
+  effects.balances.push(...session.effects.balances)
+  effects.data.push(...session.effects.data)
+  addresses.push(...session.addresses)
   const data: DataWrite[] = []
   const transfers: { address: string; asset: string | null; amount: bigint }[] = []
   for (const action of outcome.result.actions) {
@@ -459,6 +466,8 @@ async function invoke(
     else dAppError(`waves-devnode does not support the ${ACTION_NAMES[action.kind]} action`)
   }
   checkActions(data, transfers, dAppError)
+  const overLimit = session.countTopLevel(data, transfers.length)
+  if (overLimit !== undefined) dAppError(overLimit)
   checkTransfersAfter(tx, transfers, dAppError)
   for (const write of data) effects.data.push([tx.dApp, write])
   for (const t of transfers) {
@@ -476,12 +485,12 @@ async function invoke(
     sponsorFees: [],
     leases: [],
     leaseCancels: [],
-    invokes: [],
+    invokes: session.invokes,
   }
   return { stateChanges, complexity: spent }
 }
 
-const ACTION_NAMES: Record<Action['kind'], string> = {
+export const ACTION_NAMES: Record<Action['kind'], string> = {
   data: 'DataEntry',
   delete: 'DeleteEntry',
   transfer: 'ScriptTransfer',
@@ -494,13 +503,13 @@ const ACTION_NAMES: Record<Action['kind'], string> = {
 }
 
 /** A data action as state/ stores it: binary values as the node prints them, `base64:...`. */
-function dataWrite(action: Extract<Action, { kind: 'data' | 'delete' }>): DataWrite {
+export function dataWrite(action: Extract<Action, { kind: 'data' | 'delete' }>): DataWrite {
   if (action.kind === 'delete') return { key: action.key, type: null, value: null }
   if (action.type === 'binary') return { key: action.key, type: 'binary', value: `base64:${Buffer.from(action.value).toString('base64')}` }
   return { key: action.key, type: action.type, value: action.value }
 }
 
-function transferOf(state: ChainState, action: Extract<Action, { kind: 'transfer' }>, dAppError: (m: string) => never) {
+export function transferOf(state: ChainState, action: Extract<Action, { kind: 'transfer' }>, dAppError: (m: string) => never) {
   const address =
     'address' in action.recipient
       ? base58Encode(action.recipient.address)
@@ -541,7 +550,7 @@ function paymentsBefore(state: ChainState, tx: Extract<Tx, { type: 16 }>, json: 
   return version >= 5 ? payments : emptyEffects()
 }
 
-function checkActions(
+export function checkActions(
   data: DataWrite[],
   transfers: { amount: bigint }[],
   dAppError: (message: string) => never,

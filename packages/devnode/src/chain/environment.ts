@@ -2,8 +2,8 @@
 // Blockchain). Reads see the state as it is when the script runs, payments of the running invoke included. Addresses
 // and ids arrive as bytes and are looked up by their base58 text, as state/ keys them.
 import { base58Decode, base58Encode, blake2b } from '../crypto.ts'
-import type { AssetDescription, BalanceDetails, BlockDescription, Environment, EntryType, EntryValue } from '../ride/environment.ts'
-import type { CaseObj } from '../ride/values.ts'
+import type { AssetDescription, BalanceDetails, BlockDescription, Environment, EntryType, EntryValue, InvokeRequest } from '../ride/environment.ts'
+import type { CaseObj, Value } from '../ride/values.ts'
 import { RideError } from '../ride/values.ts'
 import { type Block, type ChainState, WAVES, balanceOf, resolveAlias, wavesBalanceDetails } from '../state/state.ts'
 
@@ -21,6 +21,8 @@ export interface ChainEnvironmentOptions {
   tx?: CaseObj | null
   /** the id (base58) of the transaction being applied: the parent of calculateAssetId and calculateLeaseId */
   txId?: string
+  /** dApp-to-dApp calls (chain/invoke.ts); without it `invoke` fails */
+  invoke?: (request: InvokeRequest) => Value
 }
 
 /** Blocks as scripts see them, decoded once: base58 decoding is most of what reading `lastBlock` costs. */
@@ -110,8 +112,9 @@ export function chainEnvironment(state: ChainState, options: ChainEnvironmentOpt
       const script = state.scripts.get(text(address))
       return script === undefined ? null : blake2b(Uint8Array.from(Buffer.from(script.base64, 'base64')))
     },
-    invoke() {
-      throw new RideError('waves-devnode does not run dApp-to-dApp invoke yet')
+    invoke(request: InvokeRequest) {
+      if (options.invoke === undefined) throw new RideError('dApp-to-dApp invoke runs only in a callable of an invoke transaction')
+      return options.invoke(request)
     },
   }
 }

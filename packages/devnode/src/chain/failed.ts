@@ -15,6 +15,8 @@ export class FailedInvoke extends Error {
     /** complexity spent, scripts of payments included */
     readonly complexity: number,
     readonly code: number = FAILURE_CAUSE.dAppExecution,
+    /** the dApp-to-dApp calls made before the failure, as stateChanges.invokes prints them */
+    readonly invokes: readonly unknown[] = [],
   ) {
     super(text)
     this.name = 'FailedInvoke'
@@ -54,7 +56,7 @@ export function failedInvoke(json: Record<string, unknown>, height: number, fee:
       sponsorFees: [],
       leases: [],
       leaseCancels: [],
-      invokes: [],
+      invokes: failure.invokes,
       error: { code: failure.code, text: failure.text },
     },
   }

@@ -50,6 +50,8 @@ export interface InvokeRequest {
   reentrant: boolean
   /** complexity left for the callee */
   remaining: number
+  /** told what the callee spent, before the call returns or throws: the caller pays it (the node's Extended functions) */
+  spend?(complexity: number): void
 }
 
 export interface Environment {

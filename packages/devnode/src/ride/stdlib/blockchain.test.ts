@@ -416,8 +416,8 @@ describe('actions', () => {
     expect(nativeCall(1020, 5, [alias('bobby'), UNIT, [1n, 'x'], [payment]], env)).toBe(5n)
     expect(nativeCall(1021, 6, [address(dApp), 'fund', [], []], env)).toBe(5n)
     expect(env.invokes).toEqual([
-      { dApp: bob, function: 'default', args: [1n, 'x'], payments: [{ assetId: null, amount: 10n }], reentrant: false, remaining: 9_925 },
-      { dApp, function: 'fund', args: [], payments: [], reentrant: true, remaining: 9_925 },
+      { dApp: bob, function: 'default', args: [1n, 'x'], payments: [{ assetId: null, amount: 10n }], reentrant: false, remaining: 9_925, spend: expect.any(Function) },
+      { dApp, function: 'fund', args: [], payments: [], reentrant: true, remaining: 9_925, spend: expect.any(Function) },
     ])
     expect(failure(() => nativeCall(1020, 5, [alias('nobody'), UNIT, [], []], env))).toEqual({
       message: "Alias 'alias:R:nobody' does not exist.",

@@ -601,6 +601,9 @@ function invokeFunction(id: number, name: string, reentrant: boolean): NativeFun
       reentrant,
       // the callee gets what is left after this call's own cost (EvaluatorV2: limit - cost for Extended functions)
       remaining: ctx.remaining - INVOKE_COST,
+      spend: (complexity) => {
+        ctx.spent = (ctx.spent ?? 0) + complexity
+      },
     })
   })
 }
