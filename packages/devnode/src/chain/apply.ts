@@ -44,6 +44,7 @@ import { TYPE_NAMES, printTx, type Tx } from './tx.ts'
 import { callArgValue, verifySender } from './verifier.ts'
 import { FailedInvoke, accountBalanceErrorText, failedInvoke, failsAfter } from './failed.ts'
 import { InvokeSession, failedInvocations } from './invoke.ts'
+import { issueScript, smartAssetsExtraFee, verifyAssets } from './assets.ts'
 
 export interface ApplyContext {
   state: ChainState
@@ -92,7 +93,7 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
       if (utf8Length(tx.name) < 4 || utf8Length(tx.name) > 16) throw new NodeError(111, 'invalid name')
       if (utf8Length(tx.description) > 1000) fail('Too big sequence requested')
       if (tx.decimals > 8) throw new NodeError(117, `invalid decimals value: ${tx.decimals}, decimals should be in interval [0; 8]`)
-      if (tx.script !== null) fail('waves-devnode does not support smart assets (issue with script)')
+      const assetScript = tx.script === null ? null : issueScript(ctx, tx.script, fail)
       effects.balances.push([tx.sender, tx.id, tx.quantity])
       effects.asset = {
         assetId: tx.id,
@@ -106,6 +107,7 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
         issueHeight: state.blocks.length,
         issueTimestamp: tx.timestamp,
         originTransactionId: tx.id,
+        ...(assetScript === null ? {} : { script: assetScript }),
       }
       break
     }
@@ -167,6 +169,12 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
     return failed(new FailedInvoke(accountBalanceErrorText(details), invokeComplexity))
   }
   checkBalancesAfter(state, json, effects)
+  try {
+    verifyAssets(ctx, tx, json, invokeComplexity)
+  } catch (e) {
+    if (e instanceof FailedInvoke && failed !== undefined) return failed(e)
+    throw e
+  }
   applyEffects(state, effects)
   const stored: StoredTx = { json, height: state.blocks.length, applicationStatus: 'succeeded' }
   if (stateChanges) stored.stateChanges = stateChanges
@@ -337,6 +345,11 @@ function checkFee(state: ChainState, tx: Tx, fail: (reason: string) => never): v
   if (extra > 0n) {
     required += extra
     requirements.push(`Transaction sent from smart account. Requires ${extra} extra fee`)
+  }
+  const smartAssetsFee = smartAssetsExtraFee(state, tx)
+  if (smartAssetsFee !== null) {
+    required += smartAssetsFee.extra
+    requirements.push(smartAssetsFee.requirement)
   }
   const inAsset = sponsorship === null ? required : (required * sponsorship) / FEE_UNIT
   if (tx.fee < inAsset) {

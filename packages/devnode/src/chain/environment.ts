@@ -88,7 +88,7 @@ export function chainEnvironment(state: ChainState, options: ChainEnvironmentOpt
         issuer: base58Decode(asset.issuer),
         issuerPublicKey: base58Decode(asset.issuerPublicKey),
         reissuable: asset.reissuable,
-        scripted: false,
+        scripted: asset.script != null,
         minSponsoredFee: asset.minSponsoredAssetFee ?? null,
         name: asset.name,
         description: asset.description,

@@ -42,6 +42,14 @@ export interface Asset {
   originTransactionId: string
   /** SponsorFee: the asset fee worth 0.001 WAVES; absent or null when not sponsored */
   minSponsoredAssetFee?: bigint | null
+  /** the asset's script (Issue with a script, SetAssetScript); absent or null without one */
+  script?: AssetScript | null
+}
+
+/** An asset script as the chain keeps it: its bytes (base64, no prefix) and its complexity (the estimator's). */
+export interface AssetScript {
+  base64: string
+  complexity: number
 }
 
 /** A lease as the node keeps it (LeaseDetails) and prints it (LeaseInfo in the node's OpenAPI). */

@@ -1,0 +1,88 @@
+// Smart assets (node: Verifier.assets, FeeValidation.feeAfterSmartTokens, ApiError.TransactionNotAllowedByAssetScript
+// 308 and ScriptExecutionError "token-script" 306, FailedTransactionError.notAllowedByAsset for invoke payments).
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { addressOf, client, deploySource, RICH_SEED, seed, wt } from '../../../../test/waves.ts'
+import { createDevnode, type Devnode } from '../index.ts'
+
+const ASSET_SCRIPT = `{-# STDLIB_VERSION 5 #-}
+{-# CONTENT_TYPE EXPRESSION #-}
+{-# SCRIPT_TYPE ASSET #-}
+match tx {
+  case t: TransferTransaction => t.amount <= 100 && this.decimals == 0
+  case m: MassTransferTransaction => m.totalAmount <= 100
+  case b: BurnTransaction => throw("no burning")
+  case i: InvokeScriptTransaction => i.function == "accept"
+  case _ => true
+}
+`
+
+const DAPP = `{-# STDLIB_VERSION 5 #-}
+{-# CONTENT_TYPE DAPP #-}
+{-# SCRIPT_TYPE ACCOUNT #-}
+@Callable(i)
+func accept() = []
+
+@Callable(i)
+func refuse() = []
+`
+
+let node: Devnode
+let api: ReturnType<typeof client>
+const issuerSeed = seed('smart asset issuer')
+const issuer = addressOf(issuerSeed)
+const other = addressOf(seed('smart asset other'))
+const dAppSeed = seed('smart asset dapp')
+const dApp = addressOf(dAppSeed)
+let assetId: string
+
+beforeAll(async () => {
+  node = await createDevnode()
+  api = client(node.url)
+  await api.broadcast(wt.transfer({ recipient: issuer, amount: 10_00000000, chainId: 'R' }, RICH_SEED))
+  await deploySource(api, dAppSeed, DAPP)
+  const compiled = (await api.post('/utils/script/compileCode', ASSET_SCRIPT, { 'content-type': 'text/plain' })).body
+  const issue = wt.issue({ name: 'Smart', description: '', quantity: 1000, decimals: 0, reissuable: true, script: compiled.script, chainId: 'R' }, issuerSeed)
+  const answer = await api.broadcast(issue)
+  if (answer.status !== 200) throw new Error(JSON.stringify(answer.body))
+  assetId = issue.id
+})
+
+afterAll(() => node.close())
+
+const transfer = (amount: number, fee: number) => wt.transfer({ recipient: other, amount, assetId, fee, chainId: 'R' }, issuerSeed)
+
+it('issues an asset with a script, and asks the extra fee of a transfer of it', async () => {
+  expect((await api.get(`/assets/balance/${issuer}/${assetId}`)).body).toMatchObject({ balance: 1000 })
+  const answer = await api.broadcast(transfer(50, 100_000))
+  expect(answer.body).toMatchObject({
+    error: 112,
+    message:
+      'State check failed. Reason: Transaction involves 1 scripted assets. Requires 400000 extra fee. ' +
+      'Fee for TransferTransaction (100000 in WAVES) does not exceed minimal value of 500000 WAVES.',
+  })
+})
+
+it('runs the script for transfers: allowed, then refused with 308', async () => {
+  expect((await api.broadcast(transfer(50, 500_000))).status).toBe(200)
+  expect((await api.get(`/assets/balance/${other}/${assetId}`)).body).toMatchObject({ balance: 50 })
+  const refused = transfer(101, 500_000)
+  const answer = await api.broadcast(refused)
+  expect(answer.status).toBe(400)
+  expect(answer.body).toEqual({ error: 308, message: 'Transaction is not allowed by token-script', transaction: expect.objectContaining({ id: refused.id }) })
+})
+
+it('runs the script for mass transfers and burns: 308, and 306 with the thrown text', async () => {
+  const mass = wt.massTransfer({ assetId, transfers: [{ recipient: other, amount: 60 }, { recipient: dApp, amount: 41 }], fee: 600_000, chainId: 'R' }, issuerSeed)
+  expect((await api.broadcast(mass)).body).toMatchObject({ error: 308, message: 'Transaction is not allowed by token-script' })
+  const burn = wt.burn({ assetId, amount: 1, fee: 500_000, chainId: 'R' }, issuerSeed)
+  expect((await api.broadcast(burn)).body).toMatchObject({ error: 306, message: 'Error while executing token-script: no burning' })
+  expect((await api.get(`/assets/balance/${issuer}/${assetId}`)).body).toMatchObject({ balance: 950 })
+})
+
+it('runs the script for invoke payments: within 1,000 complexity a refusal is a token-script error', async () => {
+  const pay = (fn: string) => wt.invokeScript({ dApp, call: { function: fn, args: [] }, payment: [{ assetId, amount: 5 }], chainId: 'R' }, issuerSeed)
+  const refused = await api.broadcast(pay('refuse'))
+  expect(refused.body).toMatchObject({ error: 306, message: `Error while executing token-script: Transaction is not allowed by script of the asset ${assetId}` })
+  expect((await api.broadcast(pay('accept'))).status).toBe(200)
+  expect((await api.get(`/assets/balance/${dApp}/${assetId}`)).body).toMatchObject({ balance: 5 })
+})

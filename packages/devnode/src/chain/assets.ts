@@ -1,0 +1,92 @@
+// Smart assets (node: Verifier.assets, FeeValidation.feeAfterSmartTokens, Transaction.smartAssets): an asset issued
+// with a script runs it for every transaction that names the asset, after the transaction's own checks, on the state
+// before it. The script sees `tx` without proofs and `this` as the asset.
+import { SCRIPT_EXTRA_FEE } from '../constants.ts'
+import { NodeError, nodeErrors } from '../errors.ts'
+import { runVerifier } from '../ride/evaluate/dapp.ts'
+import { checkSetScript, ScriptRefused } from '../ride/script/checks.ts'
+import type { AssetScript, ChainState } from '../state/state.ts'
+import type { ApplyContext } from './apply.ts'
+import { chainEnvironment } from './environment.ts'
+import { FAILURE_CAUSE, FailedInvoke, failsAfter } from './failed.ts'
+import type { Tx } from './tx.ts'
+import { txObject } from './verifier.ts'
+
+const scriptOf = (state: ChainState, assetId: string): AssetScript | null => state.assets.get(assetId)?.script ?? null
+
+/** The assets a transaction names (the node's checkedAssets), each once, in order. */
+function checkedAssets(tx: Tx): string[] {
+  switch (tx.type) {
+    case 4:
+    case 11:
+      return tx.assetId === null ? [] : [tx.assetId]
+    case 5:
+    case 6:
+    case 14:
+      return [tx.assetId]
+    case 16:
+      return [...new Set(tx.payment.flatMap((p) => (p.assetId === null ? [] : [p.assetId])))]
+    default:
+      return []
+  }
+}
+
+/** The scripted assets of `tx`: their scripts run for it. */
+export function smartAssets(state: ChainState, tx: Tx): string[] {
+  return checkedAssets(tx).filter((asset) => scriptOf(state, asset) !== null)
+}
+
+/**
+ * FeeValidation.feeAfterSmartTokens: +0.004 WAVES per scripted asset the transaction names (none for invokes since
+ * SynchronousCalls: their scripted payments are paid through the invoke's own fee rule). Returns the extra fee and
+ * the node's requirement text, or null.
+ */
+export function smartAssetsExtraFee(state: ChainState, tx: Tx): { extra: bigint; requirement: string } | null {
+  const count = tx.type === 16 ? 0 : smartAssets(state, tx).length
+  if (count === 0) return null
+  const extra = BigInt(count) * SCRIPT_EXTRA_FEE
+  return { extra, requirement: `Transaction involves ${count} scripted assets. Requires ${extra} extra fee` }
+}
+
+/** The script an Issue carries, checked as an asset script (the node's texts, as SetScript words them). */
+export function issueScript(ctx: ApplyContext, script: string, fail: (reason: string) => never): AssetScript {
+  const base64 = script.slice('base64:'.length)
+  try {
+    const checked = checkSetScript(Uint8Array.from(Buffer.from(base64, 'base64')), 'asset')
+    ctx.scripts.remember(base64, checked.script)
+    return { base64, complexity: checked.complexity.complexity }
+  } catch (e) {
+    if (!(e instanceof ScriptRefused)) throw e
+    if (e.stage === 'parse') throw nodeErrors.custom(`ScriptParseError(${e.message})`)
+    if (e.stage === 'validation') throw nodeErrors.custom(e.message)
+    return fail(e.message)
+  }
+}
+
+/**
+ * Verifier.assets for `tx`: each scripted asset's script in order. A refusal is 308 "Transaction is not allowed by
+ * token-script", a failure 306 "Error while executing token-script: ...". An invoke's payments fail the invoke
+ * instead (FailedTransactionError.notAllowedByAsset / assetExecution, code 4): stored as failed past 1,000 complexity
+ * (`spent` is what the invoke spent before), otherwise refused as a token-script error with that text.
+ */
+export function verifyAssets(ctx: ApplyContext, tx: Tx, json: Record<string, unknown>, spent = 0): void {
+  for (const assetId of smartAssets(ctx.state, tx)) {
+    const stored = scriptOf(ctx.state, assetId)!
+    const script = ctx.scripts.get(stored.base64)
+    const tx$ = txObject(tx, script.version, false)
+    const env = chainEnvironment(ctx.state, { chainId: ctx.chainId, thisAddress: null, thisAsset: assetId, tx: tx$, txId: tx.id })
+    const outcome = runVerifier(script, tx$, { env, asset: true })
+    if (outcome.ok && outcome.allowed) {
+      spent += outcome.complexity
+      continue
+    }
+    if (tx.type === 16) {
+      const text = `Transaction is not allowed by script of the asset ${assetId}${outcome.ok ? '' : `: ${outcome.error.message}`}`
+      const total = spent + outcome.complexity
+      if (failsAfter(total)) throw new FailedInvoke(text, total, FAILURE_CAUSE.assetScript)
+      throw new NodeError(306, `Error while executing token-script: ${text}`, 400, { transaction: json })
+    }
+    if (outcome.ok) throw new NodeError(308, 'Transaction is not allowed by token-script', 400, { transaction: json })
+    throw new NodeError(306, `Error while executing token-script: ${outcome.error.message}`, 400, { transaction: json })
+  }
+}
