@@ -26,6 +26,8 @@ export const FEE_UNITS: Readonly<Record<number, bigint>> = {
   12: 1n,
   13: 1n,
   14: 1n,
+  // SetAssetScript: 1,000 units less the smart asset's extra fee it always pays
+  15: 996n,
   16: 5n,
 }
 export const SCRIPT_EXTRA_FEE = 400_000n

@@ -44,7 +44,7 @@ import { TYPE_NAMES, printTx, type Tx } from './tx.ts'
 import { callArgValue, verifySender } from './verifier.ts'
 import { FailedInvoke, accountBalanceErrorText, failedInvoke, failsAfter } from './failed.ts'
 import { InvokeSession, failedInvocations } from './invoke.ts'
-import { issueScript, smartAssetsExtraFee, verifyAssets } from './assets.ts'
+import { issueScript, setAssetScript, smartAssetsExtraFee, verifyAssets } from './assets.ts'
 
 export interface ApplyContext {
   state: ChainState
@@ -143,6 +143,9 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
     }
     case 12:
       for (const write of tx.data) effects.data.push([tx.sender, write])
+      break
+    case 15:
+      effects.asset = setAssetScript(ctx, tx, fail)
       break
     case 13:
       effects.script = [tx.sender, tx.script === null ? null : setScript(ctx, tx.script, tx.senderPublicKey, fail)]

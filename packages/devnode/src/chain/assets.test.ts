@@ -86,3 +86,34 @@ it('runs the script for invoke payments: within 1,000 complexity a refusal is a 
   expect((await api.broadcast(pay('accept'))).status).toBe(200)
   expect((await api.get(`/assets/balance/${dApp}/${assetId}`)).body).toMatchObject({ balance: 5 })
 })
+
+it('sets a new script with SetAssetScript (type 15): the issuer only, on an asset issued with a script, never empty', async () => {
+  const permissive = (await api.post('/utils/script/compileCode', '{-# STDLIB_VERSION 5 #-}\n{-# CONTENT_TYPE EXPRESSION #-}\n{-# SCRIPT_TYPE ASSET #-}\ntrue', { 'content-type': 'text/plain' })).body.script
+  const set = (fee: number, signer = issuerSeed, asset = assetId) => wt.setAssetScript({ assetId: asset, script: permissive, fee, chainId: 'R' }, signer)
+
+  expect((await api.broadcast({ ...set(100_000_000), script: null })).body).toMatchObject({ error: 199, message: 'Cannot set empty script' })
+  expect((await api.broadcast(set(99_600_000))).body).toMatchObject({
+    error: 112,
+    message:
+      'State check failed. Reason: Transaction involves 1 scripted assets. Requires 400000 extra fee. ' +
+      'Fee for SetAssetScriptTransaction (99600000 in WAVES) does not exceed minimal value of 100000000 WAVES.',
+  })
+  await api.broadcast(wt.transfer({ recipient: other, amount: 2_00000000, chainId: 'R' }, RICH_SEED))
+  expect((await api.broadcast(set(100_000_000, seed('smart asset other')))).body).toMatchObject({
+    error: 112,
+    message: 'State check failed. Reason: Asset was issued by other address',
+  })
+  const plain = wt.issue({ name: 'Plain', description: '', quantity: 10, decimals: 0, reissuable: true, chainId: 'R' }, issuerSeed)
+  expect((await api.broadcast(plain)).status).toBe(200)
+  expect((await api.broadcast(set(100_000_000, issuerSeed, plain.id))).body).toMatchObject({
+    error: 112,
+    message: 'State check failed. Reason: Cannot set script on an asset issued without a script',
+  })
+
+  const accepted = set(100_000_000)
+  const answer = await api.broadcast(accepted)
+  expect(answer.status).toBe(200)
+  expect(answer.body).toMatchObject({ type: 15, id: accepted.id, assetId, script: permissive })
+  // the new script allows burning
+  expect((await api.broadcast(wt.burn({ assetId, amount: 1, fee: 500_000, chainId: 'R' }, issuerSeed))).status).toBe(200)
+})

@@ -5,7 +5,7 @@ import { SCRIPT_EXTRA_FEE } from '../constants.ts'
 import { NodeError, nodeErrors } from '../errors.ts'
 import { runVerifier } from '../ride/evaluate/dapp.ts'
 import { checkSetScript, ScriptRefused } from '../ride/script/checks.ts'
-import type { AssetScript, ChainState } from '../state/state.ts'
+import type { Asset, AssetScript, ChainState } from '../state/state.ts'
 import type { ApplyContext } from './apply.ts'
 import { chainEnvironment } from './environment.ts'
 import { FAILURE_CAUSE, FailedInvoke, failsAfter } from './failed.ts'
@@ -23,6 +23,7 @@ function checkedAssets(tx: Tx): string[] {
     case 5:
     case 6:
     case 14:
+    case 15:
       return [tx.assetId]
     case 16:
       return [...new Set(tx.payment.flatMap((p) => (p.assetId === null ? [] : [p.assetId])))]
@@ -61,6 +62,19 @@ export function issueScript(ctx: ApplyContext, script: string, fail: (reason: st
     if (e.stage === 'validation') throw nodeErrors.custom(e.message)
     return fail(e.message)
   }
+}
+
+/**
+ * AssetTransactionsDiffs.setAssetScript: the issuer replaces the script of an asset issued with one. The asset's
+ * current script still judges the transaction (verifyAssets). Returns the asset with its new script.
+ */
+export function setAssetScript(ctx: ApplyContext, tx: Extract<Tx, { type: 15 }>, fail: (reason: string) => never): Asset {
+  const asset = ctx.state.assets.get(tx.assetId)
+  if (asset === undefined) return fail('Referenced assetId not found')
+  if (asset.issuer !== tx.sender) return fail('Asset was issued by other address')
+  const script = issueScript(ctx, tx.script, fail)
+  if (asset.script == null) return fail('Cannot set script on an asset issued without a script')
+  return { ...asset, script }
 }
 
 /**

@@ -21,6 +21,7 @@ export const SUPPORTED_VERSIONS: ReadonlyMap<number, number> = new Map([
   [12, 2],
   [13, 2],
   [14, 2],
+  [15, 2],
   [16, 2],
 ])
 
@@ -38,6 +39,7 @@ export const TYPE_NAMES: Readonly<Record<number, string>> = {
   12: 'Data',
   13: 'SetScript',
   14: 'SponsorFee',
+  15: 'SetAssetScript',
   16: 'InvokeScript',
 }
 
@@ -75,6 +77,7 @@ export type Tx = Common &
     | { type: 11; assetId: string | null; transfers: { recipient: string; amount: bigint }[]; attachment: string }
     | { type: 12; data: DataWrite[] }
     | { type: 13; script: string | null }
+    | { type: 15; assetId: string; script: string }
     | {
         type: 16
         dApp: string
@@ -363,6 +366,13 @@ export function readTransaction(json: unknown, chainId: number, scripted: (sende
       tx = { ...common, type, id: '', script: j['script'] === undefined || j['script'] === null ? null : str(j, 'script') }
       if (tx.script !== null && !tx.script.startsWith('base64:')) bad('script', 'expected base64:...')
       break
+    case 15: {
+      // SetAssetScriptTxValidator: an asset script cannot be removed
+      if (j['script'] === undefined || j['script'] === null) throw nodeErrors.custom('Cannot set empty script')
+      tx = { ...common, type, id: '', assetId: requiredAssetId(j, 'assetId'), script: str(j, 'script') }
+      if (!tx.script.startsWith('base64:')) bad('script', 'expected base64:...')
+      break
+    }
     case 16: {
       const call = j['call']
       let parsedCall: { function: string; args: CallArg[] } | null = null
@@ -499,6 +509,8 @@ export function printTx(tx: Tx): Json {
       return { ...head, data: tx.data.map((d) => (d.type === null ? { key: d.key, value: null } : { key: d.key, type: d.type, value: d.value })) }
     case 13:
       return { ...head, script: tx.script }
+    case 15:
+      return { ...head, assetId: tx.assetId, script: tx.script }
     case 16:
       return { ...head, dApp: tx.dApp, payment: tx.payment, call: tx.call && { function: tx.call.function, args: tx.call.args.map(printArg) } }
   }

@@ -87,6 +87,8 @@ export function describeTx(tx: Tx): TransactionDescription {
       return { ...proven, type: 12, data: tx.data.map(dataEntry) }
     case 13:
       return { ...proven, type: 13, script: scriptBytes(tx.script) }
+    case 15:
+      return { ...proven, type: 15, assetId: bytes(tx.assetId), script: scriptBytes(tx.script) }
     case 14:
       return { ...proven, type: 14, assetId: bytes(tx.assetId), minSponsoredAssetFee: tx.minSponsoredAssetFee }
     case 16:
