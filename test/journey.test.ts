@@ -1,15 +1,16 @@
 // The SPA's journey in real Chromium (Debian's, driven by playwright-core) against a fresh dev node with
 // the contract deployed and the BUILT app: a visitor reads the home page; a referrer logs in, copies the
-// link, opens its QR code and reloads (still logged in); an invitee opens the link (with a trailing dot,
-// as chats leave it), logs in with the dev wallet, joins (proof of work visible, Cancel, a refused
-// signature, then for real) and pays through the pay page with its split previewed; the referrer sees the
-// level-1 reward, the chart and the row, withdraws; the operator changes a rate, pauses and announces a
-// script upgrade in /admin, the member sees the pause and the announcement, the operator cancels it; the
-// member pages through the history and downloads the CSV, whose rows are checked against the chain; a host
-// pays for a member (fundFor) with the split previewed; then the node goes away mid-session. Also: an invalid link, a link from someone who
-// is not a member, a missing wallet, joining twice. Every page is checked with axe-core in light and dark
-// (no serious or critical violation), and actions are taken from the keyboard where a user would.
-// Every step saves a screenshot under test-output/journey/ (printed at the start).
+// link, opens its QR code and reloads (still logged in); an invitee opens the link (with a trailing dot, as
+// chats leave it), logs in with the dev wallet, joins (proof of work visible, Cancel, a refused signature,
+// then for real) and pays through the pay page with its split previewed; the referrer sees the level-1
+// reward, the chart (its tooltip read) and the row, withdraws; the operator changes a rate, pauses and
+// announces a script upgrade in /admin, the member sees the pause and the announcement, the operator
+// cancels it; the member pages through the history and downloads the CSV, whose rows are checked against
+// the chain; a host pays for a member (fundFor) with the split previewed; then the node goes away
+// mid-session. Also: an invalid link, a link from someone who is not a member, a missing wallet, joining
+// twice. Every page is checked with axe-core in light and dark (no serious or critical violation), and
+// actions are taken from the keyboard where a user would. Every step saves a screenshot under
+// test-output/journey/ (printed at the start).
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -249,6 +250,14 @@ test('home, referrer, invitee, paying, withdrawal, the operator, the history, an
   expect(await referrer.locator('[data-test="row-l1"] [data-test="explorer"]').first().getAttribute('href')).toBe(`${program.node.url}/transactions/info/${fundBob.txId}`)
   expect(await text(referrer, '[data-test="chart"] figcaption')).toBe('1.1 WAVES')
   await referrer.locator('[data-test="chart-canvas"]').waitFor({ timeout: 60_000 })
+  // The tooltip of today's bar (the month's last, at the right end): the day and each level's exact amount.
+  const canvasBox = (await referrer.locator('[data-test="chart-canvas"]').boundingBox())!
+  await referrer.mouse.move(canvasBox.x + canvasBox.width - 6, canvasBox.y + canvasBox.height / 3)
+  const today = new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric' }).format(fundBob.timestamp)
+  expect(await text(referrer, '[data-test="chart-tooltip"]')).toBe(`${today} Level 1: 1.1 WAVES`)
+  await shot(referrer, 'referrer-chart-tooltip')
+  await referrer.mouse.move(0, 0)
+  await vi.waitFor(async () => expect(await referrer.locator('[data-test="chart-tooltip"]').isHidden()).toBe(true), WAIT)
   expect(await text(referrer, '[data-test="level-1"] [data-test="level-summary"]')).toBe('2 members · 1.1 WAVES')
   expect(await referrer.locator('[data-test="withdraw"]').isEnabled()).toBe(true)
   await step(referrer, 'referrer-rewards', 'light')
