@@ -12,15 +12,15 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
     history,
     routes: [
       { path: '/', name: 'home', component: () => import('./pages/HomePage.vue') },
-      { path: '/dashboard', name: 'dashboard', component: () => import('./pages/DashboardPage.vue'), meta: { wallet: true } },
-      // these two pages bring their own texts
+      // these pages bring their own texts
+      { path: '/dashboard', name: 'dashboard', component: () => loadArea('dashboard').then(() => import('./pages/DashboardPage.vue')), meta: { wallet: true } },
       { path: '/pay', name: 'pay', component: () => loadArea('console').then(() => import('./pages/PayPage.vue')), meta: { wallet: true } },
       { path: '/admin', name: 'admin', component: () => loadArea('console').then(() => import('./pages/AdminPage.vue')), meta: { wallet: true } },
       { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue') },
       {
         path: '/join/:referrer',
         name: 'join',
-        component: () => import('./pages/JoinPage.vue'),
+        component: () => loadArea('join').then(() => import('./pages/JoinPage.vue')),
         // a link pasted at the end of a sentence, or with spaces around it, still works
         beforeEnter: (to) => {
           const raw = String(to.params.referrer ?? '')

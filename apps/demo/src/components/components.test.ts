@@ -1,7 +1,7 @@
 // The dashboard's parts rendered from plain data, read as the user reads them.
 import { mount } from '@vue/test-utils'
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { useI18n } from '../composables/i18n.ts'
+import { loadArea, useI18n } from '../composables/i18n.ts'
 import { DASHBOARD, ME, PAYER, PAYER2, PROGRAM } from '../fixtures.ts'
 import { historyCsv } from '../composables/history.ts'
 import { LEVELS, incomeBuckets } from '../composables/income.ts'
@@ -13,8 +13,10 @@ import ProgramRates from './ProgramRates.vue'
 import ReferralLevels from './ReferralLevels.vue'
 import TransactionList from './TransactionList.vue'
 
-beforeAll(() => {
+beforeAll(async () => {
   process.env.TZ = 'UTC' // dates are shown in the viewer's zone; the tests read them in UTC
+  // the components' texts load with their pages
+  await Promise.all([loadArea('dashboard'), loadArea('join')])
 })
 beforeEach(() => useI18n().setLocale('en'))
 

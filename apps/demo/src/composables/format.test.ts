@@ -1,8 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { amount, count, duration, groupDigits, perMilleToPercent, rate, shortAddress } from './format.ts'
-import { type MessageId, interpolate, loadLocale, translate } from './i18n.ts'
+import { type MessageId, interpolate, loadArea, loadLocale, translate } from './i18n.ts'
 import consoleEn from '../locales/console.en.ts'
 import consoleRu from '../locales/console.ru.ts'
+import dashboardEn from '../locales/dashboard.en.ts'
+import dashboardRu from '../locales/dashboard.ru.ts'
+import joinEn from '../locales/join.en.ts'
+import joinRu from '../locales/join.ru.ts'
 import en from '../locales/en.ts'
 import ru from '../locales/ru.ts'
 
@@ -32,14 +36,20 @@ describe('formats', () => {
 })
 
 /** every text of each language, the first download's and the pages' */
-const EN: Record<MessageId, string> = { ...en, ...consoleEn }
-const RU: Record<MessageId, string> = { ...ru, ...consoleRu }
+const EN: Record<MessageId, string> = { ...en, ...consoleEn, ...dashboardEn, ...joinEn }
+const RU: Record<MessageId, string> = { ...ru, ...consoleRu, ...dashboardRu, ...joinRu }
 
 describe('messages', () => {
-  beforeAll(() => loadLocale('ru'))
+  beforeAll(async () => {
+    await Promise.all([loadArea('dashboard'), loadArea('join')])
+    // a language loaded later loads the areas already asked for
+    await loadLocale('ru')
+  })
   test('Russian translates every English id, with the same placeholders', () => {
     expect(Object.keys(ru).sort()).toEqual(Object.keys(en).sort())
     expect(Object.keys(consoleRu).sort()).toEqual(Object.keys(consoleEn).sort())
+    expect(Object.keys(dashboardRu).sort()).toEqual(Object.keys(dashboardEn).sort())
+    expect(Object.keys(joinRu).sort()).toEqual(Object.keys(joinEn).sort())
     const names = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort()
     for (const id of Object.keys(EN) as MessageId[]) {
       expect([id, names(RU[id])]).toEqual([id, names(EN[id])])

@@ -6,16 +6,23 @@ import { type WritableComputedRef, computed } from 'vue'
 import { createI18n } from 'vue-i18n'
 import en from '../locales/en.ts'
 import type consoleEn from '../locales/console.en.ts'
+import type dashboardEn from '../locales/dashboard.en.ts'
+import type joinEn from '../locales/join.en.ts'
 
 /** the texts every page may need: in the first download (English) */
 type CoreId = keyof typeof en
-/** the texts of the operator console and the pay page: loaded with those pages */
-type ConsoleId = keyof typeof consoleEn
-export type MessageId = CoreId | ConsoleId
-export type Messages = Record<CoreId, string>
-export type ConsoleMessages = Record<ConsoleId, string>
+/** the texts loaded with their pages, by area: the operator console and the pay page, the dashboard, /join */
+interface AreaIds {
+  console: keyof typeof consoleEn
+  dashboard: keyof typeof dashboardEn
+  join: keyof typeof joinEn
+}
 /** groups of texts loaded on demand, by page */
-export type Area = 'console'
+export type Area = keyof AreaIds
+export type MessageId = CoreId | AreaIds[Area]
+export type Messages = Record<CoreId, string>
+export type AreaMessages<A extends Area> = Record<AreaIds[A], string>
+export type ConsoleMessages = AreaMessages<'console'>
 
 export type Locale = 'en' | 'ru'
 export const LOCALES: readonly Locale[] = ['en', 'ru']
@@ -53,8 +60,11 @@ function pluralRule(locale: Locale) {
  */
 const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Messages }>> = { ru: () => import('../locales/ru.ts') }
 const loaded = new Set<Locale>(['en'])
-const areaLoaders: Record<Area, Record<Locale, () => Promise<{ default: ConsoleMessages }>>> = {
+// each Russian table must have every id of its English one: the type says so
+const areaLoaders: { [A in Area]: Record<Locale, () => Promise<{ default: AreaMessages<A> }>> } = {
   console: { en: () => import('../locales/console.en.ts'), ru: () => import('../locales/console.ru.ts') },
+  dashboard: { en: () => import('../locales/dashboard.en.ts'), ru: () => import('../locales/dashboard.ru.ts') },
+  join: { en: () => import('../locales/join.en.ts'), ru: () => import('../locales/join.ru.ts') },
 }
 /** areas a page asked for: a language chosen later loads them too */
 const areas = new Set<Area>()
@@ -64,7 +74,8 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'en',
   fallbackLocale: 'en',
-  messages: { en } as Record<Locale, Messages>,
+  // a copy: vue-i18n merges the areas into the table it is given, and the module's own object stays as written
+  messages: { en: { ...en } } as Record<Locale, Messages>,
   pluralRules: { en: pluralRule('en'), ru: pluralRule('ru') },
   // the ids are flat ("join.invalid" and "join.invalid.hint" both exist), not paths into nested objects
   messageResolver: (table, path) => ((table as Record<string, unknown>)[path] as string | undefined) ?? null,
@@ -89,7 +100,7 @@ export function translate(lang: Locale, id: MessageId, params: Params = {}, coun
 export async function loadLocale(next: Locale): Promise<void> {
   if (!loaded.has(next) && next !== 'en') {
     const table = (await loaders[next]()).default
-    composer.setLocaleMessage(next, table)
+    composer.setLocaleMessage(next, { ...table }) // a copy, as for English
     loaded.add(next)
   }
   await Promise.all([...areas].map((area) => loadAreaIn(area, next)))
