@@ -42,9 +42,9 @@ import {
 import { applyAssetTx, applyAliasTx, applyLeaseTx, feeBalances, resolveRecipient, checkFeeAsset } from './tx-rules.ts'
 import { TYPE_NAMES, printTx, type Tx } from './tx.ts'
 import { callArgValue, verifySender } from './verifier.ts'
-import { FailedInvoke, accountBalanceErrorText, failedInvoke, failsAfter } from './failed.ts'
+import { FAILURE_CAUSE, FailedInvoke, accountBalanceErrorText, failedInvoke, failsAfter } from './failed.ts'
 import { InvokeSession, failedInvocations } from './invoke.ts'
-import { issueScript, setAssetScript, smartAssetsExtraFee, verifyAssets } from './assets.ts'
+import { checkScriptTransfer, issueScript, setAssetScript, smartAssetsExtraFee, verifyAssets } from './assets.ts'
 
 export interface ApplyContext {
   state: ChainState
@@ -489,6 +489,12 @@ async function invoke(
   for (const t of transfers) {
     const asset = t.asset ?? WAVES
     if (t.asset !== null && !state.assets.has(t.asset)) dAppError(`Transfer error: asset '${t.asset}' is not found on the blockchain`)
+    const judged = checkScriptTransfer(ctx, tx, tx.dApp, t)
+    spent += judged.complexity
+    if (judged.text !== undefined) {
+      if (failsAfter(spent)) throw new FailedInvoke(judged.text, spent, FAILURE_CAUSE.assetScriptInAction, failedInvocations(session.invokes))
+      throw new NodeError(306, `Error while executing token-script: ${judged.text}`, 400, { transaction: json })
+    }
     effects.balances.push([tx.dApp, asset, -t.amount], [t.address, asset, t.amount])
     addresses.push(t.address)
   }

@@ -8,7 +8,7 @@ const ASSET_SCRIPT = `{-# STDLIB_VERSION 5 #-}
 {-# CONTENT_TYPE EXPRESSION #-}
 {-# SCRIPT_TYPE ASSET #-}
 match tx {
-  case t: TransferTransaction => t.amount <= 100 && this.decimals == 0
+  case t: TransferTransaction => t.amount <= 100 && t.amount != 3 && this.decimals == 0
   case m: MassTransferTransaction => m.totalAmount <= 100
   case b: BurnTransaction => throw("no burning")
   case i: InvokeScriptTransaction => i.function == "accept"
@@ -24,6 +24,9 @@ func accept() = []
 
 @Callable(i)
 func refuse() = []
+
+@Callable(i)
+func send(n: Int, asset: String) = [ScriptTransfer(i.caller, n, fromBase58String(asset))]
 `
 
 let node: Devnode
@@ -85,6 +88,15 @@ it('runs the script for invoke payments: within 1,000 complexity a refusal is a 
   expect(refused.body).toMatchObject({ error: 306, message: `Error while executing token-script: Transaction is not allowed by script of the asset ${assetId}` })
   expect((await api.broadcast(pay('accept'))).status).toBe(200)
   expect((await api.get(`/assets/balance/${dApp}/${assetId}`)).body).toMatchObject({ balance: 5 })
+})
+
+it('runs the script for ScriptTransfer actions, as a pseudo transfer sent by the dApp', async () => {
+  const send = (n: number) =>
+    wt.invokeScript({ dApp, call: { function: 'send', args: [{ type: 'integer', value: n }, { type: 'string', value: assetId }] }, chainId: 'R' }, issuerSeed)
+  expect((await api.broadcast(send(2))).status).toBe(200)
+  expect((await api.get(`/assets/balance/${dApp}/${assetId}`)).body).toMatchObject({ balance: 3 })
+  const answer = await api.broadcast(send(3))
+  expect(answer.body).toMatchObject({ error: 306, message: `Error while executing token-script: Transaction is not allowed by script of the asset ${assetId}` })
 })
 
 it('sets a new script with SetAssetScript (type 15): the issuer only, on an asset issued with a script, never empty', async () => {

@@ -3,7 +3,9 @@
 // before it. The script sees `tx` without proofs and `this` as the asset.
 import { SCRIPT_EXTRA_FEE } from '../constants.ts'
 import { NodeError, nodeErrors } from '../errors.ts'
+import { base58Decode } from '../crypto.ts'
 import { runVerifier } from '../ride/evaluate/dapp.ts'
+import { transactionObject } from '../ride/stdlib/bindings.ts'
 import { checkSetScript, ScriptRefused } from '../ride/script/checks.ts'
 import type { Asset, AssetScript, ChainState } from '../state/state.ts'
 import type { ApplyContext } from './apply.ts'
@@ -62,6 +64,50 @@ export function issueScript(ctx: ApplyContext, script: string, fail: (reason: st
     if (e.stage === 'validation') throw nodeErrors.custom(e.message)
     return fail(e.message)
   }
+}
+
+/**
+ * InvokeDiffsCommon's ScriptTransfer of a scripted asset: the asset's script judges a pseudo TransferTransaction
+ * (Bindings.scriptTransfer: the invoke's id and timestamp, fee 0, version 0, sent by the dApp, no body bytes, no
+ * proofs). Returns the complexity spent (the script's estimate, as the node counts it) and, when it refuses, the text
+ * of FailedTransactionError.notAllowedByAssetInAction / assetExecutionInAction (code 3).
+ */
+export function checkScriptTransfer(
+  ctx: ApplyContext,
+  tx: Extract<Tx, { type: 16 }>,
+  dApp: string,
+  transfer: { address: string; asset: string | null; amount: bigint },
+): { complexity: number; text?: string } {
+  if (transfer.asset === null) return { complexity: 0 }
+  const stored = scriptOf(ctx.state, transfer.asset)
+  if (stored === null) return { complexity: 0 }
+  const script = ctx.scripts.get(stored.base64)
+  const dAppKey = ctx.state.scripts.get(dApp)?.publicKey
+  const pseudo = transactionObject(
+    {
+      type: 4,
+      id: base58Decode(tx.id),
+      fee: 0n,
+      timestamp: BigInt(tx.timestamp),
+      version: 0,
+      sender: base58Decode(dApp),
+      senderPublicKey: dAppKey === undefined ? new Uint8Array(32) : base58Decode(dAppKey),
+      bodyBytes: new Uint8Array(),
+      proofs: [],
+      feeAssetId: null,
+      assetId: base58Decode(transfer.asset),
+      amount: transfer.amount,
+      recipient: { address: base58Decode(transfer.address) },
+      attachment: new Uint8Array(),
+    },
+    script.version,
+    false,
+  )
+  const env = chainEnvironment(ctx.state, { chainId: ctx.chainId, thisAddress: null, thisAsset: transfer.asset, tx: pseudo, txId: tx.id })
+  const outcome = runVerifier(script, pseudo, { env, asset: true })
+  if (outcome.ok && outcome.allowed) return { complexity: stored.complexity }
+  const reason = outcome.ok ? '' : `: ${outcome.error.message}`
+  return { complexity: stored.complexity, text: `Transaction is not allowed by script of the asset ${transfer.asset}${reason}` }
 }
 
 /**

@@ -12,6 +12,7 @@ import { type DataEntry, type DataWrite, type Effects, WAVES, applyEffects, empt
 import { ACTION_NAMES, type ApplyContext, checkActions, checkBalances, dataPayloadSize, dataWrite, transferOf } from './apply.ts'
 import { chainEnvironment } from './environment.ts'
 import { accountBalanceErrorText } from './failed.ts'
+import { checkScriptTransfer } from './assets.ts'
 import type { Tx } from './tx.ts'
 
 /** ContractLimits: calls, payments and actions of one transaction, all calls together (RIDE V6 and later). */
@@ -260,6 +261,9 @@ export class InvokeSession {
     for (const t of transfers) {
       const asset = t.asset ?? WAVES
       if (t.asset !== null && !state.assets.has(t.asset)) fail(`Transfer error: asset '${t.asset}' is not found on the blockchain`)
+      const judged = checkScriptTransfer(this.ctx, this.tx, dApp, t)
+      request.spend?.(judged.complexity)
+      if (judged.text !== undefined) fail(judged.text)
       effects.balances.push([dApp, asset, -t.amount], [t.address, asset, t.amount])
       this.addresses.push(t.address)
     }
