@@ -86,5 +86,4 @@ export default {
   'pay.nav': 'Pay',
   'admin.nav': 'Operator',
   'admin.title': 'Operator console',
-
 }

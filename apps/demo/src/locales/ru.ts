@@ -85,5 +85,4 @@ export default {
   'pay.nav': 'Оплата',
   'admin.nav': 'Оператор',
   'admin.title': 'Консоль оператора',
-
 }

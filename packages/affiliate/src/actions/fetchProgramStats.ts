@@ -6,7 +6,7 @@ import { EntryReader, parseAssets } from '../parse.ts'
 import type { MalformedEntry, PendingUpgrade } from '../types.ts'
 
 /** A UTC day as the contract counts refunds: the block timestamp (ms) divided by 86,400,000. */
-export const DAY_MS = 86_400_000
+const DAY_MS = 86_400_000
 
 export type FetchProgramStatsParameters = Record<string, never>
 
