@@ -44,7 +44,7 @@ import { TYPE_NAMES, printTx, type Tx } from './tx.ts'
 import { callArgValue, verifySender } from './verifier.ts'
 import { FAILURE_CAUSE, FailedInvoke, accountBalanceErrorText, failedInvoke, failsAfter } from './failed.ts'
 import { InvokeSession, failedInvocations } from './invoke.ts'
-import { checkScriptTransfer, issueScript, setAssetScript, smartAssetsExtraFee, verifyAssets } from './assets.ts'
+import { checkScriptTransfer, issueScript, refuseSmartSponsorship, setAssetScript, smartAssetsExtraFee, verifyAssets } from './assets.ts'
 
 export interface ApplyContext {
   state: ChainState
@@ -123,6 +123,7 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
     case 6:
     case 14:
       applyAssetTx(state, tx, effects, fail)
+      if (tx.type === 14) refuseSmartSponsorship(state, tx.assetId, fail)
       break
     case 8:
     case 9:

@@ -90,6 +90,11 @@ it('runs the script for invoke payments: within 1,000 complexity a refusal is a 
   expect((await api.get(`/assets/balance/${dApp}/${assetId}`)).body).toMatchObject({ balance: 5 })
 })
 
+it('refuses to sponsor a scripted asset', async () => {
+  const sponsor = wt.sponsorship({ assetId, minSponsoredAssetFee: 1, fee: 500_000, chainId: 'R' }, issuerSeed)
+  expect((await api.broadcast(sponsor)).body).toMatchObject({ error: 112, message: 'State check failed. Reason: Sponsorship smart assets is disabled.' })
+})
+
 it('runs the script for ScriptTransfer actions, as a pseudo transfer sent by the dApp', async () => {
   const send = (n: number) =>
     wt.invokeScript({ dApp, call: { function: 'send', args: [{ type: 'integer', value: n }, { type: 'string', value: assetId }] }, chainId: 'R' }, issuerSeed)

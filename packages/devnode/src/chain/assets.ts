@@ -110,6 +110,11 @@ export function checkScriptTransfer(
   return { complexity: stored.complexity, text: `Transaction is not allowed by script of the asset ${transfer.asset}${reason}` }
 }
 
+/** DiffsCommon.processSponsor: after the issuer check, a scripted asset cannot be sponsored. */
+export function refuseSmartSponsorship(state: ChainState, assetId: string, fail: (reason: string) => never): void {
+  if (scriptOf(state, assetId) !== null) fail('Sponsorship smart assets is disabled.')
+}
+
 /**
  * AssetTransactionsDiffs.setAssetScript: the issuer replaces the script of an asset issued with one. The asset's
  * current script still judges the transaction (verifyAssets). Returns the asset with its new script.
