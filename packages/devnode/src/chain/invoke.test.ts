@@ -69,6 +69,12 @@ func heavy() = {
 }
 
 @Callable(i)
+func rec(n: Int) = if (n == 0) then ([], 0) else {
+  strict r = invoke(this, "rec", [n - 1], [])
+  ([], n)
+}
+
+@Callable(i)
 func back(a: String) = {
   strict r = invoke(addressFromStringValue(a), "ping", [], [])
   ([], r)
@@ -191,6 +197,18 @@ describe('invoke', () => {
       error: { code: 1, text: 'after heavy' },
     })
     expect((await api.get(`/addresses/data/${b}/heavy`)).status).toBe(404)
+  })
+
+  it('allows 100 calls in one transaction; the 101st fails it with the node text', async () => {
+    const rec = (n: number) => wt.invokeScript({ dApp: b, call: { function: 'rec', args: [{ type: 'integer', value: n }] }, chainId: 'R' }, userSeed)
+    const hundred = rec(100)
+    expect((await api.broadcast(hundred)).status).toBe(200)
+    expect((await api.get(`/transactions/info/${hundred.id}`)).body.applicationStatus).toBe('succeeded')
+    const more = rec(101)
+    expect((await api.broadcast(more)).status).toBe(200)
+    const info = (await api.get(`/transactions/info/${more.id}`)).body
+    expect(info.applicationStatus).toBe('script_execution_failed')
+    expect(info.stateChanges.error).toEqual({ code: 1, text: 'ScriptRunsLimitError(DApp calls limit = 100 is exceeded)' })
   })
 
   it('refuses a callee of RIDE V4', async () => {
