@@ -32,6 +32,13 @@ func loopReentrant(b: String) = {
 }
 
 @Callable(i)
+func manyBoth(b: String) = {
+  strict r = invoke(addressFromStringValue(b), "many", [60], [])
+  func entry(acc: List[IntegerEntry], k: Int) = acc :+ IntegerEntry("a" + toString(k), k)
+  (FOLD<41>([${Array.from({ length: 41 }, (_, i) => i).join(', ')}], [], entry), unit)
+}
+
+@Callable(i)
 func ping() = ([IntegerEntry("pinged", 1)], 7)
 
 @Callable(i)
@@ -66,6 +73,12 @@ func heavy() = {
   func step(acc: ByteVector, i: Int) = sha256_16Kb(sha256_16Kb(sha256_16Kb(sha256_16Kb(acc))))
   strict h = FOLD<25>([${Array.from({ length: 25 }, (_, i) => i).join(', ')}], base58'abc', step)
   ([IntegerEntry("heavy", size(h))], unit)
+}
+
+@Callable(i)
+func many(n: Int) = {
+  func entry(acc: List[IntegerEntry], k: Int) = if (k < n) then acc :+ IntegerEntry("b" + toString(k), k) else acc
+  (FOLD<60>([${Array.from({ length: 60 }, (_, i) => i).join(', ')}], [], entry), unit)
 }
 
 @Callable(i)
@@ -209,6 +222,16 @@ describe('invoke', () => {
     const info = (await api.get(`/transactions/info/${more.id}`)).body
     expect(info.applicationStatus).toBe('script_execution_failed')
     expect(info.stateChanges.error).toEqual({ code: 1, text: 'ScriptRunsLimitError(DApp calls limit = 100 is exceeded)' })
+  })
+
+  it('counts data entries over all calls: 60 in the callee and 41 in the caller are one too many', async () => {
+    const tx = invoke('manyBoth', b)
+    // past 1,000 complexity: stored as failed
+    expect((await api.broadcast(tx)).status).toBe(200)
+    const info = (await api.get(`/transactions/info/${tx.id}`)).body
+    expect(info.applicationStatus).toBe('script_execution_failed')
+    expect(info.stateChanges.error).toEqual({ code: 1, text: 'Stored data count limit is exceeded' })
+    expect((await api.get(`/addresses/data/${b}/b0`)).status).toBe(404)
   })
 
   it('refuses a callee of RIDE V4', async () => {
