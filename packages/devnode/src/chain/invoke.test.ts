@@ -82,6 +82,12 @@ func many(n: Int) = {
 }
 
 @Callable(i)
+func selfPay() = {
+  strict r = invoke(this, "rec", [0], [AttachedPayment(unit, 1)])
+  ([], unit)
+}
+
+@Callable(i)
 func rec(n: Int) = if (n == 0) then ([], 0) else {
   strict r = invoke(this, "rec", [n - 1], [])
   ([], n)
@@ -232,6 +238,11 @@ describe('invoke', () => {
     expect(info.applicationStatus).toBe('script_execution_failed')
     expect(info.stateChanges.error).toEqual({ code: 1, text: 'Stored data count limit is exceeded' })
     expect((await api.get(`/addresses/data/${b}/b0`)).status).toBe(404)
+  })
+
+  it('refuses a dApp paying itself through invoke', async () => {
+    const tx = wt.invokeScript({ dApp: b, call: { function: 'selfPay', args: [] }, chainId: 'R' }, userSeed)
+    expect((await api.broadcast(tx)).body).toMatchObject({ error: 306, message: 'Error while executing dApp: DApp self-payment is forbidden since V4' })
   })
 
   it('refuses a callee of RIDE V4', async () => {

@@ -259,6 +259,8 @@ export class InvokeSession {
       if (e instanceof NodeError) fail(e.message)
       throw e
     }
+    // InvokeDiffsCommon.checkSelfPayments: the calling dApp is this call's sender
+    if (dApp === frame.dApp && request.payments.length > 0) fail('DApp self-payment is forbidden since V4')
     if (transfers.some((t) => t.address === dApp)) fail('DApp self-transfer is forbidden since V4')
     const effects = emptyEffects()
     for (const write of data) effects.data.push([dApp, write])
