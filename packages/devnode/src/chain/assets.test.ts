@@ -26,7 +26,23 @@ func accept() = []
 func refuse() = []
 
 @Callable(i)
+func forward(to: String, fn: String, asset: String) = {
+  strict r = invoke(addressFromStringValue(to), fn, [], [AttachedPayment(fromBase58String(asset), 1)])
+  ([], unit)
+}
+
+@Callable(i)
 func send(n: Int, asset: String) = [ScriptTransfer(i.caller, n, fromBase58String(asset))]
+`
+
+const SECOND = `{-# STDLIB_VERSION 5 #-}
+{-# CONTENT_TYPE DAPP #-}
+{-# SCRIPT_TYPE ACCOUNT #-}
+@Callable(i)
+func accept() = []
+
+@Callable(i)
+func refuse() = []
 `
 
 let node: Devnode
@@ -43,6 +59,7 @@ beforeAll(async () => {
   api = client(node.url)
   await api.broadcast(wt.transfer({ recipient: issuer, amount: 10_00000000, chainId: 'R' }, RICH_SEED))
   await deploySource(api, dAppSeed, DAPP)
+  await deploySource(api, seed('smart asset second dapp'), SECOND)
   const compiled = (await api.post('/utils/script/compileCode', ASSET_SCRIPT, { 'content-type': 'text/plain' })).body
   const issue = wt.issue({ name: 'Smart', description: '', quantity: 1000, decimals: 0, reissuable: true, script: compiled.script, chainId: 'R' }, issuerSeed)
   const answer = await api.broadcast(issue)
@@ -102,6 +119,21 @@ it('runs the script for ScriptTransfer actions, as a pseudo transfer sent by the
   expect((await api.get(`/assets/balance/${dApp}/${assetId}`)).body).toMatchObject({ balance: 3 })
   const answer = await api.broadcast(send(3))
   expect(answer.body).toMatchObject({ error: 306, message: `Error while executing token-script: Transaction is not allowed by script of the asset ${assetId}` })
+})
+
+it('runs the script for the payments of a dApp-to-dApp call, as an invoke sent by the calling dApp', async () => {
+  const second = addressOf(seed('smart asset second dapp'))
+  const forward = (fn: string) =>
+    wt.invokeScript(
+      { dApp, call: { function: 'forward', args: [{ type: 'string', value: second }, { type: 'string', value: fn }, { type: 'string', value: assetId }] }, chainId: 'R' },
+      issuerSeed,
+    )
+  expect((await api.broadcast(forward('accept'))).status).toBe(200)
+  expect((await api.get(`/assets/balance/${second}/${assetId}`)).body).toMatchObject({ balance: 1 })
+  expect((await api.broadcast(forward('refuse'))).body).toMatchObject({
+    error: 306,
+    message: `Error while executing dApp: FailedTransactionError(code = 4, error = Transaction is not allowed by script of the asset ${assetId})`,
+  })
 })
 
 it('sets a new script with SetAssetScript (type 15): the issuer only, on an asset issued with a script, never empty', async () => {

@@ -3,7 +3,7 @@
 // before it. The script sees `tx` without proofs and `this` as the asset.
 import { SCRIPT_EXTRA_FEE } from '../constants.ts'
 import { NodeError, nodeErrors } from '../errors.ts'
-import { base58Decode } from '../crypto.ts'
+import { base58Decode, base58Encode } from '../crypto.ts'
 import { runVerifier } from '../ride/evaluate/dapp.ts'
 import { transactionObject } from '../ride/stdlib/bindings.ts'
 import { checkSetScript, ScriptRefused } from '../ride/script/checks.ts'
@@ -11,6 +11,7 @@ import type { Asset, AssetScript, ChainState } from '../state/state.ts'
 import type { ApplyContext } from './apply.ts'
 import { chainEnvironment } from './environment.ts'
 import { FAILURE_CAUSE, FailedInvoke, failsAfter } from './failed.ts'
+import type { Value } from '../ride/values.ts'
 import type { Tx } from './tx.ts'
 import { txObject } from './verifier.ts'
 
@@ -108,6 +109,58 @@ export function checkScriptTransfer(
   if (outcome.ok && outcome.allowed) return { complexity: stored.complexity }
   const reason = outcome.ok ? '' : `: ${outcome.error.message}`
   return { complexity: stored.complexity, text: `Transaction is not allowed by script of the asset ${transfer.asset}${reason}` }
+}
+
+/**
+ * InvokeScriptDiff's payments of a dApp-to-dApp call in scripted assets: each asset's script judges a pseudo
+ * InvokeScriptTransaction (Bindings.mapInvokePseudoTx: the transaction's id and timestamp, fee 0, version 0, sent by
+ * the calling dApp, no body bytes, no proofs) before the callee runs. Returns the complexity spent and, on a refusal,
+ * the text the calling dApp fails with.
+ */
+export function checkCallPayments(
+  ctx: ApplyContext,
+  tx: Extract<Tx, { type: 16 }>,
+  caller: string,
+  call: { dApp: string; function: string; args: readonly Value[]; payments: readonly { assetId: Uint8Array | null; amount: bigint }[] },
+): { complexity: number; text?: string } {
+  let complexity = 0
+  const callerKey = ctx.state.scripts.get(caller)?.publicKey
+  for (const payment of call.payments) {
+    if (payment.assetId === null) continue
+    const assetId = base58Encode(payment.assetId)
+    const stored = scriptOf(ctx.state, assetId)
+    if (stored === null) continue
+    const script = ctx.scripts.get(stored.base64)
+    const pseudo = transactionObject(
+      {
+        type: 16,
+        id: base58Decode(tx.id),
+        fee: 0n,
+        timestamp: BigInt(tx.timestamp),
+        version: 0,
+        sender: base58Decode(caller),
+        senderPublicKey: callerKey === undefined ? new Uint8Array(32) : base58Decode(callerKey),
+        bodyBytes: new Uint8Array(),
+        proofs: [],
+        dApp: { address: base58Decode(call.dApp) },
+        feeAssetId: null,
+        function: call.function,
+        args: call.args,
+        payments: call.payments,
+      },
+      script.version,
+      false,
+    )
+    const env = chainEnvironment(ctx.state, { chainId: ctx.chainId, thisAddress: null, thisAsset: assetId, tx: pseudo, txId: tx.id })
+    const outcome = runVerifier(script, pseudo, { env, asset: true })
+    complexity += outcome.complexity
+    if (outcome.ok && outcome.allowed) continue
+    // the caller reads the failure as Functions.callDAppF passes it on: a script error as its own text, a refusal
+    // (an error without a text) as the FailedTransactionError's toString
+    if (!outcome.ok) return { complexity, text: outcome.error.message }
+    return { complexity, text: `FailedTransactionError(code = ${FAILURE_CAUSE.assetScript}, error = Transaction is not allowed by script of the asset ${assetId})` }
+  }
+  return { complexity }
 }
 
 /** DiffsCommon.processSponsor: after the issuer check, a scripted asset cannot be sponsored. */

@@ -12,7 +12,7 @@ import { type DataEntry, type DataWrite, type Effects, WAVES, applyEffects, empt
 import { ACTION_NAMES, type ApplyContext, checkActions, checkBalances, dataPayloadSize, dataWrite, transferOf } from './apply.ts'
 import { chainEnvironment } from './environment.ts'
 import { accountBalanceErrorText } from './failed.ts'
-import { checkScriptTransfer } from './assets.ts'
+import { checkCallPayments, checkScriptTransfer } from './assets.ts'
 import type { Tx } from './tx.ts'
 
 /** ContractLimits: calls, payments and actions of one transaction, all calls together (RIDE V6 and later). */
@@ -205,6 +205,9 @@ export class InvokeSession {
       if (p.assetId !== null && !state.assets.has(asset)) generic(`Referenced assetId not found: ${asset}`)
       payments.balances.push([frame.dApp, asset, -p.amount], [dApp, asset, p.amount])
     }
+    const judged = checkCallPayments(this.ctx, this.tx, frame.dApp, { dApp, function: request.function, args: request.args, payments: request.payments })
+    request.spend?.(judged.complexity)
+    if (judged.text !== undefined) throw new RideError(judged.text)
     this.checkBalances(payments)
     this.applyNow(payments)
 
@@ -230,7 +233,7 @@ export class InvokeSession {
         fee: this.tx.fee,
         feeAssetId: this.tx.feeAssetId === null ? null : base58Decode(this.tx.feeAssetId),
       },
-      { env: this.frameEnvironment(inner), limit: Math.max(request.remaining, 0) },
+      { env: this.frameEnvironment(inner), limit: Math.max(request.remaining - judged.complexity, 0) },
     )
     request.spend?.(outcome.complexity)
     record.stateChanges = { ...stateChangesOf([], [], inner.invokes) }
