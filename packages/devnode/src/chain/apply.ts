@@ -43,7 +43,7 @@ import { applyAssetTx, applyAliasTx, applyLeaseTx, feeBalances, resolveRecipient
 import { TYPE_NAMES, printTx, type Tx } from './tx.ts'
 import { callArgValue, verifySender } from './verifier.ts'
 import { FAILURE_CAUSE, FailedInvoke, accountBalanceErrorText, failedInvoke, failsAfter } from './failed.ts'
-import { InvokeSession, failedInvocations } from './invoke.ts'
+import { DAppCalls, failedInvocations } from './invoke.ts'
 import { checkScriptTransfer, issueScript, refuseSmartSponsorship, setAssetScript, smartAssetsExtraFee, verifyAssets } from './assets.ts'
 
 export interface ApplyContext {
@@ -427,9 +427,9 @@ async function invoke(
   const { state } = ctx
   // what the callable spent: past 1,000, a failure of the script or of its actions is stored as failed
   let spent = 0
-  let session: InvokeSession | undefined
+  let calls: DAppCalls | undefined
   const dAppError = (message: string): never => {
-    if (failsAfter(spent)) throw new FailedInvoke(message, spent, undefined, failedInvocations(session?.invokes ?? []))
+    if (failsAfter(spent)) throw new FailedInvoke(message, spent, undefined, failedInvocations(calls?.invokes ?? []))
     throw nodeErrors.dAppError(json, message)
   }
   addresses.push(tx.dApp)
@@ -437,7 +437,7 @@ async function invoke(
   if (!facts) return dAppError(`No contract at address ${tx.dApp}`)
   const script = ctx.scripts.get(facts.base64)
   if (script.kind !== 'dapp') return dAppError('Trying to call dApp on the account with expression script')
-  session = new InvokeSession(ctx, tx, script.version)
+  calls = new DAppCalls(ctx, tx, script.version)
   const call = tx.call ?? { function: 'default', args: [] }
   const before = paymentsBefore(state, tx, json, script.version)
   applyEffects(state, before)
@@ -458,11 +458,11 @@ async function invoke(
         fee: tx.fee,
         feeAssetId: tx.feeAssetId === null ? null : bytesOf(tx.feeAssetId),
       },
-      { env: session.environment(tx.dApp) },
+      { env: calls.environment(tx.dApp) },
     )
   } finally {
     // what the called dApps applied is undone first: the transaction's effects apply once, below or in storeFailed
-    session.revert()
+    calls.revert()
     applyEffects(state, { balances: before.balances.map(([a, s, d]) => [a, s, -d]), data: [] })
   }
   if (outcome.ok || !outcome.incomplete) spent = outcome.complexity
@@ -472,9 +472,9 @@ async function invoke(
     const asset = p.assetId ?? WAVES
     effects.balances.push([tx.sender, asset, -p.amount], [tx.dApp, asset, p.amount])
   }
-  effects.balances.push(...session.effects.balances)
-  effects.data.push(...session.effects.data)
-  addresses.push(...session.addresses)
+  effects.balances.push(...calls.effects.balances)
+  effects.data.push(...calls.effects.data)
+  addresses.push(...calls.addresses)
   const data: DataWrite[] = []
   const transfers: { address: string; asset: string | null; amount: bigint }[] = []
   for (const action of outcome.result.actions) {
@@ -483,7 +483,7 @@ async function invoke(
     else dAppError(`waves-devnode does not support the ${ACTION_NAMES[action.kind]} action`)
   }
   checkActions(data, transfers, dAppError)
-  const overLimit = session.countTopLevel(data, transfers.length)
+  const overLimit = calls.countTopLevel(data, transfers.length)
   if (overLimit !== undefined) dAppError(overLimit)
   checkTransfersAfter(tx, transfers, dAppError)
   for (const write of data) effects.data.push([tx.dApp, write])
@@ -493,7 +493,7 @@ async function invoke(
     const judged = checkScriptTransfer(ctx, tx, tx.dApp, t)
     spent += judged.complexity
     if (judged.text !== undefined) {
-      if (failsAfter(spent)) throw new FailedInvoke(judged.text, spent, FAILURE_CAUSE.assetScriptInAction, failedInvocations(session.invokes))
+      if (failsAfter(spent)) throw new FailedInvoke(judged.text, spent, FAILURE_CAUSE.assetScriptInAction, failedInvocations(calls.invokes))
       throw new NodeError(306, `Error while executing token-script: ${judged.text}`, 400, { transaction: json })
     }
     effects.balances.push([tx.dApp, asset, -t.amount], [t.address, asset, t.amount])
@@ -508,7 +508,7 @@ async function invoke(
     sponsorFees: [],
     leases: [],
     leaseCancels: [],
-    invokes: session.invokes,
+    invokes: calls.invokes,
   }
   return { stateChanges, complexity: spent }
 }

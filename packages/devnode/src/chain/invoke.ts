@@ -84,7 +84,7 @@ interface Frame {
 }
 
 /** The dApp-to-dApp calls of one invoke transaction: shared limits, the effects applied so far, the call tree. */
-export class InvokeSession {
+export class DAppCalls {
   private remainingCalls = MAX_SYNC_DAPP_CALLS
   private remainingPayments: number
   private balanceActions = 0
