@@ -12,9 +12,9 @@ import { compileRide } from './compile.ts'
 const ride: typeof import('@waves/ride-js') = createRequire(import.meta.url)('@waves/ride-js')
 const here = import.meta.dirname
 
-/** A dApp as declarations for the REPL, reduced to what these files use. */
+/** A dApp as declarations for the REPL, reduced to what these files use (a verifier has no place there). */
 function replDeclarations(file: string): string {
-  const { source, libraries } = compileRide(file)
+  const { source, libraries } = compileRide(file, { withoutVerifier: true })
   const strip = (code: string) => code.replace(/\{-#[^#]*#-\}/g, '')
   const app = strip(source)
     .replace(/@Callable\((\w+)\)\s*\nfunc (\w+)\(\)/g, 'func $2($1: Invocation)')
@@ -33,7 +33,8 @@ describe('compileRide', () => {
     const compiled = compileRide(join(here, 'affiliate.ride'))
     expect(Object.keys(compiled.libraries)).toEqual(['affiliate-lib.ride'])
     expect(compiled.libraries['affiliate-lib.ride']).toBe(readFileSync(join(here, 'affiliate-lib.ride'), 'utf8'))
-    expect(compiled.verifierComplexity).toBe(0)
+    // an account verifier may spend 2,000 (ContractLimits.MaxAccountVerifierComplexityByVersion, V6)
+    expect(compiled.verifierComplexity).toBe(414)
     expect(compiled.callableComplexities).toEqual({
       register: 817,
       fund: 1300,
@@ -41,7 +42,7 @@ describe('compileRide', () => {
       withdraw: 1562,
       withdrawAsset: 1562,
       topUpGas: 23,
-      reserveGas: 66,
+      reserveGas: 70,
       init: 103,
       setAdmin: 56,
       setRoot: 69,
@@ -61,8 +62,15 @@ describe('compileRide', () => {
       unpause: 24,
     })
     expect(compiled.complexity).toBe(2489)
-    expect(compiled.size).toBe(24484)
+    expect(compiled.size).toBe(26101)
     expect(Buffer.from(compiled.base64, 'base64').length).toBe(compiled.size)
+  })
+
+  it('compiles affiliate.ride without its verifier (what the deploy sets first): the same callables', () => {
+    const whole = compileRide(join(here, 'affiliate.ride'))
+    const open = compileRide(join(here, 'affiliate.ride'), { withoutVerifier: true })
+    expect(open.source).toBe(whole.source.slice(0, whole.source.indexOf('\n@Verifier(tx)') + 1))
+    expect(open).toMatchObject({ verifierComplexity: 0, callableComplexities: whole.callableComplexities, size: 25263 })
   })
 
   it('keeps every refusal of register, fund, fundFor and withdraw within the first 1,000 complexity', () => {
@@ -105,7 +113,7 @@ describe('compileRide', () => {
       withdraw: 1588,
       topUpGas: 23,
     })
-    expect(compiled.size).toBe(25867)
+    expect(compiled.size).toBe(25954)
   })
 
   it('throws the compiler message on a compile error', () => {
@@ -138,6 +146,7 @@ describe('in the official RIDE REPL', () => {
       'defined func fund(i: Invocation): List[IntegerEntry|ScriptTransfer|StringEntry]',
       'defined func fundFor(i: Invocation, payer: String): List[IntegerEntry|StringEntry]',
       'defined func init(i: Invocation, admin: String, root: String): List[IntegerEntry|StringEntry]',
+      'defined func keyCanSpend(asset: ByteVector|Unit, out: Int): Boolean',
       'defined func pause(i: Invocation): List[BooleanEntry]',
       'defined func register(i: Invocation, referrer: String, salt: Int): List[IntegerEntry|ScriptTransfer|StringEntry]',
       'defined func removeHost(i: Invocation, host: String): List[StringEntry]',

@@ -34,14 +34,24 @@ function importsOf(code: string, file: string): string[] {
 }
 
 /**
+ * The dApp `code` without its `@Verifier` function, which must come last (what follows it is dropped). The deploy
+ * sets this first, so that the account's key can configure the dApp before the verifier binds it.
+ */
+export function stripVerifier(code: string): string {
+  const at = code.search(/^@Verifier\(/m)
+  return at < 0 ? code : code.slice(0, at)
+}
+
+/**
  * Reads `file`, loads its libraries (names resolved against the importing file's folder, recursively),
  * and compiles as the node's `/utils/script/compileWithImports` does: estimator 3, unused code kept, so the
- * bytes equal what a node compiles from the same source.
+ * bytes equal what a node compiles from the same source. `withoutVerifier` compiles it without its `@Verifier`.
  * @throws Error with the compiler's message.
  * @example compileRide('ride/affiliate.ride').callableComplexities.fund
  */
-export function compileRide(file: string): CompiledRide {
-  const source = readFileSync(file, 'utf8')
+export function compileRide(file: string, options: { withoutVerifier?: boolean } = {}): CompiledRide {
+  const text = readFileSync(file, 'utf8')
+  const source = options.withoutVerifier ? stripVerifier(text) : text
   const libraries: Record<string, string> = {}
   const pending = importsOf(source, file).map((name) => ({ name, from: file }))
   for (let next = pending.shift(); next !== undefined; next = pending.shift()) {

@@ -113,7 +113,7 @@ try {
   const result = await deployAffiliate(options)
   if (result.dryRun) console.log('dry run: done')
   else {
-    console.log(`dApp ${result.dApp} on chain '${result.chainId}': ${result.alreadyDeployed ? 'script already deployed' : `script set (fee ${formatWaves(result.setScriptFee)} WAVES)`}, ${result.txIds.length} transaction(s) sent`)
+    console.log(`dApp ${result.dApp} on chain '${result.chainId}': ${result.alreadyDeployed ? 'script already deployed' : result.verifierComplexity > 0 ? 'script set, verifier last' : 'script set'}, ${result.txIds.length} transaction(s) sent, fees ${formatWaves(result.feesPaid)} WAVES`)
   }
 } catch (e) {
   if (e instanceof DeployError) fail(e.message, 1)

@@ -12,8 +12,10 @@ const crypto = wt.libs.crypto
 
 export const DEFAULT_FILE = join(import.meta.dirname, 'affiliate.ride')
 
-/** Minimal invoke fee (0.005 WAVES); the dApp's own account has no verifier yet, so no extra fee. */
+/** Minimal invoke fee (0.005 WAVES). */
 export const INVOKE_FEE = 500_000n
+/** What a node adds to the fee of a transaction from an account with a verifier (0.004 WAVES). */
+export const SMART_ACCOUNT_EXTRA_FEE = 400_000n
 /** Per started kilobyte of script, the rule of the SetScript fee where `/transactions/calculateFee` is missing. */
 const SET_SCRIPT_FEE_PER_KB = 100_000n
 
@@ -57,6 +59,11 @@ export interface DeployOptions {
    * the dApp's own WAVES with `reserveGas` (a dApp cannot pay itself with `topUpGas`).
    */
   gasReserve?: bigint
+  /**
+   * false: stop before setting the `@Verifier` (the account's key stays unbound: for tests that write
+   * state with it). Default true.
+   */
+  verifier?: boolean
   /** compile, print the figures and read the chain id; send nothing */
   dryRun?: boolean
   log?: (line: string) => void
@@ -71,12 +78,18 @@ export interface DeployResult {
   /** script bytes */
   size: number
   callableComplexities: Record<string, number>
-  /** the script as the node stores it (`base64:...`) */
+  /** 0 when the script has no `@Verifier` */
+  verifierComplexity: number
+  /** the script as the node stores it (`base64:...`): the whole file, or without its verifier when `verifier` is false */
   script: string
-  /** the SetScript fee paid (or that would be paid), in wavelets */
+  /** blake2b256 of the script bytes, base58: what `announceUpgrade` takes before this script may replace one with a verifier */
+  scriptHash: string
+  /** the SetScript fee of `script` (paid, or that would be paid), in wavelets */
   setScriptFee: bigint
   /** ids of the transactions sent, in order */
   txIds: string[]
+  /** the fees of the transactions sent, in wavelets */
+  feesPaid: bigint
   /** the account already had exactly this script: no SetScript was sent */
   alreadyDeployed: boolean
   dryRun: boolean
@@ -86,7 +99,7 @@ export interface DeployResult {
 export class DeployError extends Error {
   constructor(
     message: string,
-    /** the step: `node`, `seed`, `compile`, `funds`, `broadcast`, `confirm`, `verify` */
+    /** the step: `node`, `seed`, `compile`, `funds`, `broadcast`, `upgrade`, `confirm`, `verify` */
     readonly step: string,
     options?: { cause?: unknown },
   ) {
@@ -153,10 +166,12 @@ const callArg = (value: string | number | bigint) =>
 /**
  * Deploys the affiliate contract (or another RIDE file) to the account of `seed` on `node`.
  *
- * Steps: compile (figures logged); chain id from the node; on a dry run, stop. SetScript unless the
- * account already has exactly this script; then `init`, the setters and `reserveGas` for whatever differs
- * from the chain; then `/addresses/scriptInfo` is read back and compared with the compiled script.
- * Each transaction is waited for until confirmed.
+ * Steps: compile (figures logged); chain id from the node; on a dry run, stop. The script without its
+ * `@Verifier` (unless the account has it already); then `init`, the setters and `reserveGas` for whatever
+ * differs from the chain; then the whole script, verifier included, last; then `/addresses/scriptInfo` is
+ * read back and compared with the compiled script and its verifier complexity. An account whose verifier is
+ * in place gets another script only as an announced upgrade (`upgrade` step otherwise), before the calls,
+ * which then pay the node's extra fee. Each transaction is waited for until confirmed.
  * @throws DeployError with the step and what to do.
  * @example await deployAffiliate({ node: 'https://nodes-testnet.wavesnodes.com', seed: process.env.WAVES_SEED! })
  */
@@ -166,19 +181,25 @@ export async function deployAffiliate(options: DeployOptions): Promise<DeployRes
   const api = nodeApi(options.node)
   const timeoutMs = options.timeoutMs ?? 180_000
 
-  let compiled
+  let compiled, open
   try {
     compiled = compileRide(file)
+    // set first, so that the key configures the dApp before the verifier binds it
+    open = compiled.verifierComplexity > 0 ? compileRide(file, { withoutVerifier: true }) : compiled
   } catch (e) {
     throw new DeployError(`compiling ${file} failed: ${e instanceof Error ? e.message : String(e)}`, 'compile', { cause: e })
   }
-  const script = `base64:${compiled.base64}`
+  const target = options.verifier === false ? open : compiled
+  const script = `base64:${target.base64}`
+  const openScript = `base64:${open.base64}`
+  const scriptHash = crypto.base58Encode(crypto.blake2b(crypto.base64Decode(target.base64)))
   log(`${relative(process.cwd(), file)}: ${compiled.size} bytes, complexity ${compiled.complexity} (estimator 3)`)
   // In source order: the compiler's map comes in hash order.
   for (const [, name = ''] of compiled.source.matchAll(/@Callable\(\w+\)\s*func (\w+)/g)) {
     log(`  ${name.padEnd(16)} ${compiled.callableComplexities[name]}`)
   }
   log(`  ${'verifier'.padEnd(16)} ${compiled.verifierComplexity === 0 ? 'none' : compiled.verifierComplexity}`)
+  if (open !== compiled) log(`  set first without the verifier: ${open.size} bytes`)
 
   const chainId = await readChainId(api)
   const version = String((await api.get('/node/version'))?.version ?? '')
@@ -186,23 +207,30 @@ export async function deployAffiliate(options: DeployOptions): Promise<DeployRes
 
   if (options.seed !== undefined && options.seed.trim() === '') throw new DeployError('the seed is empty: set WAVES_SEED to the dApp account\'s seed phrase', 'seed')
   const dApp = options.seed === undefined ? '' : crypto.address(options.seed, chainId)
-  const setScriptFee = await minSetScriptFee(api, compiled.size, script, options.seed, chainId)
-  log(`SetScript fee ${formatWaves(setScriptFee)} WAVES; each call to the dApp costs at least ${formatWaves(INVOKE_FEE)} WAVES`)
+  const setScriptFee = await minSetScriptFee(api, target.size, script, options.seed, chainId)
+  const openFee = target === open ? setScriptFee : await minSetScriptFee(api, open.size, openScript, options.seed, chainId)
+  log(
+    `SetScript fee ${formatWaves(setScriptFee)} WAVES` +
+      (target !== open ? ` (${formatWaves(openFee)} without the verifier)` : '') +
+      `; each call to the dApp costs at least ${formatWaves(INVOKE_FEE)} WAVES` +
+      (target.verifierComplexity > 0 ? `, ${formatWaves(INVOKE_FEE + SMART_ACCOUNT_EXTRA_FEE)} from the dApp's own key` : ''),
+  )
   const result: DeployResult = {
     dApp,
     chainId,
-    size: compiled.size,
-    callableComplexities: compiled.callableComplexities,
+    size: target.size,
+    callableComplexities: target.callableComplexities,
+    verifierComplexity: target.verifierComplexity,
     script,
+    scriptHash,
     setScriptFee,
     txIds: [],
+    feesPaid: 0n,
     alreadyDeployed: false,
     dryRun: options.dryRun === true,
   }
-  if (dApp !== '') {
-    const current = await api.get(`/addresses/scriptInfo/${dApp}`)
-    result.alreadyDeployed = current?.script === script
-  }
+  const current = dApp === '' ? undefined : await api.get(`/addresses/scriptInfo/${dApp}`)
+  result.alreadyDeployed = current?.script === script
   if (options.dryRun) {
     if (dApp !== '') log(`dApp ${dApp}: ${result.alreadyDeployed ? 'already has this script' : 'would get this script'} (dry run: nothing sent)`)
     else log('dry run: nothing sent')
@@ -211,7 +239,7 @@ export async function deployAffiliate(options: DeployOptions): Promise<DeployRes
   if (options.seed === undefined || dApp === '') throw new DeployError('no seed: set WAVES_SEED to the dApp account\'s seed phrase', 'seed')
   const seed = options.seed
 
-  const send = async (what: string, tx: { id: string }) => {
+  const send = async (what: string, tx: { id: string; fee: string | number }) => {
     const answer = await api.request('POST', '/transactions/broadcast', tx)
     if (answer.status !== 200) {
       const message = describe(answer.body)
@@ -221,14 +249,25 @@ export async function deployAffiliate(options: DeployOptions): Promise<DeployRes
       throw new DeployError(`the node refused ${what}: ${message}${hint}`, 'broadcast')
     }
     result.txIds.push(tx.id)
+    result.feesPaid += BigInt(tx.fee)
     await waitConfirmed(api, tx.id, what, timeoutMs)
     log(`${what}: ${tx.id}`)
   }
   const timestamp = async () => Number((await api.get('/utils/time'))?.system ?? Date.now())
+  const setScript = async (what: string, bytes: string, fee: bigint) =>
+    send(what, wt.setScript({ script: bytes, chainId, fee: fee.toString(), timestamp: await timestamp() } as never, seed))
 
+  // A key already bound by a verifier sends only what it allows: another script only as an announced upgrade,
+  // and every call with the extra fee.
+  const bound = Number(current?.extraFee ?? 0) > 0 || Number(current?.verifierComplexity ?? 0) > 0
   const state = await readState(api, dApp)
+  if (bound && !result.alreadyDeployed) await checkUpgrade(api, state, scriptHash)
   const calls = configCalls(options, state, dApp, compiled.callableComplexities)
-  const needed = (result.alreadyDeployed ? 0n : setScriptFee) + BigInt(calls.length) * INVOKE_FEE + reserveNeeded(options, state)
+  // Phases: the script without its verifier (unless bound or in place), the calls, then the whole script.
+  const setOpen = !bound && !result.alreadyDeployed && current?.script !== openScript
+  const setLast = !result.alreadyDeployed && (bound || target !== open)
+  const callFee = INVOKE_FEE + (bound || result.alreadyDeployed ? BigInt(current?.extraFee ?? 0) : 0n)
+  const needed = (setOpen ? openFee : 0n) + (setLast ? setScriptFee : 0n) + BigInt(calls.length) * callFee + reserveNeeded(options, state)
   const balance = BigInt((await api.get(`/addresses/balance/${dApp}`))?.balance ?? 0)
   if (balance < needed) {
     throw new DeployError(
@@ -238,25 +277,55 @@ export async function deployAffiliate(options: DeployOptions): Promise<DeployRes
   }
 
   if (result.alreadyDeployed) log(`dApp ${dApp}: already has this script`)
-  else await send('SetScript', wt.setScript({ script, chainId, fee: setScriptFee.toString(), timestamp: await timestamp() } as never, seed))
-
+  if (setOpen) await setScript(target === open ? 'SetScript' : 'SetScript without the verifier', openScript, openFee)
+  if (bound && setLast) await setScript(`SetScript (the upgrade ${scriptHash})`, script, setScriptFee)
+  const fee = bound && setLast ? INVOKE_FEE + BigInt((await api.get(`/addresses/scriptInfo/${dApp}`))?.extraFee ?? 0) : callFee
   for (const [fn, ...args] of calls) {
     const tx = wt.invokeScript(
-      { dApp, call: { function: fn, args: args.map(callArg) }, chainId, fee: INVOKE_FEE.toString(), timestamp: await timestamp() } as never,
+      { dApp, call: { function: fn, args: args.map(callArg) }, chainId, fee: fee.toString(), timestamp: await timestamp() } as never,
       seed,
     )
     await send(`${fn}(${args.join(', ')})`, tx)
   }
+  if (!bound && setLast) await setScript('SetScript with the verifier', script, setScriptFee)
 
   const info = await api.get(`/addresses/scriptInfo/${dApp}`)
   if (info?.script !== script) {
     throw new DeployError(`after the deploy the node reports another script for ${dApp}: someone else changed it, or the node rewrote it`, 'verify')
   }
+  if (Number(info.verifierComplexity ?? 0) !== target.verifierComplexity) {
+    throw new DeployError(`the node reports a verifier complexity of ${info.verifierComplexity} for ${dApp}, the compiler ${target.verifierComplexity}: check the node's version`, 'verify')
+  }
   const reported: Record<string, number> = Object.fromEntries(Object.entries(info.callableComplexities ?? {}).map(([k, v]) => [k, Number(v)]))
-  const differs = Object.keys(compiled.callableComplexities).filter((k) => reported[k] !== compiled.callableComplexities[k])
+  const differs = Object.keys(target.callableComplexities).filter((k) => reported[k] !== target.callableComplexities[k])
   if (differs.length > 0) log(`note: the node estimates other complexities for ${differs.join(', ')} (a newer estimator); the script bytes match`)
-  log(`verified: ${dApp} runs ${compiled.size} bytes, extra fee ${info.extraFee}`)
+  log(
+    `verified: ${dApp} runs ${target.size} bytes, ` +
+      (target.verifierComplexity > 0 ? `verifier ${info.verifierComplexity}, ` : 'no verifier, ') +
+      `extra fee ${info.extraFee}`,
+  )
   return result
+}
+
+/**
+ * Before a new script replaces one with a verifier: it must be announced (`upgrade_hash` = its blake2b256) and
+ * `upgrade_height` reached, or the verifier refuses the SetScript. Says which step is missing.
+ */
+async function checkUpgrade(api: ReturnType<typeof nodeApi>, state: DAppState, scriptHash: string): Promise<void> {
+  const announced = state.data.get('upgrade_hash') as string | undefined
+  const hash = announced === undefined ? undefined : crypto.base58Encode(crypto.base64Decode(announced.replace(/^base64:/, '')))
+  if (hash !== scriptHash) {
+    throw new DeployError(
+      `the dApp's verifier accepts only an announced script: call announceUpgrade(base58:${scriptHash}) as the admin, ` +
+        `wait config_upgrade_delay blocks, then deploy again` + (hash === undefined ? '' : ` (announced now: ${hash})`),
+      'upgrade',
+    )
+  }
+  const from = Number(state.data.get('upgrade_height'))
+  const height = Number((await api.get('/blocks/height'))?.height)
+  if (height < from) {
+    throw new DeployError(`the upgrade ${scriptHash} may be set from height ${from} on; the chain is at ${height}: deploy again then`, 'upgrade')
+  }
 }
 
 interface DAppState {
@@ -282,6 +351,8 @@ export const STATE_KEYS = [
   'config_upgrade_delay',
   'config_hosts',
   'gas_reserve',
+  'upgrade_hash',
+  'upgrade_height',
 ]
 
 async function readState(api: ReturnType<typeof nodeApi>, dApp: string): Promise<DAppState> {

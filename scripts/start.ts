@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createDevnode, DEFAULT_PORT, type Devnode } from '../packages/devnode/src/index.ts'
 import { KEY_LAYOUT_VERSION } from '../packages/affiliate/src/keys.ts'
+import { compileRide } from '../ride/compile.ts'
+import { DEFAULT_FILE } from '../ride/deploy.ts'
 import { DEMO_ADMIN_SEED, DEMO_DAYS, DEMO_DAPP_SEED, DEMO_HOST_SEED, demoAdmin, demoDApp, demoHost, seedDemo, type DemoAccount } from './demo.ts'
 import { buildSpaIfStale, serveSpa, type SpaServer } from './spa-server.ts'
 
@@ -95,6 +97,14 @@ async function versionOf(node: Devnode, dApp: string): Promise<number | null> {
   return entry.type === 'integer' ? Number(entry.value) : null
 }
 
+/** Whether the dApp runs exactly the contract of ride/affiliate.ride, verifier included (what a first start deploys). */
+async function runsThisContract(node: Devnode, dApp: string): Promise<boolean> {
+  const answer = await fetch(`${node.url}/addresses/scriptInfo/${dApp}`)
+  if (answer.status !== 200) return false
+  const info = (await answer.json()) as { script?: string | null }
+  return info.script === `base64:${compileRide(DEFAULT_FILE).base64}`
+}
+
 /** The dev node's clock runs this many ms from now: a fresh chain starts six weeks back and catches up. */
 let offset = 0
 
@@ -116,17 +126,23 @@ async function startDevnode(): Promise<{ node: Devnode; dApp: string; accounts: 
   if (existsSync(chainFile)) {
     const node = await openDevnode(dataDir)
     const version = await versionOf(node, demoDApp(node.chain.chainId))
-    if (version === KEY_LAYOUT_VERSION) {
+    const same = version === KEY_LAYOUT_VERSION && (await runsThisContract(node, demoDApp(node.chain.chainId)))
+    if (same) {
       // Written last by the first start: without it, that start was stopped before the demo was complete.
       if (!existsSync(accountsFile)) fail(`the chain in ${dataDir} has no complete demo (the first start was stopped early); delete that folder and start again`)
       const accounts = JSON.parse(readFileSync(accountsFile, 'utf8')) as DemoAccount[]
       return { node, dApp: demoDApp(node.chain.chainId), accounts }
     }
-    // A chain of another contract (an older one: no `version` key) would be misread by this web app: it is
+    // A chain of another contract (an older one: no `version` key) would be misread by this web app, and one of
+    // another build (an older script, without the verifier) would show rules this one no longer has: it is
     // replaced, not reused.
     await node.close()
     devnode = undefined
-    console.log(`The chain in ${dataDir} holds another version of the contract (key layout ${version ?? 1}; this one reads ${KEY_LAYOUT_VERSION}): starting a new chain.`)
+    console.log(
+      version === KEY_LAYOUT_VERSION
+        ? `The chain in ${dataDir} holds another build of the contract (its script is not ride/affiliate.ride as it is now): starting a new chain.`
+        : `The chain in ${dataDir} holds another version of the contract (key layout ${version ?? 1}; this one reads ${KEY_LAYOUT_VERSION}): starting a new chain.`,
+    )
     rmSync(chainFile, { force: true })
     rmSync(accountsFile, { force: true })
   }

@@ -32,6 +32,11 @@ export interface StartOptions {
   admin?: string
   root?: string
   config?: DeployConfig
+  /**
+   * false: deploy without the dApp's `@Verifier`, so that the dApp key can still write data and move funds
+   * (tests of what the contract does with such state). Default true, as `npm run deploy` does.
+   */
+  verifier?: boolean
   /** wavelets set aside for fee refunds with `reserveGas`; 10 WAVES by default (0n for a host without `reserveGas`) */
   gasReserve?: bigint
   /** WAVES (in wavelets) each user gets; 1,000 WAVES by default */
@@ -99,6 +104,7 @@ export async function startProgram(options: StartOptions = {}): Promise<Program>
       ...(options.admin === undefined ? {} : { admin: options.admin }),
       ...(options.root === undefined ? {} : { root: options.root }),
       ...(options.config === undefined ? {} : { config: options.config }),
+      ...(options.verifier === undefined ? {} : { verifier: options.verifier }),
       gasReserve: options.gasReserve ?? 10_00000000n,
     })
     // A revert drops its snapshot, so every reset takes a new one.
@@ -138,14 +144,18 @@ const toArg = (value: ArgValue) =>
       ? { type: 'boolean' as const, value }
       : { type: 'integer' as const, value: value.toString() }
 
-/** A signed invoke of the program's dApp (not broadcast). Fee 0.005 WAVES unless given. */
+/** The minimum fee of an invoke by `signer`: 0.005 WAVES, 0.009 from the dApp's key once its verifier is set. */
+export const minInvokeFee = (program: Program, signer: string): bigint =>
+  signer === program.dAppSeed && program.deployed.verifierComplexity > 0 ? 900_000n : 500_000n
+
+/** A signed invoke of the program's dApp (not broadcast). The minimum fee (`minInvokeFee`) unless given. */
 export function invokeTx(
   program: Program,
   signer: string,
   fn: string,
   args: ArgValue[] = [],
   payment?: Payment | Payment[],
-  fee: bigint | { amount: bigint; assetId: string } = 500_000n,
+  fee: bigint | { amount: bigint; assetId: string } = minInvokeFee(program, signer),
 ) {
   const payments = payment === undefined ? [] : Array.isArray(payment) ? payment : [payment]
   const feeFields = typeof fee === 'bigint' ? { fee: fee.toString() } : { fee: fee.amount.toString(), feeAssetId: fee.assetId }
@@ -184,7 +194,7 @@ export async function registerTx(program: Program, signer: string, referrer: str
     call: { function: 'register', args: [{ type: 'string', value: referrer }, { type: 'integer', value: 0 }] },
     chainId: 'R',
     senderPublicKey: wt.libs.crypto.publicKey(signer),
-    fee: Number(options.fee ?? 500_000n),
+    fee: Number(options.fee ?? minInvokeFee(program, signer)),
     timestamp: program.now(),
   })
   const { tx } = await mine(unsigned, { saltArg: 1, bits, workers: 1 })

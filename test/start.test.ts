@@ -183,6 +183,23 @@ test('a chain of an older contract in the data folder is replaced, not misread',
   expect(await stop(started)).toBe('stopped')
 }, 600_000)
 
+test('a chain of the same key layout but another build of the contract is replaced too', async () => {
+  const dir = join(DATA, 'build')
+  // the demo dApp's account with the `version` of this layout, written by its key, and no script
+  const old = await createDevnode({ dataDir: dir })
+  const dApp = addressOf(DEMO_DAPP_SEED)
+  expect((await client(old.url).broadcast(wt.transfer({ recipient: dApp, amount: 1_00000000, chainId: 'R' }, RICH_SEED))).status).toBe(200)
+  expect((await client(old.url).broadcast(wt.data({ data: [{ key: 'version', type: 'integer', value: 2 }], chainId: 'R' }, DEMO_DAPP_SEED))).status).toBe(200)
+  await old.close()
+  writeFileSync(join(dir, 'demo-accounts.json'), '[]\n')
+  const started = await start(['--data-dir', dir, '--port', '0', '--node-port', '0'])
+  expect(started.output()).toContain(`The chain in ${dir} holds another build of the contract (its script is not ride/affiliate.ride as it is now): starting a new chain.`)
+  expect(started.output()).toContain('First start: deploying the contract')
+  const info = (await client(started.node).get(`/addresses/scriptInfo/${started.dApp}`)).body
+  expect(info).toMatchObject({ verifierComplexity: 414, extraFee: 400_000 })
+  expect(await stop(started)).toBe('stopped')
+}, 600_000)
+
 test('a port in use is reported with the flag that chooses another', async () => {
   const busy = createServer()
   await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve))

@@ -1,8 +1,10 @@
 // Attacks on the contract, one test each, against the deployed contract with signed transactions. Every
 // refused call must leave the state as it was. The node mines blocks only on demand here, so two calls can
-// share a block. The numbered ones are the audit's list (ride/README.md#attacks); 1 (a refund per nested
-// invoke) and 7 (the dApp key rewriting balances) need invoke and a @Verifier on the dev node, 11 (the
-// dashboard scan) is a library test (packages/affiliate/src/actions/fetchDashboard.test.ts).
+// share a block. The numbered ones are the audit's list (ride/README.md#attacks); 7 (the dApp key rewriting
+// balances) and the rest of what the dApp's verifier refuses are in verifier.test.ts, 11 (the dashboard scan) is
+// a library test (packages/affiliate/src/actions/fetchDashboard.test.ts). Where a test needs state only the
+// account key could write, it runs on a program deployed without the verifier (`unbound`): the contract
+// checks such state again, for a deploy stopped before its verifier and for host dApps without one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type Program,
@@ -22,16 +24,23 @@ import { RICH_SEED, crypto, idZeroBits, wt } from '../../test/waves.ts'
 import { mine } from '../../packages/affiliate/src/pow/index.ts'
 
 const MAX_LONG = 9_223_372_036_854_775_807n
+const REFUSED_BY_VERIFIER = { status: 400, body: { error: 307, message: 'Transaction is not allowed by account-script' } }
 let p: Program
 let alice: string, bob: string
 
+/** The program of these tests: root (the dApp) <- alice <- bob, pow 0, min_fund 1,000. */
+async function program(options: { verifier?: boolean } = {}): Promise<Program> {
+  const q = await startProgram({ ...options, config: { powBits: 0, minFund: 1_000n }, startTime: TEST_START, devnode: { autoMine: false } })
+  await register(q, q.users.alice.seed, q.dApp)
+  await register(q, q.users.bob.seed, q.users.alice.address)
+  await q.node.mine()
+  await q.save()
+  return q
+}
+
 beforeAll(async () => {
-  p = await startProgram({ config: { powBits: 0, minFund: 1_000n }, startTime: TEST_START, devnode: { autoMine: false } })
+  p = await program()
   ;[alice, bob] = [p.users.alice.address, p.users.bob.address]
-  await register(p, p.users.alice.seed, p.dApp)
-  await register(p, p.users.bob.seed, alice)
-  await p.node.mine()
-  await p.save()
 })
 
 afterAll(() => p.close())
@@ -52,7 +61,8 @@ describe('registration attacks', () => {
     await p.reset()
     const before = await everything()
     expect(await p.api.broadcast(await registerTx(p, p.users.alice.seed, bob))).toMatchObject(refusal('registered: already registered'))
-    expect(await p.api.broadcast(await registerTx(p, p.dAppSeed, bob))).toMatchObject(refusal('registered: root cannot register'))
+    // the root here is the dApp, whose key may not call register at all; another root: register.test.ts
+    expect(await p.api.broadcast(await registerTx(p, p.dAppSeed, bob))).toMatchObject(REFUSED_BY_VERIFIER)
     expect(await everything()).toEqual(before)
   })
 
@@ -278,7 +288,8 @@ describe('the audit\'s attacks', () => {
       const fund = await invoke(p, p.users.stranger.seed, 'fund', [], { amount: HALF, assetId: issue.id })
       expect(fund.status, JSON.stringify(fund.body)).toBe(200)
       expect((await invoke(p, p.dAppSeed, 'withdraw')).status).toBe(200)
-      const back = wt.transfer({ recipient: p.users.stranger.address, amount: HALF.toString(), assetId: issue.id, chainId: 'R', timestamp: p.now() } as never, p.dAppSeed)
+      // released, the tokens are surplus: the verifier lets the key send them (fee 0.001 + 0.004)
+      const back = wt.transfer({ recipient: p.users.stranger.address, amount: HALF.toString(), assetId: issue.id, fee: 500_000, chainId: 'R', timestamp: p.now() } as never, p.dAppSeed)
       expect((await p.api.broadcast(back)).status).toBe(200)
       await p.node.mine()
     }
@@ -291,10 +302,17 @@ describe('the audit\'s attacks', () => {
     expect((await invoke(p, p.users.stranger.seed, 'fund', [], { amount: HALF, assetId: issue.id })).status).toBe(200)
     expect((await invoke(p, p.dAppSeed, 'setAsset', ['WAVES', 1_000, 0, 0])).status).toBe(200)
     expect((await invoke(p, p.users.bob.seed, 'fund', [], { amount: 1_000n })).status).toBe(200)
-    // an owed total that a single amount would overflow (only the account key can write one) refuses that call only
-    const forged = wt.data({ data: [{ key: 'owed_WAVES', type: 'integer', value: (MAX_LONG - 999n).toString() }], chainId: 'R', timestamp: p.now() } as never, p.dAppSeed)
-    expect((await p.api.broadcast(forged)).status).toBe(200)
-    expect(await invoke(p, p.users.bob.seed, 'fund', [], { amount: 1_000n })).toMatchObject(refusal('payment: amount too large'))
+  })
+
+  it('4: an owed total a single amount would overflow refuses that call only (written by a key without the verifier)', async () => {
+    const q = await program({ verifier: false })
+    try {
+      const forged = wt.data({ data: [{ key: 'owed_WAVES', type: 'integer', value: (MAX_LONG - 999n).toString() }], chainId: 'R', timestamp: q.now() } as never, q.dAppSeed)
+      expect((await q.api.broadcast(forged)).status).toBe(200)
+      expect(await invoke(q, q.users.bob.seed, 'fund', [], { amount: 1_000n })).toMatchObject(refusal('payment: amount too large'))
+    } finally {
+      await q.close()
+    }
   })
 
   it('5: dust does not block the asset, and pause does not block withdraw', async () => {
@@ -317,25 +335,34 @@ describe('the audit\'s attacks', () => {
     expect(await dataOf(p, `owed_WAVES|${p.dApp}_balance_WAVES`)).toEqual({ owed_WAVES: 0n, [`${p.dApp}_balance_WAVES`]: 0n })
   })
 
-  it('6: a reserve without margin: the dApp\'s own spending leaves less free WAVES than gas_reserve, and a member\'s withdrawal still goes through', async () => {
+  it('6: a reserve without margin: the dApp key cannot spend into the reserve; without the verifier, a member\'s withdrawal still goes through', async () => {
     await p.reset()
-    expect((await invoke(p, p.users.bob.seed, 'fund', [], { amount: 100_000_000n })).status).toBe(200) // alice: 10,000,000
-    await p.node.mine()
-    const held = await wavesOf(p, p.dApp)
     const { gas_reserve: reserve = 0n, owed_WAVES: owed = 0n } = (await dataOf(p, 'gas_reserve|owed_WAVES')) as Record<string, bigint>
-    // the dApp's key spends its WAVES (its own fees do the same) until 400,000 are free: less than a refund
-    const spend = wt.transfer({ recipient: p.users.stranger.address, amount: (held - owed - 500_000n).toString(), chainId: 'R', fee: 100_000, timestamp: p.now() } as never, p.dAppSeed)
-    expect((await p.api.broadcast(spend)).status).toBe(200)
-    await p.node.mine()
-    expect(await wavesOf(p, p.dApp)).toBe(owed + 400_000n)
-    expect(reserve).toBeGreaterThan(400_000n)
-    const tx = invokeTx(p, p.users.alice.seed, 'withdraw')
-    expect((await p.api.broadcast(tx)).status).toBe(200)
-    await p.node.mine()
-    // paid in full; no refund, since the dApp has only 400,000 free WAVES
-    expect((await p.api.get(`/transactions/info/${tx.id}`)).body.stateChanges.transfers).toEqual([{ address: alice, asset: null, amount: 10_000_000 }])
-    expect(await dataOf(p, 'gas_reserve|owed_WAVES')).toEqual({ gas_reserve: reserve, owed_WAVES: owed - 10_000_000n })
-    expect(await wavesOf(p, p.dApp)).toBe(owed - 10_000_000n + 400_000n)
+    const spend = (q: Program, amount: bigint) =>
+      wt.transfer({ recipient: q.users.stranger.address, amount: amount.toString(), chainId: 'R', fee: 500_000, timestamp: q.now() } as never, q.dAppSeed)
+    // one wavelet of the reserve is one too many for the key
+    expect(await p.api.broadcast(spend(p, (await wavesOf(p, p.dApp)) - owed - reserve - 500_000n + 1n))).toMatchObject(REFUSED_BY_VERIFIER)
+    // a key without the verifier spends the dApp's WAVES until 400,000 are free: less than a refund
+    const q = await program({ verifier: false })
+    try {
+      expect((await invoke(q, q.users.bob.seed, 'fund', [], { amount: 100_000_000n })).status).toBe(200) // alice: 10,000,000
+      await q.node.mine()
+      const held = await wavesOf(q, q.dApp)
+      const { gas_reserve: qReserve = 0n, owed_WAVES: qOwed = 0n } = (await dataOf(q, 'gas_reserve|owed_WAVES')) as Record<string, bigint>
+      expect((await q.api.broadcast(spend(q, held - qOwed - 900_000n))).status).toBe(200)
+      await q.node.mine()
+      expect(await wavesOf(q, q.dApp)).toBe(qOwed + 400_000n)
+      expect(qReserve).toBeGreaterThan(400_000n)
+      const tx = invokeTx(q, q.users.alice.seed, 'withdraw')
+      expect((await q.api.broadcast(tx)).status).toBe(200)
+      await q.node.mine()
+      // paid in full; no refund, since the dApp has only 400,000 free WAVES
+      expect((await q.api.get(`/transactions/info/${tx.id}`)).body.stateChanges.transfers).toEqual([{ address: q.users.alice.address, asset: null, amount: 10_000_000 }])
+      expect(await dataOf(q, 'gas_reserve|owed_WAVES')).toEqual({ gas_reserve: qReserve, owed_WAVES: qOwed - 10_000_000n })
+      expect(await wavesOf(q, q.dApp)).toBe(qOwed - 10_000_000n + 400_000n)
+    } finally {
+      await q.close()
+    }
   })
 
   it('8: the admin cannot lock withdrawals: min_withdraw is bounded and only decides the refund', async () => {

@@ -58,24 +58,28 @@ describe('deployAffiliate', () => {
     expect(result).toMatchObject({
       dApp,
       chainId: T,
-      size: 24484,
+      size: 26101,
       callableComplexities: compiled.callableComplexities,
+      verifierComplexity: 414,
       script: `base64:${compiled.base64}`,
-      setScriptFee: 2_400_000n,
+      scriptHash: crypto.base58Encode(crypto.blake2b(crypto.base64Decode(compiled.base64))),
+      setScriptFee: 2_600_000n,
+      // 0.025 without the verifier, 0.026 with it, ten calls before the verifier binds the key
+      feesPaid: 2_500_000n + 2_600_000n + 10n * 500_000n,
       alreadyDeployed: false,
       dryRun: false,
     })
-    expect(result.txIds).toHaveLength(11)
+    expect(result.txIds).toHaveLength(12)
     // the dry run's figures: every callable's complexity, in source order
-    expect(lines.slice(0, 26)).toEqual([
-      'ride/affiliate.ride: 24484 bytes, complexity 2489 (estimator 3)',
+    expect(lines.slice(0, 27)).toEqual([
+      'ride/affiliate.ride: 26101 bytes, complexity 2489 (estimator 3)',
       '  register         817',
       '  fund             1300',
       '  fundFor          899',
       '  withdraw         1562',
       '  withdrawAsset    1562',
       '  topUpGas         23',
-      '  reserveGas       66',
+      '  reserveGas       70',
       '  init             103',
       '  setAdmin         56',
       '  setRoot          69',
@@ -93,12 +97,13 @@ describe('deployAffiliate', () => {
       '  cancelUpgrade    25',
       '  pause            24',
       '  unpause          24',
-      '  verifier         none',
+      '  verifier         414',
+      '  set first without the verifier: 25263 bytes',
     ])
     expect(lines).toContain(`node ${node.url}: Waves v1.5.7 (waves-devnode 0.1.0), chain 'T'`)
-    expect(lines).toContain('SetScript fee 0.024 WAVES; each call to the dApp costs at least 0.005 WAVES')
-    expect(lines.slice(-12).map((l) => l.replace(/: \w{43,44}$/, ''))).toEqual([
-      'SetScript',
+    expect(lines).toContain('SetScript fee 0.026 WAVES (0.025 without the verifier); each call to the dApp costs at least 0.005 WAVES, 0.009 from the dApp\'s own key')
+    expect(lines.slice(-13).map((l) => l.replace(/: \w{43,44}$/, ''))).toEqual([
+      'SetScript without the verifier',
       `init(${admin}, ${dApp})`,
       'setRates(200, 100, 50, 20)',
       'setPowBits(8)',
@@ -109,10 +114,17 @@ describe('deployAffiliate', () => {
       'setUpgradeDelay(2880)',
       `addHost(${admin})`,
       'reserveGas(300000000)',
-      `verified: ${dApp} runs 24484 bytes, extra fee 0`,
+      'SetScript with the verifier',
+      `verified: ${dApp} runs 26101 bytes, verifier 414, extra fee 400000`,
     ])
     const info = (await api.get(`/addresses/scriptInfo/${dApp}`)).body
-    expect(info).toMatchObject({ script: `base64:${compiled.base64}`, complexity: 2489, callableComplexities: compiled.callableComplexities, extraFee: 0 })
+    expect(info).toMatchObject({
+      script: `base64:${compiled.base64}`,
+      complexity: 2489,
+      verifierComplexity: 414,
+      callableComplexities: compiled.callableComplexities,
+      extraFee: 400_000,
+    })
     const data = (await api.get(`/addresses/data/${dApp}`)).body.map((e: { key: string; value: unknown }) => [e.key, e.value])
     expect(Object.fromEntries(data)).toEqual({
       version: 2,
@@ -139,7 +151,7 @@ describe('deployAffiliate', () => {
     expect(same).toMatchObject({ alreadyDeployed: true, txIds: [] })
     const changed = await deployAffiliate({ node: node.url, seed: dAppSeed, config: { powBits: 4 }, gasReserve: 3_50000000n })
     expect(changed.alreadyDeployed).toBe(true)
-    expect(changed.txIds).toHaveLength(2)
+    expect(changed).toMatchObject({ txIds: [expect.any(String), expect.any(String)], feesPaid: 2n * 900_000n }) // the key's calls pass the verifier
     expect((await api.get(`/addresses/data/${dApp}/config_pow_bits`)).body.value).toBe(4)
     expect((await api.get(`/addresses/data/${dApp}/gas_reserve`)).body.value).toBe(3_50000000)
   })
@@ -148,7 +160,7 @@ describe('deployAffiliate', () => {
     const before = (await api.get('/blocks/height')).body.height
     const lines: string[] = []
     const dry = await deployAffiliate({ node: node.url, dryRun: true, log: (l) => lines.push(l) })
-    expect(dry).toMatchObject({ dApp: '', chainId: T, size: 24484, txIds: [], dryRun: true, alreadyDeployed: false })
+    expect(dry).toMatchObject({ dApp: '', chainId: T, size: 26101, txIds: [], dryRun: true, alreadyDeployed: false })
     expect(lines.at(-1)).toBe('dry run: nothing sent')
     const fresh = seed('deploy test fresh')
     expect(await deployAffiliate({ node: node.url, seed: fresh, dryRun: true })).toMatchObject({ dApp: crypto.address(fresh, T), txIds: [] })
@@ -174,7 +186,7 @@ describe('deployAffiliate errors', () => {
     const error = await fails(deployAffiliate({ node: node.url, seed: empty }))
     expect(error.step).toBe('funds')
     expect(error.message).toBe(
-      `${crypto.address(empty, T)} has 0 WAVES, the deploy needs 0.029: fund it (or check that WAVES_SEED is the dApp account's seed)`,
+      `${crypto.address(empty, T)} has 0 WAVES, the deploy needs 0.056: fund it (or check that WAVES_SEED is the dApp account's seed)`,
     )
   })
 
@@ -204,11 +216,13 @@ describe('npm run deploy', () => {
     expect(out.stderr).toBe('')
     expect(out.code).toBe(0)
     const lines = out.stdout.trim().split('\n')
-    expect(lines[0]).toBe('ride/affiliate.ride: 24484 bytes, complexity 2489 (estimator 3)')
+    expect(lines[0]).toBe('ride/affiliate.ride: 26101 bytes, complexity 2489 (estimator 3)')
     expect(lines).toContain('  setAsset         2489')
-    expect(lines.at(-1)).toBe(`dApp ${crypto.address(cliSeed, T)} on chain 'T': script set (fee 0.024 WAVES), 4 transaction(s) sent`)
+    expect(lines).toContain('  verifier         414')
+    // init, setPowBits and reserveGas between the two SetScripts
+    expect(lines.at(-1)).toBe(`dApp ${crypto.address(cliSeed, T)} on chain 'T': script set, verifier last, 5 transaction(s) sent, fees 0.066 WAVES`)
     const again = await cli(['--node', node.url, '--gas', '0.5', '--pow-bits', '4'], { WAVES_SEED: cliSeed })
-    expect(again.stdout.trim().split('\n').at(-1)).toBe(`dApp ${crypto.address(cliSeed, T)} on chain 'T': script already deployed, 0 transaction(s) sent`)
+    expect(again.stdout.trim().split('\n').at(-1)).toBe(`dApp ${crypto.address(cliSeed, T)} on chain 'T': script already deployed, 0 transaction(s) sent, fees 0 WAVES`)
   })
 
   it('refuses to run without WAVES_SEED, except for a dry run', async () => {

@@ -149,14 +149,22 @@ describe('fund: payers outside the tree and other rates', () => {
     expect(await recordsOf(none.id)).toEqual({ [`fund_${root}_1`]: `${dave}:1000:change:${none.ts}:WAVES:${none.id}` })
   })
 
-  it('checks stored rates again: rates written directly by the account key are refused on fund', async () => {
+  it('checks stored rates again: rates written directly by the account key (before its verifier is set) are refused on fund', async () => {
     await p.reset()
-    const write = (key: string, value: number) =>
-      p.api.broadcast(wt.data({ data: [{ key, type: 'integer', value }], chainId: 'R', timestamp: p.now() }, p.dAppSeed))
-    expect((await write('config_rate_l2', -1)).status).toBe(200)
-    expect(await invoke(p, p.users.dave.seed, 'fund', [], { amount: 1_000n })).toMatchObject(refusal('config: rates must be >= 0'))
-    expect((await write('config_rate_l2', 900)).status).toBe(200)
-    expect(await invoke(p, p.users.dave.seed, 'fund', [], { amount: 1_000n })).toMatchObject(refusal('config: rates sum above 1000'))
+    const write = (q: Program, key: string, value: number) =>
+      q.api.broadcast(wt.data({ data: [{ key, type: 'integer', value }], fee: 500_000, chainId: 'R', timestamp: q.now() } as never, q.dAppSeed))
+    expect(await write(p, 'config_rate_l2', -1)).toMatchObject({ status: 400, body: { error: 307, message: 'Transaction is not allowed by account-script' } })
+    const q = await startProgram({ verifier: false, config: { powBits: 0, minFund: 1_000n }, startTime: TEST_START })
+    try {
+      await register(q, q.users.alice.seed, q.dApp)
+      await register(q, q.users.dave.seed, q.users.alice.address)
+      expect((await write(q, 'config_rate_l2', -1)).status).toBe(200)
+      expect(await invoke(q, q.users.dave.seed, 'fund', [], { amount: 1_000n })).toMatchObject(refusal('config: rates must be >= 0'))
+      expect((await write(q, 'config_rate_l2', 900)).status).toBe(200)
+      expect(await invoke(q, q.users.dave.seed, 'fund', [], { amount: 1_000n })).toMatchObject(refusal('config: rates sum above 1000'))
+    } finally {
+      await q.close()
+    }
   })
 })
 

@@ -148,19 +148,23 @@ describe('filling the gas reserve', () => {
     const balance = await wavesOf(p, p.dApp)
     const free = balance - 4_000_000n - 100_000_000n // reserve after two refunds, and the owed total
     expect(await valuesOf(p, ['owed_WAVES', 'gas_reserve'])).toEqual({ owed_WAVES: 100_000_000n, gas_reserve: 4_000_000n })
-    // a script does not see its call's fee taken (InvokeDiffsCommon.paymentsPart without the fee part)
-    expect(await invoke(p, p.dAppSeed, 'reserveGas', [free + 1n])).toMatchObject(refusal(`balance: free WAVES ${free} below ${free + 1n}`))
+    // a script does not see its call's fee taken (InvokeDiffsCommon.paymentsPart without the fee part), so the
+    // dApp's own call counts its fee (0.009 through its verifier) out of what it may set aside
+    const settable = free - 900_000n
+    expect(await invoke(p, p.dAppSeed, 'reserveGas', [settable + 1n])).toMatchObject(refusal(`balance: free WAVES ${settable} below ${settable + 1n}`))
     expect(await invoke(p, p.dAppSeed, 'reserveGas', [0])).toMatchObject(refusal('config: amount must be positive'))
     expect(await invoke(p, p.users.stranger.seed, 'reserveGas', [1])).toMatchObject(refusal('admin: caller is not admin'))
-    expect((await invoke(p, p.dAppSeed, 'reserveGas', [free - 500_000n])).status).toBe(200)
-    expect(await dataOf(p, 'gas_reserve')).toEqual({ gas_reserve: free - 500_000n + 4_000_000n })
-    // now every WAVE of the dApp is either owed or reserved (the fee of the call above came from the rest)
-    expect(await wavesOf(p, p.dApp)).toBe(free - 500_000n + 4_000_000n + 100_000_000n)
+    expect((await invoke(p, p.dAppSeed, 'reserveGas', [settable])).status).toBe(200)
+    expect(await dataOf(p, 'gas_reserve')).toEqual({ gas_reserve: settable + 4_000_000n })
+    // now every WAVE of the dApp is either owed or reserved
+    expect(await wavesOf(p, p.dApp)).toBe(settable + 4_000_000n + 100_000_000n)
+    // and the key has nothing left for another call's fee: its verifier refuses it
+    expect(await invoke(p, p.dAppSeed, 'pause')).toMatchObject({ status: 400, body: { error: 307, message: 'Transaction is not allowed by account-script' } })
   })
 
-  it('a dApp cannot pay itself: topUpGas from the dApp account is refused by the node', async () => {
+  it('a dApp cannot pay itself: topUpGas from the dApp account is refused by its verifier', async () => {
     await p.reset()
     const answer = await invoke(p, p.dAppSeed, 'topUpGas', [], { amount: 1_000_000n })
-    expect(answer).toMatchObject({ status: 400, body: { error: 306, message: 'Error while executing dApp: DApp self-payment is forbidden since V4' } })
+    expect(answer).toMatchObject({ status: 400, body: { error: 307, message: 'Transaction is not allowed by account-script' } })
   })
 })

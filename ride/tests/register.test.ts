@@ -16,6 +16,7 @@ import {
 } from '../../test/affiliate.ts'
 import { idZeroBits, wt } from '../../test/waves.ts'
 
+const REFUSED_BY_VERIFIER = { status: 400, body: { error: 307, message: 'Transaction is not allowed by account-script' } }
 let p: Program
 
 beforeAll(async () => {
@@ -99,19 +100,24 @@ describe('register', () => {
     expect(await dataOf(p, `${alice.address}_referer`)).toEqual({ [`${alice.address}_referer`]: p.dApp })
   })
 
-  it('refuses a stored pow_bits out of 0..28 (written by the account key)', async () => {
+  it('refuses a stored pow_bits out of 0..28 (written by the account key before its verifier is set)', async () => {
     await p.reset()
-    const write = wt.data({ data: [{ key: 'config_pow_bits', type: 'integer', value: 29 }], chainId: 'R', timestamp: p.now() }, p.dAppSeed)
-    expect((await p.api.broadcast(write)).status).toBe(200)
-    expect(await p.api.broadcast(await registerTx(p, p.users.alice.seed, p.dApp, { bits: 0 }))).toMatchObject(
-      refusal('config: pow bits must be 0..28'),
-    )
+    const write = (q: Program) => wt.data({ data: [{ key: 'config_pow_bits', type: 'integer', value: 29 }], fee: 500_000, chainId: 'R', timestamp: q.now() } as never, q.dAppSeed)
+    expect(await p.api.broadcast(write(p))).toMatchObject(REFUSED_BY_VERIFIER)
+    const q = await startProgram({ verifier: false, config: { powBits: 0 }, startTime: TEST_START })
+    try {
+      expect((await q.api.broadcast(write(q))).status).toBe(200)
+      expect(await q.api.broadcast(await registerTx(q, q.users.alice.seed, q.dApp, { bits: 0 }))).toMatchObject(refusal('config: pow bits must be 0..28'))
+    } finally {
+      await q.close()
+    }
   })
 
   it('refuses the root, and a former root that has referrals', async () => {
     await p.reset()
     const { alice, frank } = p.users
-    expect(await p.api.broadcast(await registerTx(p, p.dAppSeed, alice.address))).toMatchObject(refusal('registered: root cannot register'))
+    // the dApp (the default root) may not even send register: its verifier refuses it
+    expect(await p.api.broadcast(await registerTx(p, p.dAppSeed, alice.address))).toMatchObject(REFUSED_BY_VERIFIER)
     // frank becomes the root, invites alice, and is replaced: he may not join under anyone now.
     expect((await invoke(p, p.dAppSeed, 'setRoot', [frank.address])).status).toBe(200)
     expect(await p.api.broadcast(await registerTx(p, frank.seed, p.dApp))).toMatchObject(refusal('registered: root cannot register'))

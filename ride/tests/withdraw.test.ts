@@ -76,7 +76,7 @@ describe('withdraw', () => {
       ],
       transfers: [],
     })
-    expect(await wavesOf(p, p.dApp)).toBe(dAppBefore - 500_000n)
+    expect(await wavesOf(p, p.dApp)).toBe(dAppBefore - 900_000n) // the key's fee, with the verifier's 0.004
   })
 
   it('pays any balance; config_min_withdraw only decides whether the fee comes back', async () => {
