@@ -260,6 +260,11 @@ export async function deployAffiliate(options: DeployOptions): Promise<DeployRes
   // A key already bound by a verifier sends only what it allows: another script only as an announced upgrade,
   // and every call with the extra fee.
   const bound = Number(current?.extraFee ?? 0) > 0 || Number(current?.verifierComplexity ?? 0) > 0
+  if (bound && !result.alreadyDeployed) {
+    // sent by a scripted account: the node's extra fee on top (where calculateFee did not count it already)
+    const withExtra = sizeFee(target.size) + BigInt(current?.extraFee ?? 0)
+    if (withExtra > result.setScriptFee) result.setScriptFee = withExtra
+  }
   const state = await readState(api, dApp)
   if (bound && !result.alreadyDeployed) await checkUpgrade(api, state, scriptHash)
   const calls = configCalls(options, state, dApp, compiled.callableComplexities)
@@ -267,7 +272,7 @@ export async function deployAffiliate(options: DeployOptions): Promise<DeployRes
   const setOpen = !bound && !result.alreadyDeployed && current?.script !== openScript
   const setLast = !result.alreadyDeployed && (bound || target !== open)
   const callFee = INVOKE_FEE + (bound || result.alreadyDeployed ? BigInt(current?.extraFee ?? 0) : 0n)
-  const needed = (setOpen ? openFee : 0n) + (setLast ? setScriptFee : 0n) + BigInt(calls.length) * callFee + reserveNeeded(options, state)
+  const needed = (setOpen ? openFee : 0n) + (setLast ? result.setScriptFee : 0n) + BigInt(calls.length) * callFee + reserveNeeded(options, state)
   const balance = BigInt((await api.get(`/addresses/balance/${dApp}`))?.balance ?? 0)
   if (balance < needed) {
     throw new DeployError(
@@ -278,7 +283,7 @@ export async function deployAffiliate(options: DeployOptions): Promise<DeployRes
 
   if (result.alreadyDeployed) log(`dApp ${dApp}: already has this script`)
   if (setOpen) await setScript(target === open ? 'SetScript' : 'SetScript without the verifier', openScript, openFee)
-  if (bound && setLast) await setScript(`SetScript (the upgrade ${scriptHash})`, script, setScriptFee)
+  if (bound && setLast) await setScript(`SetScript (the upgrade ${scriptHash})`, script, result.setScriptFee)
   const fee = bound && setLast ? INVOKE_FEE + BigInt((await api.get(`/addresses/scriptInfo/${dApp}`))?.extraFee ?? 0) : callFee
   for (const [fn, ...args] of calls) {
     const tx = wt.invokeScript(
@@ -433,9 +438,12 @@ function reserveNeeded(options: DeployOptions, state: DAppState): bigint {
   return more > 0n ? more : 0n
 }
 
+/** The SetScript fee by the size rule, in wavelets: 0.001 WAVES per started kilobyte. */
+const sizeFee = (size: number) => BigInt(Math.max(1, Math.ceil(size / 1024))) * SET_SCRIPT_FEE_PER_KB
+
 /** The node's minimum for this SetScript (`/transactions/calculateFee`), or the size rule where the route is missing. */
 async function minSetScriptFee(api: ReturnType<typeof nodeApi>, size: number, script: string, seed: string | undefined, chainId: string): Promise<bigint> {
-  const fallback = BigInt(Math.max(1, Math.ceil(size / 1024))) * SET_SCRIPT_FEE_PER_KB
+  const fallback = sizeFee(size)
   if (seed === undefined) return fallback
   const answer = await api.request('POST', '/transactions/calculateFee', {
     type: 13,

@@ -34,6 +34,12 @@ beforeAll(async () => {
 
 afterAll(() => node.close())
 
+async function fails(promise: Promise<unknown>): Promise<DeployError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e)
+  expect(error).toBeInstanceOf(DeployError)
+  return error as DeployError
+}
+
 describe('deployAffiliate', () => {
   it('compiles, sets the script, applies the config and checks scriptInfo', async () => {
     const lines: string[] = []
@@ -168,12 +174,40 @@ describe('deployAffiliate', () => {
   })
 })
 
+describe('deployAffiliate on an account whose verifier is set', () => {
+  it('sets another script only as an announced upgrade, from upgrade_height on', async () => {
+    const upgradeSeed = seed('deploy test upgrade')
+    const upgraded = crypto.address(upgradeSeed, T)
+    await fund(upgraded, 2_00000000)
+    await deployAffiliate({ node: node.url, seed: upgradeSeed })
+    // the next script: here the same contract without its verifier
+    const next = compileRide(join(here, '..', 'affiliate.ride'), { withoutVerifier: true })
+    const hash = crypto.base58Encode(crypto.blake2b(crypto.base64Decode(next.base64)))
+    const early = await fails(deployAffiliate({ node: node.url, seed: upgradeSeed, verifier: false }))
+    expect(early.step).toBe('upgrade')
+    expect(early.message).toBe(
+      `the dApp's verifier accepts only an announced script: call announceUpgrade(base58:${hash}) as the admin, wait config_upgrade_delay blocks, then deploy again`,
+    )
+    const announce = wt.invokeScript(
+      { dApp: upgraded, call: { function: 'announceUpgrade', args: [{ type: 'binary', value: `base64:${crypto.base64Encode(crypto.base58Decode(hash))}` }] }, fee: 900_000, chainId: T } as never,
+      upgradeSeed,
+    )
+    expect((await api.broadcast(announce)).status).toBe(200)
+    await node.mine()
+    const from = (await api.get(`/addresses/data/${upgraded}/upgrade_height`)).body.value as number
+    const height = (await api.get('/blocks/height')).body.height as number
+    expect(from).toBe(height - 1 + 1440) // announced in the block before
+    const waiting = await fails(deployAffiliate({ node: node.url, seed: upgradeSeed, verifier: false }))
+    expect(waiting).toMatchObject({ step: 'upgrade', message: `the upgrade ${hash} may be set from height ${from} on; the chain is at ${height}: deploy again then` })
+    while ((await node.mine()) < from);
+    const lines: string[] = []
+    const done = await deployAffiliate({ node: node.url, seed: upgradeSeed, verifier: false, log: (l) => lines.push(l) })
+    expect(done).toMatchObject({ scriptHash: hash, verifierComplexity: 0, alreadyDeployed: false, setScriptFee: 2_900_000n, feesPaid: 2_900_000n }) // 0.025 and the smart account's 0.004
+    expect(lines.slice(-2).map((l) => l.replace(/: \w{43,44}$/, ''))).toEqual([`SetScript (the upgrade ${hash})`, `verified: ${upgraded} runs 25263 bytes, no verifier, extra fee 0`])
+  })
+})
+
 describe('deployAffiliate errors', () => {
-  const fails = async (promise: Promise<unknown>) => {
-    const error = await promise.then(() => undefined, (e: unknown) => e)
-    expect(error).toBeInstanceOf(DeployError)
-    return error as DeployError
-  }
 
   it('the node is down', async () => {
     const error = await fails(deployAffiliate({ node: 'http://127.0.0.1:9', seed: dAppSeed }))
