@@ -1,4 +1,4 @@
-// Compiles the contract and the host example, and loads both into the official RIDE REPL of ride-js
+// Compiles the contract and the host examples, and loads the contract and the library-importing host into the official RIDE REPL of ride-js
 // (directives stripped, callables turned into functions of an Invocation), the evaluator the dev node's
 // engine is checked against. No node needed: nothing here reads the chain. Behaviour on a chain is tested
 // against the dev node.
@@ -102,8 +102,15 @@ describe('compileRide', () => {
     }
   })
 
-  it('compiles the betting host example, importing ../affiliate-lib.ride', () => {
+  it('compiles the betting host that calls the program by invoke: no library, a small script', () => {
     const compiled = compileRide(join(here, 'examples', 'betting.ride'))
+    expect(compiled.libraries).toEqual({})
+    expect(compiled.callableComplexities).toEqual({ setAffiliate: 10, bet: 213, resolve: 29, claim: 99 })
+    expect(compiled.size).toBe(2956)
+  })
+
+  it('compiles the betting host example that imports ../affiliate-lib.ride', () => {
+    const compiled = compileRide(join(here, 'examples', 'betting-lib.ride'))
     expect(Object.keys(compiled.libraries)).toEqual(['../affiliate-lib.ride'])
     expect(compiled.callableComplexities).toEqual({
       register: 844,
@@ -168,8 +175,8 @@ describe('in the official RIDE REPL', () => {
     ])
   })
 
-  it('accepts the betting example', async () => {
-    const printed = await evaluate(replDeclarations(join(here, 'examples', 'betting.ride')))
+  it('accepts the betting example that imports the library', async () => {
+    const printed = await evaluate(replDeclarations(join(here, 'examples', 'betting-lib.ride')))
     expect(printed).toContain('defined func bet(i: Invocation, choice: Int): List[IntegerEntry|ScriptTransfer|StringEntry]')
     expect(printed).toContain('defined func claim(i: Invocation, round: Int): List[IntegerEntry|ScriptTransfer]')
   })

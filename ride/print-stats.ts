@@ -3,7 +3,7 @@
 import { join } from 'node:path'
 import { ESTIMATOR_VERSION, compileRide } from './compile.ts'
 
-for (const file of ['affiliate.ride', 'examples/betting.ride']) {
+for (const file of ['affiliate.ride', 'examples/betting.ride', 'examples/betting-lib.ride']) {
   const compiled = compileRide(join(import.meta.dirname, file))
   console.log(`### ${file}: ${compiled.size} bytes, estimator ${ESTIMATOR_VERSION}\n`)
   console.log('| callable | complexity |\n| --- | ---: |')

@@ -5,6 +5,7 @@
 // a library test (packages/affiliate/src/actions/fetchDashboard.test.ts). Where a test needs state only the
 // account key could write, it runs on a program deployed without the verifier (`unbound`): the contract
 // checks such state again, for a deploy stopped before its verifier and for host dApps without one.
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type Program,
@@ -22,6 +23,7 @@ import {
 } from '../../test/affiliate.ts'
 import { RICH_SEED, crypto, idZeroBits, wt } from '../../test/waves.ts'
 import { mine } from '../../packages/affiliate/src/pow/index.ts'
+import { compileRide } from '../compile.ts'
 
 const MAX_LONG = 9_223_372_036_854_775_807n
 const REFUSED_BY_VERIFIER = { status: 400, body: { error: 307, message: 'Transaction is not allowed by account-script' } }
@@ -238,6 +240,33 @@ describe('administration attacks', () => {
 
 
 describe('the audit\'s attacks', () => {
+  it('1: a dApp funding the program five times by invoke in one transaction gets no refund at all: nested calls are not direct callers', async () => {
+    await p.reset()
+    const attacker = account('nested attacker')
+    const script = compileRide(join(import.meta.dirname, 'nested-fund.ride'))
+    const setup = wt.transfer({ recipient: attacker.address, amount: 10_00000000, chainId: 'R', timestamp: p.now() }, RICH_SEED)
+    expect((await p.api.broadcast(setup)).status).toBe(200)
+    const set = wt.setScript({ script: `base64:${script.base64}`, fee: 100_000, chainId: 'R', timestamp: p.now() } as never, attacker.seed)
+    expect((await p.api.broadcast(set)).status).toBe(200)
+    await p.node.mine()
+    const before = await dataOf(p, 'gas_reserve|refunds_.*|stats_refunded')
+    const [attackerBefore, callerBefore] = [await wavesOf(p, attacker.address), await wavesOf(p, bob)]
+    // the audit's case: one fee of 900,000 that five refunds would have paid back five times
+    const tx = wt.invokeScript(
+      { dApp: attacker.address, call: { function: 'attack', args: [{ type: 'string', value: p.dApp }, { type: 'integer', value: 1_000 }] }, fee: 900_000, chainId: 'R', timestamp: p.now() } as never,
+      p.users.bob.seed,
+    )
+    const answer = await p.api.broadcast(tx)
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200)
+    await p.node.mine()
+    const invokes = (await p.api.get(`/transactions/info/${tx.id}`)).body.stateChanges.invokes as { call: { function: string }; stateChanges: { transfers: unknown[] } }[]
+    expect(invokes.map((call) => [call.call.function, call.stateChanges.transfers])).toEqual(Array(5).fill(['fund', []]))
+    expect(await dataOf(p, 'gas_reserve|refunds_.*|stats_refunded')).toEqual(before)
+    expect(await wavesOf(p, attacker.address)).toBe(attackerBefore - 5_000n)
+    expect(await wavesOf(p, bob)).toBe(callerBefore - 900_000n)
+    expect(await dataOf(p, `${p.dApp}_balance_WAVES|owed_WAVES|stats_funds`)).toEqual({ [`${p.dApp}_balance_WAVES`]: 5_000n, owed_WAVES: 5_000n, stats_funds: 5n })
+  })
+
   it('2: a refund equal to the fee the caller chose, on funds of 1 wavelet: refused below min_fund, and one account\'s refunds stop at its share', async () => {
     await p.reset()
     const before = await everything()
