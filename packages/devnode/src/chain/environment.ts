@@ -5,6 +5,9 @@ import { base58Decode, base58Encode, blake2b } from '../crypto.ts'
 import type { AssetDescription, BalanceDetails, BlockDescription, Environment, EntryType, EntryValue, InvokeRequest } from '../ride/environment.ts'
 import type { CaseObj, Value } from '../ride/values.ts'
 import { RideError } from '../ride/values.ts'
+import type { StdlibVersion } from '../ride/versions.ts'
+import { readTransaction } from './tx.ts'
+import { txObject } from './verifier.ts'
 import { type Block, type ChainState, WAVES, balanceOf, resolveAlias, wavesBalanceDetails } from '../state/state.ts'
 
 /** The base target every dev node block carries (routes/views.ts prints the same). */
@@ -102,8 +105,20 @@ export function chainEnvironment(state: ChainState, options: ChainEnvironmentOpt
       const tx = state.txs.get(text(id))
       return tx === undefined || tx.applicationStatus !== 'succeeded' ? null : tx.height
     },
-    // the dev node does not keep transfer transactions in the shape scripts read them yet
-    transferTransactionById: () => null,
+    transactionById(id: Uint8Array, version: StdlibVersion) {
+      // WavesEnvironment.transactionById (V1/V2 scripts): any succeeded transaction the dev node can describe
+      const stored = state.txs.get(text(id))
+      if (stored === undefined || stored.applicationStatus !== 'succeeded' || stored.json['type'] === 1) return null
+      return txObject(readTransaction(stored.json, options.chainId, () => true), version, options.thisAsset == null)
+    },
+    transferTransactionById(id: Uint8Array, version: StdlibVersion) {
+      // WavesEnvironment.transferTransactionById: a transfer in the state (Functions.transferTxByIdF); asset scripts
+      // see it without proofs.
+      const stored = state.txs.get(text(id))
+      if (stored === undefined || stored.applicationStatus !== 'succeeded' || stored.json['type'] !== 4) return null
+      const tx = readTransaction(stored.json, options.chainId, () => true)
+      return txObject(tx, version, options.thisAsset == null)
+    },
     resolveAlias(alias: string) {
       const address = resolveAlias(state, alias)
       return address === undefined ? null : base58Decode(address)
