@@ -11,6 +11,7 @@ import IncomeChart from './IncomeChart.vue'
 import PowProgress from './PowProgress.vue'
 import ProgramRates from './ProgramRates.vue'
 import ReferralLevels from './ReferralLevels.vue'
+import SolvencyLine from './SolvencyLine.vue'
 import TransactionList from './TransactionList.vue'
 
 beforeAll(async () => {
@@ -173,6 +174,29 @@ describe('ReferralLevels and ProgramRates', () => {
   })
   test('rates in percent and the minimum withdrawal', () => {
     expect(mount(ProgramRates, { props: { config: PROGRAM } }).findAll('dd').map((d) => d.text())).toEqual(['10%', '5%', '2.5%', '1%', '0.01 WAVES'])
+  })
+})
+
+describe('SolvencyLine', () => {
+  const covered = { asset: WAVES, held: 100_983_000_000n, owed: 990_000_000n, reserved: 100_000_000n, surplus: 99_893_000_000n }
+  // only the reserve is short: members are still paid in full
+  const reserveShort = { asset: WAVES, held: 1_000_000_000n, owed: 990_000_000n, reserved: 100_000_000n, surplus: -90_000_000n }
+  const short = { asset: TOKEN, held: 1_500_000n, owed: 2_750_000n, reserved: 0n, surplus: -1_250_000n }
+  const lines = (books: (typeof covered)[]) => mount(SolvencyLine, { props: { books } }).findAll('p').map((p) => [p.text(), p.attributes('role') ?? null])
+  test('held against owed per asset: covered, or a warning with what is missing', () => {
+    expect(lines([covered, reserveShort, short])).toEqual([
+      ['The program holds 1,009.83 WAVES against 9.9 WAVES owed to members: covered.', null],
+      ['The program holds 10 WAVES against 9.9 WAVES owed to members: covered.', null],
+      ['Warning: the program holds 1.5 USDN against 2.75 USDN owed to members: 1.25 USDN short, so not every member can withdraw in full.', 'alert'],
+    ])
+    expect(lines([])).toEqual([])
+  })
+  test('in Russian', async () => {
+    await useI18n().setLocale('ru')
+    expect(lines([covered, short])).toEqual([
+      ['У программы 1\u00a0009,83 WAVES при долге участникам 9,9 WAVES: всё покрыто.', null],
+      ['Внимание: у программы 1,5 USDN при долге участникам 2,75 USDN: не хватает 1,25 USDN, поэтому не все участники смогут вывести всё полностью.', 'alert'],
+    ])
   })
 })
 

@@ -6,6 +6,8 @@ export default {
   'dashboard.notJoined.hint': 'Open a referral link from a member to join; then this card shows your own link to share.',
   'dashboard.notJoined.root': 'No link from a member? Join under the program’s root with this link:',
   'dashboard.upgradeNotice': 'The operator has announced a new version of the contract: it can take effect from block {height}, in about {time}. If you disagree with it, withdraw what you are owed before then.',
+  'dashboard.solvency': 'The program holds {held} against {owed} owed to members: covered.',
+  'dashboard.solvencyShort': 'Warning: the program holds {held} against {owed} owed to members: {short} short, so not every member can withdraw in full.',
   'dashboard.linkHint': 'You earn when the people who join by this link pay, and when the people they invite pay, down to three levels.',
   'dashboard.qr': 'QR code',
   'dashboard.qrLabel': 'QR code of the link {link}',

@@ -1,8 +1,9 @@
 // The dashboard of the logged-in address: the library's one-request picture, refreshed when a block
-// arrives (`client.watch`), plus what the page derives from it: rows, chart points, withdraw state.
+// arrives (`client.watch`), plus what the page derives from it: rows, chart points, withdraw state, and
+// the program's books (`fetchSolvency`), read after each picture so they never delay its figures.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { Dashboard, FundRecord, WithdrawRecord } from 'waves-affiliate'
+import type { AssetSolvency, Dashboard, FundRecord, WithdrawRecord } from 'waves-affiliate'
 import { type Problem, describeError } from '../composables/problems.ts'
 import { useSession } from './session.ts'
 
@@ -46,6 +47,15 @@ export function chartOf(income: readonly FundRecord[]): ChartPoint[] {
   return points
 }
 
+/**
+ * The books a member reads: the program's current asset, and every earlier one the member is still owed
+ * in, in `fetchSolvency`'s order (current first).
+ */
+export function solvencyFor(dashboard: Dashboard, books: readonly AssetSolvency[]): AssetSolvency[] {
+  const owedIn = new Set(dashboard.balances.filter((b) => b.amount > 0n).map((b) => b.asset.id))
+  return books.filter((b) => b.asset.id === dashboard.config.asset.id || owedIn.has(b.asset.id))
+}
+
 export const useDashboard = defineStore('dashboard', () => {
   const session = useSession()
   const data = shallowRef<Dashboard | null>(null)
@@ -57,11 +67,16 @@ export const useDashboard = defineStore('dashboard', () => {
   const withdrawPhase = ref<WithdrawPhase>('idle')
   const withdrawn = ref<bigint | null>(null)
   const withdrawProblem = ref<Problem | null>(null)
+  /** the whole program's books, null until first read */
+  const books = shallowRef<AssetSolvency[] | null>(null)
   let stopWatching: (() => void) | null = null
   let watched: string | null = null
+  let readingBooks: Promise<void> | null = null
+  let booksAgain = false
 
   const rows = computed(() => (data.value ? rowsOf(data.value, filter.value) : []))
   const chart = computed(() => (data.value ? chartOf(data.value.income) : []))
+  const solvency = computed(() => (data.value && books.value ? solvencyFor(data.value, books.value) : []))
   const canWithdraw = computed(() => {
     const d = data.value
     // withdraw is never paused and has no minimum: anything owed, in any asset, can be withdrawn
@@ -73,6 +88,31 @@ export const useDashboard = defineStore('dashboard', () => {
     data.value = next
     stale.value = false
     problem.value = null
+  }
+
+  /**
+   * Reads the books again, one read at a time: a change that arrives during a read gets one more read
+   * after it. A failed read keeps the last books; the dashboard's own read reports a node that fails.
+   */
+  function readBooks(): Promise<void> {
+    if (readingBooks) {
+      booksAgain = true
+      return readingBooks
+    }
+    const client = session.client
+    if (!client) return Promise.resolve()
+    readingBooks = (async () => {
+      do {
+        booksAgain = false
+        try {
+          books.value = await client.fetchSolvency()
+        } catch {
+          // keep the last books
+        }
+      } while (booksAgain)
+      readingBooks = null
+    })()
+    return readingBooks
   }
 
   /** Follows the address: the library's watch reads at once, then on each new block or confirmation. */
@@ -88,6 +128,7 @@ export const useDashboard = defineStore('dashboard', () => {
     stopWatching = client.watch(address, (next) => {
       loading.value = false
       show(next)
+      void readBooks()
     }, {
       onError: (error) => {
         loading.value = false
@@ -135,5 +176,5 @@ export const useDashboard = defineStore('dashboard', () => {
     }
   }
 
-  return { data, loading, stale, problem, filter, rows, chart, canWithdraw, withdrawPhase, withdrawn, withdrawProblem, start, refresh, stop, withdraw }
+  return { data, loading, stale, problem, filter, rows, chart, solvency, canWithdraw, withdrawPhase, withdrawn, withdrawProblem, start, refresh, stop, withdraw }
 })

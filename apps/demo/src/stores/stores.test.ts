@@ -185,10 +185,16 @@ describe('dashboard', () => {
     dashboard.start(erin.address)
     await vi.waitFor(() => expect(dashboard.data?.registered).toBe(true), { timeout: 20_000 })
     expect([dashboard.data!.balance, dashboard.canWithdraw, dashboard.rows]).toEqual([0n, false, []])
+    // the books follow the figures: the program's asset only, as the member is owed nothing
+    const books = async () => (await useSession().client!.fetchSolvency()).filter((b) => b.asset.id === null)
+    await vi.waitFor(async () => expect(dashboard.solvency).toEqual(await books()), { timeout: 20_000 })
+    const owedBefore = dashboard.solvency[0]!.owed
 
     const fund = await invoke(program, carol.seed, 'fund', [], { amount: 100_000_000n })
     expect(fund.status).toBe(200)
     await vi.waitFor(() => expect(dashboard.data?.balance).toBe(10_000_000n), { timeout: 20_000 })
+    await vi.waitFor(async () => expect(dashboard.solvency).toEqual(await books()), { timeout: 20_000 })
+    expect(dashboard.solvency[0]!.owed).toBe(owedBefore + 100_000_000n) // every credit of a payment is owed to someone
     expect(dashboard.rows.map((r) => [r.kind, r.kind === 'fund' ? r.level : '', r.amount, r.txId])).toEqual([['fund', 'l1', 10_000_000n, fund.body.id]])
     expect(dashboard.chart.map((p) => p.total)).toEqual([10_000_000n])
     expect(dashboard.data!.referrals.map((l) => l.members)).toEqual([[{ address: carol.address, income: 10_000_000n }], [], []])
