@@ -3,6 +3,7 @@
 import { base58Decode, base58Encode } from '../crypto.ts'
 import {
   FEE_UNIT,
+  SCRIPT_EXTRA_FEE,
   accountExtraFee,
   FEE_UNITS,
   MAX_ATTACHMENT_BYTES,
@@ -44,7 +45,8 @@ import { TYPE_NAMES, printTx, type Tx } from './tx.ts'
 import { callArgValue, verifySender } from './verifier.ts'
 import { FAILURE_CAUSE, FailedInvoke, accountBalanceErrorText, failedInvoke, failsAfter } from './failed.ts'
 import { DAppCalls, failedInvocations } from './invoke.ts'
-import { checkScriptTransfer, issueScript, refuseSmartSponsorship, setAssetScript, smartAssetsExtraFee, verifyAssets } from './assets.ts'
+import { applyReversibly, checkActionAmounts, checkResultFields, foldActions, foldedStateChanges, isNft } from './actions.ts'
+import { issueScript, refuseSmartSponsorship, setAssetScript, smartAssetsExtraFee, verifyAssets } from './assets.ts'
 
 export interface ApplyContext {
   state: ChainState
@@ -474,55 +476,57 @@ async function invoke(
   }
   effects.balances.push(...calls.effects.balances)
   effects.data.push(...calls.effects.data)
+  if (calls.effects.assets?.length) (effects.assets ??= []).push(...calls.effects.assets)
+  if (calls.effects.leases?.length) (effects.leases ??= []).push(...calls.effects.leases)
   addresses.push(...calls.addresses)
+  const actions = outcome.result.actions
+  const fieldError = checkResultFields(actions)
+  if (fieldError !== undefined) dAppError(fieldError)
   const data: DataWrite[] = []
   const transfers: { address: string; asset: string | null; amount: bigint }[] = []
-  for (const action of outcome.result.actions) {
+  for (const action of actions) {
     if (action.kind === 'data' || action.kind === 'delete') data.push(dataWrite(action))
     else if (action.kind === 'transfer') transfers.push(transferOf(state, action, dAppError))
-    else dAppError(`waves-devnode does not support the ${ACTION_NAMES[action.kind]} action`)
   }
   checkActions(data, transfers, dAppError)
-  const overLimit = calls.countTopLevel(data, transfers.length)
+  const overLimit = calls.countTopLevel(data, actions)
   if (overLimit !== undefined) dAppError(overLimit)
+  checkActionAmounts(actions, script.version, dAppError)
   checkTransfersAfter(tx, transfers, dAppError)
-  for (const write of data) effects.data.push([tx.dApp, write])
-  for (const t of transfers) {
-    const asset = t.asset ?? WAVES
-    if (t.asset !== null && !state.assets.has(t.asset)) dAppError(`Transfer error: asset '${t.asset}' is not found on the blockchain`)
-    const judged = checkScriptTransfer(ctx, tx, tx.dApp, t)
-    spent += judged.complexity
-    if (judged.text !== undefined) {
-      if (failsAfter(spent)) throw new FailedInvoke(judged.text, spent, FAILURE_CAUSE.assetScriptInAction, failedInvocations(calls.invokes))
-      throw new NodeError(306, `Error while executing token-script: ${judged.text}`, 400, { transaction: json })
-    }
-    effects.balances.push([tx.dApp, asset, -t.amount], [t.address, asset, t.amount])
-    addresses.push(t.address)
+  const issues = [...calls.issues, ...actions.flatMap((a) => (a.kind === 'issue' ? [a] : []))]
+  const feeError = issueFeeError(state, tx, spent, script.version, issues)
+  if (feeError !== undefined) {
+    if (failsAfter(spent)) throw new FailedInvoke(feeError, spent, FAILURE_CAUSE.feeForActions, failedInvocations(calls.invokes))
+    dAppError(feeError)
   }
-  const stateChanges = {
-    data: data.map((d) => (d.type === null ? { key: d.key, value: null } : { key: d.key, type: d.type, value: d.value })),
-    transfers,
-    issues: [],
-    reissues: [],
-    burns: [],
-    sponsorFees: [],
-    leases: [],
-    leaseCancels: [],
-    invokes: calls.invokes,
+  // the actions apply on the state the call left: fee, payments and the called dApps' effects
+  const undo = applyReversibly(state, { balances: [...effects.balances], data: [...effects.data], assets: [...(effects.assets ?? [])], leases: [...(effects.leases ?? [])] })
+  let folded
+  try {
+    folded = foldActions(
+      ctx,
+      tx,
+      tx.dApp,
+      actions,
+      (message, assetScript) => {
+        if (!assetScript) return dAppError(message)
+        if (failsAfter(spent)) throw new FailedInvoke(message, spent, FAILURE_CAUSE.assetScriptInAction, failedInvocations(calls.invokes))
+        throw new NodeError(306, `Error while executing token-script: ${message}`, 400, { transaction: json })
+      },
+      (complexity) => {
+        spent += complexity
+      },
+    )
+  } finally {
+    undo()
   }
+  effects.balances.push(...folded.effects.balances)
+  effects.data.push(...folded.effects.data)
+  ;(effects.assets ??= []).push(...folded.effects.assets!)
+  ;(effects.leases ??= []).push(...folded.effects.leases!)
+  addresses.push(...folded.addresses)
+  const stateChanges = foldedStateChanges(folded, calls.invokes)
   return { stateChanges, complexity: spent }
-}
-
-export const ACTION_NAMES: Record<Action['kind'], string> = {
-  data: 'DataEntry',
-  delete: 'DeleteEntry',
-  transfer: 'ScriptTransfer',
-  issue: 'Issue',
-  reissue: 'Reissue',
-  burn: 'Burn',
-  sponsorFee: 'SponsorFee',
-  lease: 'Lease',
-  leaseCancel: 'LeaseCancel',
 }
 
 /** A data action as state/ stores it: binary values as the node prints them, `base64:...`. */
@@ -590,4 +594,34 @@ export function checkActions(
     dAppError(`Too many ScriptTransfer, Lease, LeaseCancel actions: max: ${MAX_BALANCE_ACTIONS}, actual: ${transfers.length}`)
   }
   for (const t of transfers) if (t.amount < 0n) dAppError(`Negative transfer amount = ${t.amount}`)
+}
+
+/**
+ * InvokeDiffsCommon.calcAndCheckFee once the actions are known: an invoke that issues assets pays 0.005 WAVES per
+ * step, 1 WAVES per issued asset that is not an NFT (all calls of the transaction together) and 0.004 WAVES for a
+ * smart-account sender. Returns the node's text when the fee falls short; only invokes that issue are checked here
+ * (checkFee checked the rest before the script ran).
+ */
+function issueFeeError(
+  state: ChainState,
+  tx: Extract<Tx, { type: 16 }>,
+  complexity: number,
+  version: number,
+  issues: readonly { quantity: bigint; decimals: number; isReissuable: boolean }[],
+): string | undefined {
+  if (issues.length === 0) return undefined
+  // ContractLimits.MaxComplexityByVersion; the complexity is capped at one step, so there is at most one
+  const stepLimit = version >= 6 ? 52_000 : version === 5 ? 10_000 : 4_000
+  const capped = Math.min(complexity, stepLimit)
+  const steps = BigInt(Math.ceil(capped / stepLimit))
+  const verifier = accountExtraFee(state.scripts.get(tx.sender)?.verifierComplexity ?? 0) > 0n ? 1 : 0
+  const nonNft = BigInt(issues.filter((i) => !isNft(i)).length)
+  const minFee = (FEE_UNITS[16] ?? 5n) * FEE_UNIT * steps + nonNft * (FEE_UNITS[3] ?? 1000n) * FEE_UNIT + BigInt(verifier) * SCRIPT_EXTRA_FEE
+  const sponsorship = tx.feeAssetId === null ? null : (state.assets.get(tx.feeAssetId)?.minSponsoredAssetFee ?? null)
+  const attached = sponsorship === null ? tx.fee : (tx.fee * FEE_UNIT) / sponsorship
+  if (attached >= minFee) return undefined
+  const asset = tx.feeAssetId ?? 'WAVES'
+  const stepsInfo = steps > 1n ? ` with ${steps} invocation steps` : ''
+  const scriptsInfo = verifier > 0 ? ` with ${verifier} total scripts invoked` : ''
+  return `Fee in ${asset} for InvokeScriptTransaction (${tx.fee} in ${asset})${stepsInfo}${scriptsInfo} with ${issues.length} assets issued does not exceed minimal value of ${minFee} WAVES.`
 }

@@ -110,8 +110,14 @@ describe('past 1,000 complexity', () => {
     })
   })
 
-  it('refuses the same call within 1,000 on the final balances, as before', async () => {
+  // InvokeDiffsCommon.foldActions validates each action's balances (RideV6): a FailedTransactionError that
+  // TransactionDiffer turns into InvokeRejectError within 1,000 complexity
+  it('refuses the same call within 1,000 with the AccountBalanceError text of its transfer', async () => {
     const answer = await api.broadcast(call('overspend', 0))
-    expect(answer.body).toMatchObject({ error: 112, message: 'State check failed. Reason: Accounts balance errors' })
+    const dAppBalance = (await api.get(`/addresses/balance/${dApp}`)).body.balance as number
+    expect(answer.body).toMatchObject({
+      error: 306,
+      message: `Error while executing dApp: AccountBalanceError(Map(${dApp} -> negative waves balance: ${dApp}, old: ${dAppBalance}, new: ${dAppBalance - 100000000000}))`,
+    })
   })
 })

@@ -8,17 +8,20 @@ import { invokeComplexityLimit, runCallable } from '../ride/evaluate/dapp.ts'
 import type { Environment, InvokeRequest } from '../ride/environment.ts'
 import { CaseObj, RideError, type Value } from '../ride/values.ts'
 import type { StdlibVersion } from '../ride/versions.ts'
-import { type DataEntry, type DataWrite, type Effects, WAVES, applyEffects, emptyEffects, netBalances } from '../state/state.ts'
-import { ACTION_NAMES, type ApplyContext, checkActions, checkBalances, dataPayloadSize, dataWrite, transferOf } from './apply.ts'
+import { type DataWrite, type Effects, WAVES, emptyEffects, netBalances } from '../state/state.ts'
+import { type ApplyContext, checkActions, checkBalances, dataPayloadSize, dataWrite, transferOf } from './apply.ts'
+import { actionCounts, applyReversibly, checkActionAmounts, checkResultFields, foldActions, foldedStateChanges } from './actions.ts'
+import type { Action } from '../ride/actions.ts'
 import { chainEnvironment } from './environment.ts'
 import { accountBalanceErrorText } from './failed.ts'
-import { checkCallPayments, checkScriptTransfer } from './assets.ts'
+import { checkCallPayments } from './assets.ts'
 import type { Tx } from './tx.ts'
 
 /** ContractLimits: calls, payments and actions of one transaction, all calls together (RIDE V6 and later). */
 export const MAX_SYNC_DAPP_CALLS = 100
 export const MAX_TOTAL_PAYMENTS = 100
 export const MAX_TOTAL_BALANCE_ACTIONS = 100
+export const MAX_TOTAL_ASSET_ACTIONS = 30
 export const MAX_TOTAL_DATA_ENTRIES = 100
 export const MAX_TOTAL_WRITE_SET_BYTES = 15 * 1024
 
@@ -88,10 +91,11 @@ export class DAppCalls {
   private remainingCalls = MAX_SYNC_DAPP_CALLS
   private remainingPayments: number
   private balanceActions = 0
+  private assetActions = 0
   private dataEntries = 0
   private dataBytes = 0
   /** what the called dApps applied, in order, so that it can be undone: balance deltas, entries as they were */
-  private readonly applied: { balances: Effects['balances']; entries: [string, string, DataEntry | undefined][] }[] = []
+  private readonly applied: (() => void)[] = []
   /** the called dApps' effects, for the transaction to apply once */
   readonly effects: Effects = emptyEffects()
   readonly addresses: string[] = []
@@ -112,23 +116,17 @@ export class DAppCalls {
     return this.frameEnvironment({ dApp, called: new Set([this.tx.sender]), invokes: this.invokes })
   }
 
+  /** Issue actions of the called dApps, for the fee of the whole transaction */
+  readonly issues: Extract<Action, { kind: 'issue' }>[] = []
+
   /** Counts the top-level call's actions into the transaction's totals; returns the node's text when past a limit. */
-  countTopLevel(data: DataWrite[], balanceActions: number): string | undefined {
-    return this.count(data, balanceActions)
+  countTopLevel(data: DataWrite[], actions: readonly Action[]): string | undefined {
+    return this.count(data, actions)
   }
 
   /** Undoes what the called dApps applied to the state (their effects stay in `effects`). */
   revert(): void {
-    for (let i = this.applied.length - 1; i >= 0; i--) {
-      const undo = this.applied[i]!
-      applyEffects(this.ctx.state, { balances: undo.balances.map(([a, s, d]) => [a, s, -d]), data: [] })
-      for (let j = undo.entries.length - 1; j >= 0; j--) {
-        const [address, key, previous] = undo.entries[j]!
-        const entries = this.ctx.state.data.get(address)!
-        if (previous === undefined) entries.delete(key)
-        else entries.set(key, previous)
-      }
-    }
+    for (let i = this.applied.length - 1; i >= 0; i--) this.applied[i]!()
     this.applied.length = 0
   }
 
@@ -143,27 +141,29 @@ export class DAppCalls {
 
   /** Applies `effects` to the state now, remembering how to undo them. */
   private applyNow(effects: Effects): void {
-    const state = this.ctx.state
-    const entries = effects.data.map(([address, write]): [string, string, DataEntry | undefined] => [address, write.key, state.data.get(address)?.get(write.key)])
-    applyEffects(state, effects)
-    this.applied.push({ balances: effects.balances, entries })
+    this.applied.push(applyReversibly(this.ctx.state, effects))
     this.effects.balances.push(...effects.balances)
     this.effects.data.push(...effects.data)
+    if (effects.assets?.length) (this.effects.assets ??= []).push(...effects.assets)
+    if (effects.leases?.length) (this.effects.leases ??= []).push(...effects.leases)
   }
 
-  private count(data: DataWrite[], balanceActions: number): string | undefined {
-    this.balanceActions += balanceActions
+  private count(data: DataWrite[], actions: readonly Action[]): string | undefined {
+    const counts = actionCounts(actions)
+    this.balanceActions += counts.balance
+    this.assetActions += counts.asset
     this.dataEntries += data.length
     this.dataBytes += dataPayloadSize(data)
     if (this.dataEntries > MAX_TOTAL_DATA_ENTRIES) return 'Stored data count limit is exceeded'
     if (this.dataBytes > MAX_TOTAL_WRITE_SET_BYTES) {
       return `Storing data size should not exceed ${MAX_TOTAL_WRITE_SET_BYTES}, actual: ${this.dataBytes} bytes`
     }
-    // by the version of the dApp the transaction calls (BlockRewardDistribution): V6+ counts balance actions, older
-    // dApps every action but data (30 from V5, 10 before), the dev node's only such actions being transfers
+    // by the version of the dApp the transaction calls (BlockRewardDistribution): V6+ counts balance actions and asset
+    // actions apart, older dApps every action but data (30 from V5, 10 before)
     if (this.rootVersion >= 6) {
       if (this.balanceActions > MAX_TOTAL_BALANCE_ACTIONS) return 'ScriptTransfer, Lease, LeaseCancel actions count limit is exceeded'
-    } else if (this.balanceActions > (this.rootVersion >= 5 ? 30 : 10)) return 'Actions count limit is exceeded'
+      if (this.assetActions > MAX_TOTAL_ASSET_ACTIONS) return 'Issue, Reissue, Burn, SponsorFee actions count limit is exceeded'
+    } else if (this.balanceActions + this.assetActions > (this.rootVersion >= 5 ? 30 : 10)) return 'Actions count limit is exceeded'
     return undefined
   }
 
@@ -247,14 +247,16 @@ export class DAppCalls {
       record.stateChanges['error'] = { code: 1, text: message }
       throw new RideError(message)
     }
+    const actions = outcome.result.actions
+    const fieldError = checkResultFields(actions)
+    if (fieldError !== undefined) fail(fieldError)
     const data: DataWrite[] = []
     const transfers: Transfer[] = []
-    for (const action of outcome.result.actions) {
+    for (const action of actions) {
       if (action.kind === 'data' || action.kind === 'delete') data.push(dataWrite(action))
       else if (action.kind === 'transfer') transfers.push(transferOf(state, action, fail))
-      else fail(`waves-devnode does not support the ${ACTION_NAMES[action.kind]} action`)
     }
-    const limit = this.count(data, transfers.length)
+    const limit = this.count(data, actions)
     if (limit !== undefined) fail(limit)
     try {
       checkActions(data, transfers, fail)
@@ -262,24 +264,16 @@ export class DAppCalls {
       if (e instanceof NodeError) fail(e.message)
       throw e
     }
+    checkActionAmounts(actions, script.version, fail)
     // InvokeDiffsCommon.checkSelfPayments: the calling dApp is this call's sender
     if (dApp === frame.dApp && request.payments.length > 0) fail('DApp self-payment is forbidden since V4')
     if (transfers.some((t) => t.address === dApp)) fail('DApp self-transfer is forbidden since V4')
-    const effects = emptyEffects()
-    for (const write of data) effects.data.push([dApp, write])
-    for (const t of transfers) {
-      const asset = t.asset ?? WAVES
-      if (t.asset !== null && !state.assets.has(t.asset)) fail(`Transfer error: asset '${t.asset}' is not found on the blockchain`)
-      const judged = checkScriptTransfer(this.ctx, this.tx, dApp, t)
-      request.spend?.(judged.complexity)
-      if (judged.text !== undefined) fail(judged.text)
-      effects.balances.push([dApp, asset, -t.amount], [t.address, asset, t.amount])
-      this.addresses.push(t.address)
-    }
+    const folded = foldActions(this.ctx, this.tx, dApp, actions, (message) => fail(message), (complexity) => request.spend?.(complexity))
+    this.addresses.push(...folded.addresses)
     this.addresses.push(dApp)
-    this.checkBalances(effects, fail)
-    this.applyNow(effects)
-    record.stateChanges = stateChangesOf(data, transfers, inner.invokes)
+    this.issues.push(...actions.flatMap((a) => (a.kind === 'issue' ? [a] : [])))
+    this.applyNow(folded.effects)
+    record.stateChanges = foldedStateChanges(folded, inner.invokes)
     return outcome.result.returned
   }
 

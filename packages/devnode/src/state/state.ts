@@ -156,6 +156,10 @@ export interface Effects {
   alias?: [string, string]
   /** Lease or LeaseCancel: the lease as it is after the transaction */
   lease?: Lease
+  /** assets an invoke's actions issued or changed, each as it is after the transaction, in order */
+  assets?: Asset[]
+  /** leases an invoke's actions created or canceled, each as it is after the transaction, in order */
+  leases?: Lease[]
 }
 
 export function emptyEffects(): Effects {
@@ -194,6 +198,8 @@ export function applyEffects(state: ChainState, effects: Effects): void {
   if (effects.asset) state.assets.set(effects.asset.assetId, effects.asset)
   if (effects.alias) (state.aliases ??= new Map()).set(effects.alias[0], effects.alias[1])
   if (effects.lease) (state.leases ??= new Map()).set(effects.lease.id, effects.lease)
+  for (const asset of effects.assets ?? []) state.assets.set(asset.assetId, asset)
+  for (const lease of effects.leases ?? []) (state.leases ??= new Map()).set(lease.id, lease)
 }
 
 /** Leased in and out of `address` by active leases, in wavelets (the node's LeaseBalance). */
