@@ -278,11 +278,13 @@ export function foldActions(
           const id = base58Encode(action.assetId)
           const asset = state.assets.get(id)
           if (asset === undefined || asset.issuerPublicKey !== dAppKey) fail(`SponsorFee assetId=${id} was not issued from address of current dApp`)
+          // SponsorFeeTxValidator.checkMinSponsoredAssetFee: unit cancels, a fee must be positive
+          const min = action.minSponsoredAssetFee
+          if (min !== null && min <= 0n) fail(`NegativeMinFee(${min},asset)`)
           const sponsored = ownAsset(id, true)
           if (sponsored.script != null) fail('Sponsorship smart assets is disabled.')
-          const min = action.minSponsoredAssetFee ?? 0n
-          out.sponsorFees.push(action.minSponsoredAssetFee === null ? { assetId: id } : { assetId: id, minSponsoredAssetFee: action.minSponsoredAssetFee })
-          step({ balances: [], data: [], assets: [{ ...sponsored, minSponsoredAssetFee: min === 0n ? null : min }] })
+          out.sponsorFees.push(min === null ? { assetId: id } : { assetId: id, minSponsoredAssetFee: min })
+          step({ balances: [], data: [], assets: [{ ...sponsored, minSponsoredAssetFee: min }] })
           break
         }
         case 'lease': {
