@@ -343,3 +343,25 @@ export function foldedStateChanges(folded: FoldedActions | null, invokes: unknow
     invokes,
   }
 }
+
+/**
+ * stateChanges as /transactions/info prints it now: the node reads each lease of `leases` and `leaseCancels` from the
+ * chain when it answers (TransactionJsonSerializer.leaseIdToLeaseRef), so a lease canceled later prints as canceled
+ * in the invoke that created it. Nested invokes alike.
+ */
+export function liveStateChanges(stateChanges: Record<string, unknown>, state: ChainState): Record<string, unknown> {
+  const leases = stateChanges['leases'] as Record<string, unknown>[] | undefined
+  const cancels = stateChanges['leaseCancels'] as Record<string, unknown>[] | undefined
+  const invokes = stateChanges['invokes'] as { stateChanges: Record<string, unknown> }[] | undefined
+  if (!leases?.length && !cancels?.length && !invokes?.length) return stateChanges
+  const now = (lease: Record<string, unknown>) => {
+    const stored = state.leases?.get(lease['id'] as string)
+    return stored === undefined ? lease : leaseInfo(stored)
+  }
+  return {
+    ...stateChanges,
+    ...(leases === undefined ? {} : { leases: leases.map(now) }),
+    ...(cancels === undefined ? {} : { leaseCancels: cancels.map(now) }),
+    ...(invokes === undefined ? {} : { invokes: invokes.map((i) => ({ ...i, stateChanges: liveStateChanges(i.stateChanges, state) })) }),
+  }
+}

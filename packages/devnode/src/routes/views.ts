@@ -4,6 +4,7 @@ import type { Chain } from '../chain/devnode.ts'
 import { nodeErrors } from '../errors.ts'
 import type { Asset, Block, ChainState, StoredTx } from '../state/state.ts'
 import { leaseInfo } from '../chain/tx-rules.ts'
+import { liveStateChanges } from '../chain/actions.ts'
 
 const BLOCK_REWARD = 600_000_000n
 
@@ -46,7 +47,7 @@ export function blockAt(chain: Chain, height: string): Block {
 }
 
 function txWithStatus(tx: StoredTx, state?: ChainState): Record<string, unknown> {
-  return { ...tx.json, ...(state ? leaseFields(tx, state) : {}), applicationStatus: tx.applicationStatus, ...(tx.stateChanges ? { stateChanges: tx.stateChanges } : {}) }
+  return { ...tx.json, ...(state ? leaseFields(tx, state) : {}), applicationStatus: tx.applicationStatus, ...(tx.stateChanges ? { stateChanges: state ? liveStateChanges(tx.stateChanges, state) : tx.stateChanges } : {}) }
 }
 
 /**
