@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { fastSigner, verifySignature } from './crypto.ts'
+import { base58Decode, base58Encode, fastSigner, verifySignature } from './crypto.ts'
 
 const reference = createRequire(import.meta.url)('@waves/ts-lib-crypto') as typeof import('@waves/ts-lib-crypto')
 
@@ -49,5 +49,30 @@ describe('fastSigner', () => {
       expect(reference.verifySignature(signer.publicKey, message, signer.sign(message))).toBe(true)
       expect(reference.verifySignature(signer.publicKey, Uint8Array.from([...message, 1]), signer.sign(message))).toBe(false)
     }
+  })
+})
+
+describe('base58Decode and base58Encode (remembered for short strings)', () => {
+  it('agree with ts-lib-crypto on first and repeated use, for short and long inputs', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 70 }), (bytes) => {
+        const text = reference.base58Encode(bytes)
+        for (let round = 0; round < 2; round++) {
+          expect(base58Encode(bytes)).toBe(text)
+          expect(base58Decode(text)).toEqual(reference.base58Decode(text))
+        }
+      }),
+      { seed: 58, numRuns: 300 },
+    )
+  })
+
+  it('hands out a fresh copy: changing one result leaves the next one whole', () => {
+    const first = base58Decode('3MtGzgmNa5fMjGCcPi5nqMTdtZkfojyWHL9')
+    first.fill(0)
+    expect(base58Encode(base58Decode('3MtGzgmNa5fMjGCcPi5nqMTdtZkfojyWHL9'))).toBe('3MtGzgmNa5fMjGCcPi5nqMTdtZkfojyWHL9')
+  })
+
+  it('throws ts-lib-crypto\'s error on a character outside the alphabet, every time', () => {
+    for (let round = 0; round < 2; round++) expect(() => base58Decode('3Mt0')).toThrow('There is no character "0" in the Base58 sequence!')
   })
 })

@@ -6,7 +6,40 @@ import { createRequire } from 'node:module'
 const require = createRequire(import.meta.url)
 const crypto = require('@waves/ts-lib-crypto') as typeof import('@waves/ts-lib-crypto')
 
-export const { address, base58Decode, base58Encode, base64Encode, blake2b, stringToBytes, verifyAddress } = crypto
+export const { address, base64Encode, blake2b, stringToBytes, verifyAddress } = crypto
+
+// Base58 costs O(n²) per string, and a transaction's addresses, keys and ids are decoded and encoded again by every
+// step that reads them (reading, the RIDE environment, the invocation, the printout). The short strings (up to
+// 33 bytes: addresses, keys, ids) are remembered; signatures and attachments are one-off and are not.
+const SHORT_BYTES = 33
+const SHORT_BASE58 = 46
+const CACHE_LIMIT = 20_000
+const decoded = new Map<string, Uint8Array>()
+const encoded = new Map<string, string>()
+
+/** Bytes of a base58 string (a fresh copy each time); throws ts-lib-crypto's error on a character outside the alphabet. */
+export function base58Decode(text: string): Uint8Array {
+  const known = decoded.get(text)
+  if (known !== undefined) return known.slice()
+  const bytes = crypto.base58Decode(text)
+  if (text.length <= SHORT_BASE58) {
+    if (decoded.size >= CACHE_LIMIT) decoded.clear()
+    decoded.set(text, bytes.slice())
+  }
+  return bytes
+}
+
+/** The base58 text of `bytes`. */
+export function base58Encode(bytes: Uint8Array): string {
+  if (bytes.length > SHORT_BYTES) return crypto.base58Encode(bytes)
+  const key = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1')
+  const known = encoded.get(key)
+  if (known !== undefined) return known
+  const text = crypto.base58Encode(bytes)
+  if (encoded.size >= CACHE_LIMIT) encoded.clear()
+  encoded.set(key, text)
+  return text
+}
 
 const P = 2n ** 255n - 19n
 // DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 key bytes follow.
