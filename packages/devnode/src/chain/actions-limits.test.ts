@@ -113,7 +113,7 @@ describe('failures past 1,000 complexity', () => {
     expect((await api.broadcast(tx)).status).toBe(200)
     const info = (await api.get(`/transactions/info/${tx.id}`)).body
     expect(info.applicationStatus).toBe('script_execution_failed')
-    expect((await api.get(`/addresses/balance/${user}`)).body.balance).toBe(before - tx.fee)
+    expect((await api.get(`/addresses/balance/${user}`)).body.balance).toBe(before - Number(tx.fee))
     expect(info.stateChanges.issues).toEqual([])
     return info.stateChanges.error
   }

@@ -128,3 +128,36 @@ describe('Burn actions', () => {
     expect(await balance(dApp, silver)).toBe(1240)
   })
 })
+
+describe('actions on a scripted asset', () => {
+  const ASSET = `{-# STDLIB_VERSION 6 #-}
+{-# CONTENT_TYPE EXPRESSION #-}
+{-# SCRIPT_TYPE ASSET #-}
+match tx {
+  case r: ReissueTransaction => r.quantity <= 100 && r.fee == 0 && r.sender == this.issuer
+  case b: BurnTransaction => b.quantity <= 50
+  case _ => true
+}`
+  let scripted: string
+
+  beforeAll(async () => {
+    const compiled = (await api.post('/utils/script/compileCode', ASSET, { 'content-type': 'text/plain' })).body
+    const issue = wt.issue({ name: 'Scripted', description: '', quantity: 1000, decimals: 0, reissuable: true, script: compiled.script, chainId: 'R' }, dAppSeed)
+    const answer = await api.broadcast(issue)
+    if (answer.status !== 200) throw new Error(JSON.stringify(answer.body))
+    scripted = issue.id
+  })
+
+  it('runs the asset script on a Reissue and a Burn as pseudo transactions sent by the dApp', async () => {
+    expect((await api.broadcast(call('reissue', [s(scripted), n(100), b(true)]))).status).toBe(200)
+    expect((await api.broadcast(call('burn', [s(scripted), n(50)]))).status).toBe(200)
+    expect(await quantity(scripted)).toBe(1050)
+  })
+
+  it('refuses what the script refuses with the token-script text', async () => {
+    const text = `Error while executing token-script: Transaction is not allowed by script of the asset ${scripted}`
+    expect((await api.broadcast(call('reissue', [s(scripted), n(101), b(true)]))).body).toMatchObject({ error: 306, message: text })
+    expect((await api.broadcast(call('burn', [s(scripted), n(51)]))).body).toMatchObject({ error: 306, message: text })
+    expect(await quantity(scripted)).toBe(1050)
+  })
+})

@@ -23,7 +23,7 @@ import {
 } from '../state/state.ts'
 import type { ApplyContext } from './apply.ts'
 import { checkBalances, dataWrite, transferOf } from './apply.ts'
-import { checkScriptTransfer } from './assets.ts'
+import { checkAssetAction, checkScriptTransfer } from './assets.ts'
 import { accountBalanceErrorText } from './failed.ts'
 import { leaseInfo, resolveRecipient } from './tx-rules.ts'
 import type { Tx } from './tx.ts'
@@ -196,9 +196,11 @@ export function foldActions(
     if (issuerOnly && asset.issuer !== dApp) return fail('Asset was issued by other address')
     return asset
   }
-  // asset scripts judge Reissue, Burn and SponsorFee by pseudo transactions the engine does not build yet
-  const unscripted = (asset: Asset, action: string) => {
-    if (asset.script != null) fail(`waves-devnode does not run asset scripts for the ${action} action`)
+  // a scripted asset's script judges the action as a pseudo transaction, on the state before the action
+  const judge = (action: Parameters<typeof checkAssetAction>[3]) => {
+    const judged = checkAssetAction(ctx, tx, dApp, action)
+    spend(judged.complexity)
+    if (judged.text !== undefined) fail(judged.text, true)
   }
   try {
     for (const action of actions) {
@@ -256,7 +258,7 @@ export function foldActions(
           const asset = ownAsset(id, true)
           if (!asset.reissuable) fail('Asset is not reissuable')
           if (MAX_LONG - action.quantity < asset.quantity) fail('Asset total value overflow')
-          unscripted(asset, 'Reissue')
+          judge({ type: 5, assetId: id, quantity: action.quantity, reissuable: action.isReissuable })
           out.reissues.push({ assetId: id, isReissuable: action.isReissuable, quantity: action.quantity })
           step({
             balances: [[dApp, id, action.quantity]],
@@ -269,7 +271,7 @@ export function foldActions(
           // BurnAnyTokens: the dApp burns any asset it holds
           const id = base58Encode(action.assetId)
           const asset = ownAsset(id, false)
-          unscripted(asset, 'Burn')
+          judge({ type: 6, assetId: id, quantity: action.quantity })
           out.burns.push({ assetId: id, quantity: action.quantity })
           step({ balances: [[dApp, id, -action.quantity]], data: [], assets: [{ ...asset, quantity: asset.quantity - action.quantity }] })
           break

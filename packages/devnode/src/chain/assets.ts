@@ -112,6 +112,48 @@ export function checkScriptTransfer(
 }
 
 /**
+ * InvokeDiffsCommon's Reissue and Burn actions on a scripted asset: the asset's script judges a pseudo transaction
+ * (Bindings.mapReissuePseudoTx / mapBurnPseudoTx: the invoke's id and timestamp, fee 0, version 0, sent by the dApp,
+ * no body bytes, no proofs). Returns the complexity spent (the script's estimate) and, on a refusal, the text of
+ * FailedTransactionError.notAllowedByAssetInAction / assetExecutionInAction (code 3).
+ */
+export function checkAssetAction(
+  ctx: ApplyContext,
+  tx: Extract<Tx, { type: 16 }>,
+  dApp: string,
+  action: { type: 5; assetId: string; quantity: bigint; reissuable: boolean } | { type: 6; assetId: string; quantity: bigint },
+): { complexity: number; text?: string } {
+  const stored = scriptOf(ctx.state, action.assetId)
+  if (stored === null) return { complexity: 0 }
+  const script = ctx.scripts.get(stored.base64)
+  const dAppKey = ctx.state.scripts.get(dApp)?.publicKey
+  const proven = {
+    id: base58Decode(tx.id),
+    fee: 0n,
+    timestamp: BigInt(tx.timestamp),
+    version: 0,
+    sender: base58Decode(dApp),
+    senderPublicKey: dAppKey === undefined ? new Uint8Array(32) : base58Decode(dAppKey),
+    bodyBytes: new Uint8Array(),
+    proofs: [],
+    feeAssetId: null,
+  }
+  const assetId = base58Decode(action.assetId)
+  const pseudo = transactionObject(
+    action.type === 5
+      ? { ...proven, type: 5, assetId, quantity: action.quantity, reissuable: action.reissuable }
+      : { ...proven, type: 6, assetId, quantity: action.quantity },
+    script.version,
+    false,
+  )
+  const env = chainEnvironment(ctx.state, { chainId: ctx.chainId, thisAddress: null, thisAsset: action.assetId, tx: pseudo, txId: tx.id })
+  const outcome = runVerifier(script, pseudo, { env, asset: true })
+  if (outcome.ok && outcome.allowed) return { complexity: stored.complexity }
+  const reason = outcome.ok ? '' : `: ${outcome.error.message}`
+  return { complexity: stored.complexity, text: `Transaction is not allowed by script of the asset ${action.assetId}${reason}` }
+}
+
+/**
  * InvokeScriptDiff's payments of a dApp-to-dApp call in scripted assets: each asset's script judges a pseudo
  * InvokeScriptTransaction (Bindings.mapInvokePseudoTx: the transaction's id and timestamp, fee 0, version 0, sent by
  * the calling dApp, no body bytes, no proofs) before the callee runs. Returns the complexity spent and, on a refusal,
