@@ -2,7 +2,7 @@
 // DiffsCommon.processLease and processLeaseCancel, checkLeaseCancels, checkScriptResultFields; the lease ids of
 // Lease.calculateId; TransactionJsonSerializer's LeaseRef shape for stateChanges.leases and leaseCancels).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addressOf, client, deploySource, RICH_SEED, seed, wt } from '../../../../test/waves.ts'
+import { addressOf, client, RICH_SEED, seed, wt } from '../../../../test/waves.ts'
 import { createDevnode, type Devnode } from '../index.ts'
 
 const DAPP = `{-# STDLIB_VERSION 5 #-}
@@ -31,6 +31,12 @@ func leaseThenSend(amount: Int) = [Lease(i.caller, amount, 2), ScriptTransfer(i.
 
 @Callable(i)
 func leaseSelf() = [Lease(this, 1, 0)]
+
+@Callable(i)
+func viaInvoke(recipient: String) = {
+  strict r = invoke(this, "lease", [recipient, 5], [])
+  []
+}
 `
 
 let node: Devnode
@@ -39,8 +45,8 @@ const dAppSeed = seed('actions lease dapp')
 const userSeed = seed('actions lease user')
 const user = addressOf(userSeed)
 let dApp: string
-/** the dApp's WAVES: 10 less its SetScript fee (the caller pays the invokes) */
-const REGULAR = 10_00000000 - 100_000
+/** the dApp's WAVES: 10 less its SetScript fee for 2 KB (the caller pays the invokes) */
+const REGULAR = 10_00000000 - 200_000
 
 type Arg = { type: 'string'; value: string } | { type: 'integer'; value: number }
 const s = (value: string): Arg => ({ type: 'string', value })
@@ -56,7 +62,11 @@ const details = async (address: string) => (await api.get(`/addresses/balance/de
 beforeAll(async () => {
   node = await createDevnode()
   api = client(node.url)
-  dApp = await deploySource(api, dAppSeed, DAPP)
+  dApp = addressOf(dAppSeed)
+  await api.broadcast(wt.transfer({ recipient: dApp, amount: 10_00000000, chainId: 'R' }, RICH_SEED))
+  const compiled = (await api.post('/utils/script/compileCode', DAPP, { 'content-type': 'text/plain' })).body
+  const set = await api.broadcast(wt.setScript({ script: compiled.script, chainId: 'R', fee: 200_000 }, dAppSeed))
+  if (set.status !== 200) throw new Error(JSON.stringify(set.body))
   await api.broadcast(wt.transfer({ recipient: user, amount: 10_00000000, chainId: 'R' }, RICH_SEED))
   await api.broadcast(wt.alias({ alias: 'leaseuser', chainId: 'R' }, userSeed))
 })
@@ -135,5 +145,17 @@ describe('Lease and LeaseCancel actions', () => {
     expect(await refused('cancel', [s(leaseId)])).toBe('Error while executing dApp: Cannot cancel already cancelled lease')
     const unknown = wt.libs.crypto.base58Encode(new Uint8Array(32))
     expect(await refused('cancel', [s(unknown)])).toBe(`Error while executing dApp: Lease with id=${unknown} not found`)
+  })
+
+  it('leases inside a dApp-to-dApp call: the inner call prints the lease', async () => {
+    const tx = call('viaInvoke', [s(user)])
+    expect((await api.broadcast(tx)).status).toBe(200)
+    const info = (await api.get(`/transactions/info/${tx.id}`)).body
+    const id = await entryId('lease')
+    expect(info.stateChanges.leases).toEqual([])
+    expect(info.stateChanges.invokes[0].stateChanges.leases).toEqual([
+      { id, originTransactionId: tx.id, sender: dApp, recipient: user, amount: 5, height: info.height, status: 'active', cancelHeight: null, cancelTransactionId: null },
+    ])
+    expect((await api.get(`/leasing/info/${id}`)).body).toMatchObject({ id, status: 'active', amount: 5 })
   })
 })
