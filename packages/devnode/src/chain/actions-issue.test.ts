@@ -1,6 +1,9 @@
 // Issue actions (node: InvokeDiffsCommon.foldActions applyIssue, checkScriptResultFields, calcAndCheckFee;
 // InvokeScriptResult's JSON writes of Issue): the asset id is calculateAssetId's, the issued asset is the dApp's at
 // once (a later ScriptTransfer of the same call sends it), a non-NFT issue costs 1 WAVES more fee, an NFT does not.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addressOf, client, deploySource, RICH_SEED, seed, wt } from '../../../../test/waves.ts'
 import { createDevnode, type Devnode } from '../index.ts'
@@ -140,5 +143,30 @@ describe('Issue actions', () => {
     const issue = inner.stateChanges.issues[0]
     expect(issue).toMatchObject({ name: 'Inner', quantity: 5, decimals: 0, isReissuable: true, compiledScript: null, nonce: 0 })
     expect((await api.get(`/assets/balance/${dApp}/${issue.assetId}`)).body.balance).toBe(5)
+  })
+})
+
+describe('issued assets across restarts', () => {
+  it('come back from the journal with their details and balances', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'devnode-issue-'))
+    try {
+      const first = await createDevnode({ dataDir: dir })
+      const firstApi = client(first.url)
+      const restartSeed = seed('actions issue restart dapp')
+      const restartDApp = await deploySource(firstApi, restartSeed, DAPP)
+      await firstApi.broadcast(wt.transfer({ recipient: user, amount: 10_00000000, chainId: 'R' }, RICH_SEED))
+      const tx = wt.invokeScript({ dApp: restartDApp, call: { function: 'nft', args: [] }, fee: 500_000, chainId: 'R' }, userSeed)
+      expect((await firstApi.broadcast(tx)).status).toBe(200)
+      const assetId = (await firstApi.get(`/transactions/info/${tx.id}`)).body.stateChanges.issues[0].assetId as string
+      await first.close()
+
+      const second = await createDevnode({ dataDir: dir })
+      const secondApi = client(second.url)
+      expect((await secondApi.get(`/assets/details/${assetId}`)).body).toMatchObject({ assetId, issuer: restartDApp, name: 'Ticket 1', quantity: 1 })
+      expect((await secondApi.get(`/assets/balance/${restartDApp}/${assetId}`)).body.balance).toBe(1)
+      await second.close()
+    } finally {
+      rmSync(dir, { recursive: true })
+    }
   })
 })
