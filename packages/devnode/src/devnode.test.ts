@@ -89,7 +89,7 @@ describe('transactions', () => {
     const info = (await api.get(`/transactions/info/${tx.id}`)).body
     expect(info).toMatchObject({ id: tx.id, type: 4, amount: 12345, recipient: bob, sender: addressOf(alice), applicationStatus: 'succeeded' })
     const status = (await api.get(`/transactions/status?id=${tx.id}`)).body
-    expect(status).toEqual([{ id: tx.id, status: 'confirmed', height: info.height, confirmations: 0, applicationStatus: 'succeeded' }])
+    expect(status).toEqual([{ id: tx.id, status: 'confirmed', height: info.height, confirmations: 0, applicationStatus: 'succeeded', spentComplexity: 0 }])
     expect((await api.get(`/transactions/address/${bob}/limit/10`)).body[0].map((t: { id: string }) => t.id)).toEqual([tx.id])
   })
 

@@ -81,7 +81,7 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
   checkFee(state, tx, fail)
   const fee = feeBalances(state, tx)
   if (tx.type !== 9) checkBalances(state, json, netBalances({ balances: fee, data: [] }).filter(([, , delta]) => delta < 0))
-  verifySender(ctx, tx, json)
+  const verifierComplexity = verifySender(ctx, tx, json)
 
   const effects = emptyEffects()
   effects.balances.push(...fee)
@@ -155,7 +155,7 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
       break
     case 16: {
       const dApp = resolveRecipient(state, tx.dApp, fail)
-      failed = (failure) => storeFailed(state, json, fee, [tx.sender, dApp], failure)
+      failed = (failure) => storeFailed(state, json, fee, [tx.sender, dApp], failure, verifierComplexity)
       try {
         ;({ stateChanges, complexity: invokeComplexity } = await invoke(ctx, { ...tx, dApp }, json, effects, addresses))
       } catch (e) {
@@ -182,14 +182,16 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
     throw e
   }
   applyEffects(state, effects)
-  const stored: StoredTx = { json, height: state.blocks.length, applicationStatus: 'succeeded' }
+  const stored: StoredTx = { json, height: state.blocks.length, applicationStatus: 'succeeded', spentComplexity: verifierComplexity + invokeComplexity }
   if (stateChanges) stored.stateChanges = stateChanges
   return { stored, effects, addresses }
 }
 
 /** Stores a failed invoke: its fee is charged, nothing else applies (chain/failed.ts). */
-function storeFailed(state: ChainState, json: Record<string, unknown>, fee: [string, string, bigint][], addresses: string[], failure: FailedInvoke): Applied {
+function storeFailed(state: ChainState, json: Record<string, unknown>, fee: [string, string, bigint][], addresses: string[], failure: FailedInvoke, verifierComplexity: number): Applied {
   const applied = failedInvoke(json, state.blocks.length, fee, addresses, failure)
+  // TransactionDiffer: a FailedTransactionError adds the verifier's complexity to what the call spent
+  applied.stored.spentComplexity = verifierComplexity + failure.complexity
   applyEffects(state, applied.effects)
   return applied
 }

@@ -20,7 +20,8 @@ function isId(id: string): boolean {
 function txStatus(chain: Chain, id: string): Record<string, unknown> {
   const tx = chain.tx(id)
   if (tx) {
-    return { id, status: 'confirmed', height: tx.height, confirmations: chain.height - tx.height, applicationStatus: tx.applicationStatus }
+    // TransactionsApiRoute.loadTransactionStatus: the status, then metaJson (applicationStatus, spentComplexity)
+    return { id, status: 'confirmed', height: tx.height, confirmations: chain.height - tx.height, applicationStatus: tx.applicationStatus, spentComplexity: tx.spentComplexity ?? 0 }
   }
   return { id, status: chain.isPending(id) ? 'unconfirmed' : 'not_found' }
 }
@@ -64,12 +65,15 @@ function leaseInfos(chain: Chain, ids: string[]): unknown[] {
   })
 }
 
-function asset(chain: Chain, id: string) {
+function asset(chain: Chain, id: string, full: boolean) {
   if (!isId(id)) throw nodeErrors.invalidAssetId()
   const found = chain.state.assets.get(id)
   if (!found) throw nodeErrors.assetNotFound(id)
-  return assetDetails(found)
+  return assetDetails(found, full)
 }
+
+/** The `full` query parameter of /assets/details, read as Akka's Boolean unmarshaller reads it (absent is false). */
+const fullParam = (req: { query: URLSearchParams }): boolean => ['true', 'yes', 'on', '1'].includes((req.query.get('full') ?? '').toLowerCase())
 
 function compile(chain: Chain, source: string, libraries: Record<string, string>) {
   const compiled = chain.compile({ source, libraries })
@@ -168,9 +172,9 @@ export function chainRoutes(router: Router): void {
       if (!isId(id)) throw nodeErrors.invalidAssetId()
       return { address, assetId: id, balance: balanceOf(chain.state, address, id) }
     })
-    .on('GET', '/assets/details/{assetId}', (req, chain) => asset(chain, req.params['assetId']!))
-    .on('GET', '/assets/details', (req, chain) => req.query.getAll('id').map((id) => asset(chain, id)))
-    .on('POST', '/assets/details', (req, chain) => bodyIds(req).map((id) => asset(chain, id)))
+    .on('GET', '/assets/details/{assetId}', (req, chain) => asset(chain, req.params['assetId']!, fullParam(req)))
+    .on('GET', '/assets/details', (req, chain) => req.query.getAll('id').map((id) => asset(chain, id, fullParam(req))))
+    .on('POST', '/assets/details', (req, chain) => bodyIds(req).map((id) => asset(chain, id, fullParam(req))))
 
     .on('POST', '/utils/script/compileCode', (req, chain) => compile(chain, req.text, {}))
     .on('POST', '/utils/script/compileWithImports', (req, chain) => {

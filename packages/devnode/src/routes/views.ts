@@ -65,12 +65,24 @@ function leaseFields(tx: StoredTx, state: ChainState): Record<string, unknown> {
   return {}
 }
 
-/** `/transactions/info/{id}`: the transaction, its height, status and (for invokes) state changes. */
+/**
+ * `/transactions/info/{id}` and `/transactions/address/...`: the transaction, then TransactionJsonSerializer's
+ * meta in its order: height, applicationStatus, spentComplexity (every type; 0 without scripts), and stateChanges
+ * for invokes.
+ */
 export function txInfo(tx: StoredTx, state?: ChainState): Record<string, unknown> {
-  return { ...txWithStatus(tx, state), height: tx.height }
+  const { stateChanges, ...rest } = txWithStatus(tx, state)
+  const { applicationStatus, ...transaction } = rest
+  return { ...transaction, height: tx.height, applicationStatus, spentComplexity: tx.spentComplexity ?? 0, ...(stateChanges === undefined ? {} : { stateChanges }) }
 }
 
-export function assetDetails(asset: Asset): Record<string, unknown> {
+/**
+ * `/assets/details` (AssetsApiRoute.jsonDetails): `scripted` when the asset has a script and, with `full`,
+ * `scriptDetails` {scriptComplexity (the estimator's), script (base64:...)}. The node adds `scriptText`, the Scala
+ * printout of the script's tree, which is not reproduced here.
+ */
+export function assetDetails(asset: Asset, full = false): Record<string, unknown> {
+  const script = asset.script ?? null
   return {
     assetId: asset.assetId,
     issueHeight: asset.issueHeight,
@@ -82,9 +94,10 @@ export function assetDetails(asset: Asset): Record<string, unknown> {
     decimals: asset.decimals,
     reissuable: asset.reissuable,
     quantity: asset.quantity,
-    scripted: false,
+    scripted: script !== null,
     minSponsoredAssetFee: asset.minSponsoredAssetFee ?? null,
     originTransactionId: asset.originTransactionId,
     sequenceInBlock: 0,
+    ...(full && script !== null ? { scriptDetails: { scriptComplexity: script.complexity, script: `base64:${script.base64}` } } : {}),
   }
 }

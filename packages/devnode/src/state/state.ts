@@ -85,6 +85,8 @@ export interface StoredTx {
   json: Record<string, unknown>
   height: number
   applicationStatus: ApplicationStatus
+  /** complexity its scripts spent (verifier, dApp calls), as the node records it in TxMeta; absent is 0 */
+  spentComplexity?: number
   /** invoke results in the node's `stateChanges` shape */
   stateChanges?: Record<string, unknown>
 }
