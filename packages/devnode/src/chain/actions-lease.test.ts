@@ -114,6 +114,7 @@ describe('Lease and LeaseCancel actions', () => {
       `Error while executing dApp: AccountBalanceError(Map(${dApp} -> negative effective balance: ${dApp}, old: (${REGULAR},LeaseBalance(0,${REGULAR})), new: (${REGULAR - 1},LeaseBalance(0,${REGULAR}))))`,
     )
     expect(await refused('leaseSelf', [])).toBe('Error while executing dApp: Cannot lease to self')
+    expect(await refused('leaseAlias', [s('nobody'), n(1)])).toBe("Error while executing dApp: Alias 'alias:R:nobody' does not exist.")
     expect(await refused('lease', [s(user), n(REGULAR - 4_00000000 + 1)])).toBe(
       `Error while executing dApp: Cannot lease more than own: Balance: ${REGULAR}, already leased: 400000000`,
     )

@@ -292,10 +292,13 @@ export function foldActions(
         case 'lease': {
           if (action.amount <= 0n) fail(`NonPositiveAmount(${action.amount},waves)`)
           const id = base58Encode(leaseId(action, txId))
+          // processLease resolves the alias: AliasDoesNotExist's toString, as asFailedScriptError passes it on
           const recipient =
             'address' in action.recipient
               ? base58Encode(action.recipient.address)
-              : resolveRecipient(state, `alias:${state.chainId}:${action.recipient.alias}`, fail)
+              : resolveRecipient(state, `alias:${state.chainId}:${action.recipient.alias}`, () =>
+                  fail(`Alias 'alias:${state.chainId}:${(action.recipient as { alias: string }).alias}' does not exist.`),
+                )
           if (recipient === dApp) fail('Cannot lease to self')
           if (state.leases?.has(id)) fail(`Lease with id=${id} is already in the state`)
           const balance = balanceOf(state, dApp)

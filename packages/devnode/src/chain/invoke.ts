@@ -264,7 +264,8 @@ export class DAppCalls {
       if (e instanceof NodeError) fail(e.message)
       throw e
     }
-    checkActionAmounts(actions, script.version, fail)
+    // by the version of the dApp the transaction calls (BlockRewardDistribution: limitsByRootVersion)
+    checkActionAmounts(actions, this.rootVersion, fail)
     // InvokeDiffsCommon.checkSelfPayments: the calling dApp is this call's sender
     if (dApp === frame.dApp && request.payments.length > 0) fail('DApp self-payment is forbidden since V4')
     if (transfers.some((t) => t.address === dApp)) fail('DApp self-transfer is forbidden since V4')
