@@ -94,7 +94,7 @@ export class DAppCalls {
   private assetActions = 0
   private dataEntries = 0
   private dataBytes = 0
-  /** what the called dApps applied, in order, so that it can be undone: balance deltas, entries as they were */
+  /** how to undo what the called dApps applied, in order (balances, entries, assets and leases as they were) */
   private readonly applied: (() => void)[] = []
   /** the called dApps' effects, for the transaction to apply once */
   readonly effects: Effects = emptyEffects()
