@@ -2,6 +2,7 @@
 // verifies its signature with @waves/ts-lib-crypto, and prints it back as the node does.
 import wavesTransactions from '@waves/waves-transactions'
 import { address, base58Decode, base58Encode, blake2b, verifyAddress, verifySignature } from '../crypto.ts'
+import { invokeBodyBytes } from './invoke-bytes.ts'
 import { MAX_LONG } from '../constants.ts'
 import { nodeErrors } from '../errors.ts'
 import type { DataWrite } from '../state/state.ts'
@@ -459,6 +460,8 @@ export function protobufFieldLength(message: Uint8Array, field: number): number 
 
 /** The body bytes the id and the signature are computed over, by @waves/waves-transactions. */
 export function bodyBytes(tx: Tx): Uint8Array {
+  const direct = tx.type === 16 ? invokeBodyBytes(tx) : null
+  if (direct !== null) return direct
   const wire = toWire(tx)
   try {
     return makeTxBytes(wire as unknown as Parameters<typeof makeTxBytes>[0])

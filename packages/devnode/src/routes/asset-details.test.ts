@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => node.close())
 
 const issued = async (script: string | null) => {
-  const tx = wt.issue({ name: 'Details', description: 'd', quantity: 1000, decimals: 2, reissuable: true, script, chainId: 'R', timestamp: Date.now() + (script ? 1 : 0) }, issuerSeed)
+  const tx = wt.issue({ name: 'Details', description: 'd', quantity: 1000, decimals: 2, reissuable: true, ...(script === null ? {} : { script }), chainId: 'R', timestamp: Date.now() + (script ? 1 : 0) }, issuerSeed)
   const answer = await api.broadcast(tx)
   if (answer.status !== 200) throw new Error(JSON.stringify(answer.body))
   const info = (await api.get(`/transactions/info/${tx.id}`)).body as { height: number; timestamp: number }
