@@ -172,12 +172,13 @@ export function foldActions(
     effects: { ...emptyEffects(), assets: [], leases: [] },
     addresses: [],
   }
-  const dAppKey = state.scripts.get(dApp)?.publicKey ?? base58Encode(new Uint8Array(32))
-  const txId = base58Decode(tx.id)
+  // only Issue, SponsorFee and Lease need these: most calls write data and transfer
+  const dAppKey = () => state.scripts.get(dApp)?.publicKey ?? base58Encode(new Uint8Array(32))
+  const txId = () => base58Decode(tx.id)
   const undos: (() => void)[] = []
   const step = (effects: Effects) => {
     try {
-      checkBalances(state, {}, netBalances(effects).filter(([, , delta]) => delta < 0))
+      if (effects.balances.length > 0) checkBalances(state, {}, netBalances(effects).filter(([, , delta]) => delta < 0))
     } catch (e) {
       const details = e instanceof NodeError ? (e.extra['details'] as Record<string, string> | undefined) : undefined
       if (details === undefined) throw e
@@ -225,12 +226,12 @@ export function foldActions(
           break
         }
         case 'issue': {
-          const id = base58Encode(issueId({ ...action, decimals: BigInt(action.decimals) }, txId))
+          const id = base58Encode(issueId({ ...action, decimals: BigInt(action.decimals) }, txId()))
           if (state.assets.has(id)) fail(`Asset ${id} is already issued`)
           const asset: Asset = {
             assetId: id,
             issuer: dApp,
-            issuerPublicKey: dAppKey,
+            issuerPublicKey: dAppKey(),
             name: action.name,
             description: action.description,
             decimals: action.decimals,
@@ -279,7 +280,7 @@ export function foldActions(
         case 'sponsorFee': {
           const id = base58Encode(action.assetId)
           const asset = state.assets.get(id)
-          if (asset === undefined || asset.issuerPublicKey !== dAppKey) fail(`SponsorFee assetId=${id} was not issued from address of current dApp`)
+          if (asset === undefined || asset.issuerPublicKey !== dAppKey()) fail(`SponsorFee assetId=${id} was not issued from address of current dApp`)
           // SponsorFeeTxValidator.checkMinSponsoredAssetFee: unit cancels, a fee must be positive
           const min = action.minSponsoredAssetFee
           if (min !== null && min <= 0n) fail(`NegativeMinFee(${min},asset)`)
@@ -291,7 +292,7 @@ export function foldActions(
         }
         case 'lease': {
           if (action.amount <= 0n) fail(`NonPositiveAmount(${action.amount},waves)`)
-          const id = base58Encode(leaseId(action, txId))
+          const id = base58Encode(leaseId(action, txId()))
           // processLease resolves the alias: AliasDoesNotExist's toString, as asFailedScriptError passes it on
           const recipient =
             'address' in action.recipient
