@@ -336,7 +336,7 @@ export function foldActions(
 }
 
 /** A call's stateChanges in the node's field order (InvokeScriptResult). */
-export function foldedStateChanges(folded: FoldedActions | null, invokes: unknown[]): Record<string, unknown> {
+export function foldedStateChanges(folded: FoldedActions | null, invokes: readonly unknown[]): Record<string, unknown> {
   return {
     data: (folded?.data ?? []).map((d) => (d.type === null ? { key: d.key, value: null } : { key: d.key, type: d.type, value: d.value })),
     transfers: folded?.transfers ?? [],

@@ -11,7 +11,8 @@ import type { Asset, AssetScript, ChainState } from '../state/state.ts'
 import type { ApplyContext } from './apply.ts'
 import { chainEnvironment } from './environment.ts'
 import { FAILURE_CAUSE, FailedInvoke, failsAfter } from './failed.ts'
-import type { Value } from '../ride/values.ts'
+import type { CaseObj, Value } from '../ride/values.ts'
+import type { StdlibVersion } from '../ride/versions.ts'
 import type { Tx } from './tx.ts'
 import { txObject } from './verifier.ts'
 
@@ -68,89 +69,95 @@ export function issueScript(ctx: ApplyContext, script: string, fail: (reason: st
 }
 
 /**
- * InvokeDiffsCommon's ScriptTransfer of a scripted asset: the asset's script judges a pseudo TransferTransaction
- * (Bindings.scriptTransfer: the invoke's id and timestamp, fee 0, version 0, sent by the dApp, no body bytes, no
- * proofs). Returns the complexity spent (the script's estimate, as the node counts it) and, when it refuses, the text
- * of FailedTransactionError.notAllowedByAssetInAction / assetExecutionInAction (code 3).
+ * The header every pseudo transaction of an invoke carries (Bindings.scriptTransfer, mapReissuePseudoTx,
+ * mapBurnPseudoTx, mapInvokePseudoTx): the invoke's id and timestamp, fee 0, version 0, sent by `sender`, no body
+ * bytes, no proofs.
  */
+function pseudoHeader(ctx: ApplyContext, tx: Extract<Tx, { type: 16 }>, sender: string) {
+  const key = ctx.state.scripts.get(sender)?.publicKey
+  return {
+    id: base58Decode(tx.id),
+    fee: 0n,
+    timestamp: BigInt(tx.timestamp),
+    version: 0,
+    sender: base58Decode(sender),
+    senderPublicKey: key === undefined ? new Uint8Array(32) : base58Decode(key),
+    bodyBytes: new Uint8Array(),
+    proofs: [],
+    feeAssetId: null,
+  }
+}
+
+/** Runs the script of `assetId` over the pseudo transaction `describe` builds for the script's version. */
+function judgeByAsset(ctx: ApplyContext, tx: Extract<Tx, { type: 16 }>, assetId: string, stored: AssetScript, describe: (version: StdlibVersion) => CaseObj) {
+  const script = ctx.scripts.get(stored.base64)
+  const pseudo = describe(script.version)
+  const env = chainEnvironment(ctx.state, { chainId: ctx.chainId, thisAddress: null, thisAsset: assetId, tx: pseudo, txId: tx.id })
+  return runVerifier(script, pseudo, { env, asset: true })
+}
+
+/**
+ * An action of a dApp on a scripted asset judged by its script (InvokeDiffsCommon): the complexity spent (the script's
+ * estimate, as the node counts it) and, when it refuses, the text of FailedTransactionError
+ * .notAllowedByAssetInAction / assetExecutionInAction (code 3).
+ */
+function checkActionOnAsset(
+  ctx: ApplyContext,
+  tx: Extract<Tx, { type: 16 }>,
+  assetId: string,
+  describe: (version: StdlibVersion) => CaseObj,
+): { complexity: number; text?: string } {
+  const stored = scriptOf(ctx.state, assetId)
+  if (stored === null) return { complexity: 0 }
+  const outcome = judgeByAsset(ctx, tx, assetId, stored, describe)
+  if (outcome.ok && outcome.allowed) return { complexity: stored.complexity }
+  const reason = outcome.ok ? '' : `: ${outcome.error.message}`
+  return { complexity: stored.complexity, text: `Transaction is not allowed by script of the asset ${assetId}${reason}` }
+}
+
+/** A ScriptTransfer of a scripted asset, judged as a pseudo TransferTransaction sent by the dApp. */
 export function checkScriptTransfer(
   ctx: ApplyContext,
   tx: Extract<Tx, { type: 16 }>,
   dApp: string,
   transfer: { address: string; asset: string | null; amount: bigint },
 ): { complexity: number; text?: string } {
-  if (transfer.asset === null) return { complexity: 0 }
-  const stored = scriptOf(ctx.state, transfer.asset)
-  if (stored === null) return { complexity: 0 }
-  const script = ctx.scripts.get(stored.base64)
-  const dAppKey = ctx.state.scripts.get(dApp)?.publicKey
-  const pseudo = transactionObject(
-    {
-      type: 4,
-      id: base58Decode(tx.id),
-      fee: 0n,
-      timestamp: BigInt(tx.timestamp),
-      version: 0,
-      sender: base58Decode(dApp),
-      senderPublicKey: dAppKey === undefined ? new Uint8Array(32) : base58Decode(dAppKey),
-      bodyBytes: new Uint8Array(),
-      proofs: [],
-      feeAssetId: null,
-      assetId: base58Decode(transfer.asset),
-      amount: transfer.amount,
-      recipient: { address: base58Decode(transfer.address) },
-      attachment: new Uint8Array(),
-    },
-    script.version,
-    false,
+  const asset = transfer.asset
+  if (asset === null) return { complexity: 0 }
+  return checkActionOnAsset(ctx, tx, asset, (version) =>
+    transactionObject(
+      {
+        ...pseudoHeader(ctx, tx, dApp),
+        type: 4,
+        assetId: base58Decode(asset),
+        amount: transfer.amount,
+        recipient: { address: base58Decode(transfer.address) },
+        attachment: new Uint8Array(),
+      },
+      version,
+      false,
+    ),
   )
-  const env = chainEnvironment(ctx.state, { chainId: ctx.chainId, thisAddress: null, thisAsset: transfer.asset, tx: pseudo, txId: tx.id })
-  const outcome = runVerifier(script, pseudo, { env, asset: true })
-  if (outcome.ok && outcome.allowed) return { complexity: stored.complexity }
-  const reason = outcome.ok ? '' : `: ${outcome.error.message}`
-  return { complexity: stored.complexity, text: `Transaction is not allowed by script of the asset ${transfer.asset}${reason}` }
 }
 
-/**
- * InvokeDiffsCommon's Reissue and Burn actions on a scripted asset: the asset's script judges a pseudo transaction
- * (Bindings.mapReissuePseudoTx / mapBurnPseudoTx: the invoke's id and timestamp, fee 0, version 0, sent by the dApp,
- * no body bytes, no proofs). Returns the complexity spent (the script's estimate) and, on a refusal, the text of
- * FailedTransactionError.notAllowedByAssetInAction / assetExecutionInAction (code 3).
- */
+/** A Reissue or Burn action on a scripted asset, judged as a pseudo transaction sent by the dApp. */
 export function checkAssetAction(
   ctx: ApplyContext,
   tx: Extract<Tx, { type: 16 }>,
   dApp: string,
   action: { type: 5; assetId: string; quantity: bigint; reissuable: boolean } | { type: 6; assetId: string; quantity: bigint },
 ): { complexity: number; text?: string } {
-  const stored = scriptOf(ctx.state, action.assetId)
-  if (stored === null) return { complexity: 0 }
-  const script = ctx.scripts.get(stored.base64)
-  const dAppKey = ctx.state.scripts.get(dApp)?.publicKey
-  const proven = {
-    id: base58Decode(tx.id),
-    fee: 0n,
-    timestamp: BigInt(tx.timestamp),
-    version: 0,
-    sender: base58Decode(dApp),
-    senderPublicKey: dAppKey === undefined ? new Uint8Array(32) : base58Decode(dAppKey),
-    bodyBytes: new Uint8Array(),
-    proofs: [],
-    feeAssetId: null,
-  }
-  const assetId = base58Decode(action.assetId)
-  const pseudo = transactionObject(
-    action.type === 5
-      ? { ...proven, type: 5, assetId, quantity: action.quantity, reissuable: action.reissuable }
-      : { ...proven, type: 6, assetId, quantity: action.quantity },
-    script.version,
-    false,
-  )
-  const env = chainEnvironment(ctx.state, { chainId: ctx.chainId, thisAddress: null, thisAsset: action.assetId, tx: pseudo, txId: tx.id })
-  const outcome = runVerifier(script, pseudo, { env, asset: true })
-  if (outcome.ok && outcome.allowed) return { complexity: stored.complexity }
-  const reason = outcome.ok ? '' : `: ${outcome.error.message}`
-  return { complexity: stored.complexity, text: `Transaction is not allowed by script of the asset ${action.assetId}${reason}` }
+  return checkActionOnAsset(ctx, tx, action.assetId, (version) => {
+    const header = pseudoHeader(ctx, tx, dApp)
+    const assetId = base58Decode(action.assetId)
+    return transactionObject(
+      action.type === 5
+        ? { ...header, type: 5, assetId, quantity: action.quantity, reissuable: action.reissuable }
+        : { ...header, type: 6, assetId, quantity: action.quantity },
+      version,
+      false,
+    )
+  })
 }
 
 /**
@@ -166,35 +173,25 @@ export function checkCallPayments(
   call: { dApp: string; function: string; args: readonly Value[]; payments: readonly { assetId: Uint8Array | null; amount: bigint }[] },
 ): { complexity: number; text?: string } {
   let complexity = 0
-  const callerKey = ctx.state.scripts.get(caller)?.publicKey
   for (const payment of call.payments) {
     if (payment.assetId === null) continue
     const assetId = base58Encode(payment.assetId)
     const stored = scriptOf(ctx.state, assetId)
     if (stored === null) continue
-    const script = ctx.scripts.get(stored.base64)
-    const pseudo = transactionObject(
-      {
-        type: 16,
-        id: base58Decode(tx.id),
-        fee: 0n,
-        timestamp: BigInt(tx.timestamp),
-        version: 0,
-        sender: base58Decode(caller),
-        senderPublicKey: callerKey === undefined ? new Uint8Array(32) : base58Decode(callerKey),
-        bodyBytes: new Uint8Array(),
-        proofs: [],
-        dApp: { address: base58Decode(call.dApp) },
-        feeAssetId: null,
-        function: call.function,
-        args: call.args,
-        payments: call.payments,
-      },
-      script.version,
-      false,
+    const outcome = judgeByAsset(ctx, tx, assetId, stored, (version) =>
+      transactionObject(
+        {
+          ...pseudoHeader(ctx, tx, caller),
+          type: 16,
+          dApp: { address: base58Decode(call.dApp) },
+          function: call.function,
+          args: call.args,
+          payments: call.payments,
+        },
+        version,
+        false,
+      ),
     )
-    const env = chainEnvironment(ctx.state, { chainId: ctx.chainId, thisAddress: null, thisAsset: assetId, tx: pseudo, txId: tx.id })
-    const outcome = runVerifier(script, pseudo, { env, asset: true })
     complexity += outcome.complexity
     if (outcome.ok && outcome.allowed) continue
     // the caller reads the failure as Functions.callDAppF passes it on: a script error as its own text, a refusal

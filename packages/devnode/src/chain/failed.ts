@@ -3,6 +3,7 @@
 // "script_execution_failed": the fee is charged, nothing else happens, and stateChanges carries the error.
 import { FAIL_FREE_COMPLEXITY } from '../ride/evaluate/dapp.ts'
 import { emptyEffects, type StoredTx } from '../state/state.ts'
+import { foldedStateChanges } from './actions.ts'
 
 /** FailedTransactionError.Cause codes, as `stateChanges.error.code` prints them. */
 export const FAILURE_CAUSE = { dAppExecution: 1, feeForActions: 2, assetScriptInAction: 3, assetScript: 4 } as const
@@ -47,18 +48,7 @@ export function failedInvoke(json: Record<string, unknown>, height: number, fee:
     json,
     height,
     applicationStatus: 'script_execution_failed',
-    stateChanges: {
-      data: [],
-      transfers: [],
-      issues: [],
-      reissues: [],
-      burns: [],
-      sponsorFees: [],
-      leases: [],
-      leaseCancels: [],
-      invokes: failure.invokes,
-      error: { code: failure.code, text: failure.text },
-    },
+    stateChanges: { ...foldedStateChanges(null, failure.invokes), error: { code: failure.code, text: failure.text } },
   }
   return { stored, effects, addresses: [...new Set(addresses)] }
 }

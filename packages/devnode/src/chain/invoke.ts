@@ -49,21 +49,6 @@ export function evaluatedJson(value: Value): unknown {
   return { type: 'Unit', value: null }
 }
 
-/** The stateChanges of one call: the node's InvokeScriptResult fields in its order. */
-export function stateChangesOf(data: DataWrite[], transfers: Transfer[], invokes: InvocationRecord[]): Record<string, unknown> {
-  return {
-    data: data.map((d) => (d.type === null ? { key: d.key, value: null } : { key: d.key, type: d.type, value: d.value })),
-    transfers,
-    issues: [],
-    reissues: [],
-    burns: [],
-    sponsorFees: [],
-    leases: [],
-    leaseCancels: [],
-    invokes,
-  }
-}
-
 /**
  * The calls of a failed transaction as its stateChanges.invokes prints them (InvocationTreeTracker.toInvocationList):
  * no actions, only the calls below and the error of the call that failed (not repeated by the calls above it).
@@ -73,7 +58,7 @@ export function failedInvocations(records: readonly InvocationRecord[]): Invocat
     const below = record.stateChanges['invokes'] as InvocationRecord[]
     const error = record.stateChanges['error'] as { text: string } | undefined
     const repeated = error !== undefined && below.some((c) => (c.stateChanges['error'] as { text: string } | undefined)?.text === error.text)
-    const stateChanges = stateChangesOf([], [], failedInvocations(below))
+    const stateChanges = foldedStateChanges(null, failedInvocations(below))
     if (error !== undefined && !repeated) stateChanges['error'] = error
     return { ...record, stateChanges }
   })
@@ -215,7 +200,7 @@ export class DAppCalls {
       dApp,
       call: { function: request.function, args: request.args.map(evaluatedJson) },
       payment: request.payments.map((p) => ({ assetId: p.assetId === null ? null : base58Encode(p.assetId), amount: p.amount })),
-      stateChanges: stateChangesOf([], [], []),
+      stateChanges: foldedStateChanges(null, []),
     }
     frame.invokes.push(record)
     const inner: Frame = { dApp, called: request.reentrant ? frame.called : new Set([...frame.called, frame.dApp]), invokes: [] }
@@ -236,7 +221,7 @@ export class DAppCalls {
       { env: this.frameEnvironment(inner), limit: Math.max(request.remaining - judged.complexity, 0) },
     )
     request.spend?.(outcome.complexity)
-    record.stateChanges = { ...stateChangesOf([], [], inner.invokes) }
+    record.stateChanges = foldedStateChanges(null, inner.invokes)
     if (!outcome.ok) {
       const error = outcome.incomplete ? new RideError(`Invoke complexity limit = ${invokeComplexityLimit(this.rootVersion)} is exceeded`) : outcome.error
       record.stateChanges['error'] = { code: 1, text: error.message }
