@@ -4,7 +4,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Chain } from '../chain/devnode.ts'
 import { NodeError, nodeErrors } from '../errors.ts'
 import { addressRoutes } from './addresses.ts'
-import { chainRoutes } from './chain-routes.ts'
+import { aliasLeasingRoutes } from './alias-leasing.ts'
+import { assetRoutes } from './assets.ts'
+import { blockRoutes } from './blocks.ts'
+import { nodeRoutes } from './node.ts'
+import { transactionRoutes } from './transactions.ts'
 import { readJson, writeJson } from './json.ts'
 import { Router } from './router.ts'
 
@@ -12,7 +16,11 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024
 
 const router = new Router()
 addressRoutes(router)
-chainRoutes(router)
+aliasLeasingRoutes(router)
+blockRoutes(router)
+transactionRoutes(router)
+assetRoutes(router)
+nodeRoutes(router)
 
 export function createApiServer(chain: Chain, onError: (e: unknown) => void = () => {}): Server {
   return createServer((req, res) => {
