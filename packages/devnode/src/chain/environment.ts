@@ -10,7 +10,7 @@ import { readTransaction } from './tx.ts'
 import { txObject } from './verifier.ts'
 import { type Block, type ChainState, WAVES, balanceOf, resolveAlias, wavesBalanceDetails } from '../state/state.ts'
 
-/** The base target every dev node block carries (routes/views.ts prints the same). */
+/** The base target every dev node block carries (routes/blocks.ts prints the same). */
 const BASE_TARGET = 60n
 
 export interface ChainEnvironmentOptions {

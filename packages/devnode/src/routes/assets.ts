@@ -1,11 +1,10 @@
 // /assets: balances and details.
 import { checkAddress } from '../chain/tx.ts'
 import { nodeErrors } from '../errors.ts'
-import { balanceOf, wavesBalanceDetails } from '../state/state.ts'
+import { type Asset, balanceOf, wavesBalanceDetails } from '../state/state.ts'
 import type { Chain } from '../chain/devnode.ts'
 import type { Router } from './router.ts'
 import { bodyIds, isId } from './params.ts'
-import { assetDetails } from './views.ts'
 
 /** AssetsApiRoute's FullAssetInfo: sponsorship fields only when sponsored, the issue transaction as stored. */
 function assetBalance(chain: Chain, id: string, balance: bigint): Record<string, unknown> {
@@ -32,6 +31,32 @@ function asset(chain: Chain, id: string, full: boolean) {
 
 /** The `full` query parameter of /assets/details, read as Akka's Boolean unmarshaller reads it (absent is false). */
 const fullParam = (req: { query: URLSearchParams }): boolean => ['true', 'yes', 'on', '1'].includes((req.query.get('full') ?? '').toLowerCase())
+
+/**
+ * `/assets/details` (AssetsApiRoute.jsonDetails): `scripted` when the asset has a script and, with `full`,
+ * `scriptDetails` {scriptComplexity (the estimator's), script (base64:...)}. The node adds `scriptText`, the Scala
+ * printout of the script's tree, which is not reproduced here.
+ */
+export function assetDetails(asset: Asset, full = false): Record<string, unknown> {
+  const script = asset.script ?? null
+  return {
+    assetId: asset.assetId,
+    issueHeight: asset.issueHeight,
+    issueTimestamp: asset.issueTimestamp,
+    issuer: asset.issuer,
+    issuerPublicKey: asset.issuerPublicKey,
+    name: asset.name,
+    description: asset.description,
+    decimals: asset.decimals,
+    reissuable: asset.reissuable,
+    quantity: asset.quantity,
+    scripted: script !== null,
+    minSponsoredAssetFee: asset.minSponsoredAssetFee ?? null,
+    originTransactionId: asset.originTransactionId,
+    sequenceInBlock: 0,
+    ...(full && script !== null ? { scriptDetails: { scriptComplexity: script.complexity, script: `base64:${script.base64}` } } : {}),
+  }
+}
 
 export function assetRoutes(router: Router): void {
   router

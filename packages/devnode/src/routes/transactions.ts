@@ -5,7 +5,7 @@ import { nodeErrors } from '../errors.ts'
 import type { Chain } from '../chain/devnode.ts'
 import type { Router } from './router.ts'
 import { bodyIds, idList, isId } from './params.ts'
-import { txInfo } from './views.ts'
+import { txInfo } from './tx-json.ts'
 
 function txStatus(chain: Chain, id: string): Record<string, unknown> {
   const tx = chain.tx(id)
