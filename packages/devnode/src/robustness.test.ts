@@ -1,6 +1,7 @@
 // The dev node under crashes, load and garbage: confirmed transactions survive kill -9, concurrent
 // broadcasts apply exactly once, and no request makes it answer 500 or change state.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { type IncomingMessage, Agent, get } from 'node:http'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -98,6 +99,35 @@ describe('load', () => {
     expect(await total()).toBe(before - 200n * 100_000n)
     await node.close()
   })
+})
+
+describe('connections', () => {
+  it('keeps an idle keep-alive connection past 5 s, as a node does (akka-http idle-timeout 60 s)', async () => {
+    const node = await createDevnode()
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    const heightOn = (url: string) =>
+      new Promise<{ reusedSocket: boolean; status: number | undefined; body: string }>((resolve, reject) => {
+        const req = get(`${url}/blocks/height`, { agent }, (res: IncomingMessage) => {
+          let body = ''
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()))
+          res.on('end', () => resolve({ reusedSocket: req.reusedSocket, status: res.statusCode, body }))
+        })
+        req.on('error', reject)
+      })
+    try {
+      const first = await heightOn(node.url)
+      // past Node's default keepAliveTimeout (5 s) the server would have closed the socket
+      await new Promise((resolve) => setTimeout(resolve, 6_500))
+      const second = await heightOn(node.url)
+      expect([first, second]).toEqual([
+        { reusedSocket: false, status: 200, body: '{"height":11}' },
+        { reusedSocket: true, status: 200, body: '{"height":11}' },
+      ])
+    } finally {
+      agent.destroy()
+      await node.close()
+    }
+  }, 20_000)
 })
 
 describe('bad input', () => {

@@ -22,8 +22,17 @@ transactionRoutes(router)
 assetRoutes(router)
 nodeRoutes(router)
 
+/**
+ * How long an idle keep-alive connection stays open, in ms: akka-http's default `idle-timeout`, which a node
+ * keeps. Node's own default (5 s) closes the connection of a client that paused longer between two
+ * requests, and a client that sends just then (a test signing thousands of transactions in the same
+ * process) gets ECONNRESET.
+ */
+export const IDLE_TIMEOUT_MS = 60_000
+
 export function createApiServer(chain: Chain, onError: (e: unknown) => void = () => {}): Server {
-  return createServer((req, res) => {
+  // headersTimeout must exceed keepAliveTimeout, or a slow first header on a reused socket is cut first
+  return createServer({ keepAliveTimeout: IDLE_TIMEOUT_MS, headersTimeout: IDLE_TIMEOUT_MS + 1_000 }, (req, res) => {
     handle(chain, req, res).catch((e: unknown) => {
       onError(e)
       if (!res.headersSent) send(res, 500, nodeErrors.unknown().toJSON(), false)
