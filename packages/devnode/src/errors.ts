@@ -16,7 +16,15 @@ export class NodeError extends Error {
   }
 
   toJSON(): Record<string, unknown> {
-    return { ...this.extra, error: this.code, message: this.message }
+    // the node writes code and message first, then what the error adds (ApiError.json)
+    return { error: this.code, message: this.message, ...this.extra }
+  }
+}
+
+/** akka-http's bare 404 (see `nodeErrors.notFound`): written as text/plain. */
+export class ResourceNotFound extends NodeError {
+  constructor() {
+    super(0, 'The requested resource could not be found.', 404)
   }
 }
 
@@ -62,6 +70,11 @@ export const nodeErrors = {
   invalidProofs: (message: string) => new NodeError(405, message),
   invalidTxId: (message: string) => new NodeError(4001, message),
   invalidAssetId: () => new NodeError(4007, 'Invalid asset id'),
-  notFound: () => new NodeError(0, 'The requested resource could not be found.', 404),
+  /**
+   * What a node answers to a path no route takes, a method a path does not take, or a path segment a route's
+   * matcher refuses: CompositeHttpService ends its routes with akka-http's `complete(StatusCodes.NotFound)`,
+   * a bare 404 whose body is the status text in text/plain, not JSON.
+   */
+  notFound: () => new ResourceNotFound(),
   unknown: () => new NodeError(0, 'Error is unknown', 500),
 }

@@ -2,7 +2,7 @@
 // `{error, message}` answers.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Chain } from '../chain/devnode.ts'
-import { NodeError, nodeErrors } from '../errors.ts'
+import { NodeError, ResourceNotFound, nodeErrors } from '../errors.ts'
 import { addressRoutes } from './addresses.ts'
 import { aliasLeasingRoutes } from './alias-leasing.ts'
 import { assetRoutes } from './assets.ts'
@@ -41,12 +41,6 @@ export function createApiServer(chain: Chain, onError: (e: unknown) => void = ()
   })
 }
 
-/** The node's answer for any error: NodeErrors as they are, anything else as 500 "Error is unknown". */
-export function toWire(e: unknown): { status: number; body: Record<string, unknown> } {
-  const error = e instanceof NodeError ? e : nodeErrors.unknown()
-  return { status: error.status, body: error.toJSON() }
-}
-
 async function handle(chain: Chain, req: IncomingMessage, res: ServerResponse): Promise<void> {
   cors(req, res)
   const largeAsString = /large-significand-format=string/.test(req.headers.accept ?? '')
@@ -58,17 +52,6 @@ async function handle(chain: Chain, req: IncomingMessage, res: ServerResponse): 
   const answer = await respond(chain, req.method ?? 'GET', req.url ?? '/', req.headers['content-type'] ?? '', () => readBody(req))
   if (!req.readableEnded) req.resume()
   send(res, answer.status, answer.body, largeAsString)
-}
-
-/**
- * A GET answered without a socket, as `fetch(origin + pathAndQuery)` would be, and without waiting for
- * `chain.settled()`: the RIDE evaluator reads the chain through this in the middle of a transaction (one
- * dApp call reads a dozen keys; a loopback round trip each would halve throughput). 64-bit values go as strings, which the evaluator decodes exactly; as JSON numbers, values above 2^53 lose
- * precision and 2^63 - 1 does not decode at all.
- */
-export async function getInProcess(chain: Chain, pathAndQuery: string): Promise<{ status: number; body: string }> {
-  const answer = await respond(chain, 'GET', pathAndQuery, '', () => Promise.resolve(''))
-  return { status: answer.status, body: writeJson(answer.body, true) }
 }
 
 /** Routes one request; errors that are not NodeErrors propagate (they are bugs, answered with 500). */
@@ -83,12 +66,12 @@ async function respond(
   try {
     url = new URL(pathAndQuery, 'http://localhost')
   } catch {
-    return { status: 404, body: nodeErrors.notFound().toJSON() }
+    return notFound()
   }
   const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname
   const route = router.match(method, path)
-  if (route === undefined) return { status: 404, body: nodeErrors.notFound().toJSON() }
-  if (route === 'wrong-method') return { status: 405, body: { error: 0, message: 'HTTP method not allowed' } }
+  // a path served for another method falls through the node's routes to the same bare 404
+  if (route === undefined || route === 'wrong-method') return notFound()
   try {
     const text = await readText()
     let parsed: { value: unknown } | undefined
@@ -100,9 +83,20 @@ async function respond(
     }
     return { status: 200, body: await route.handler({ params: route.params, query: url.searchParams, body, text }, chain) }
   } catch (e) {
+    if (e instanceof ResourceNotFound) return notFound()
     if (!(e instanceof NodeError)) throw e
     return { status: e.status, body: e.toJSON() }
   }
+}
+
+/** A body written as it is, in text/plain, instead of as JSON. */
+class PlainText {
+  constructor(readonly text: string) {}
+}
+
+function notFound(): { status: number; body: PlainText } {
+  const error = nodeErrors.notFound()
+  return { status: error.status, body: new PlainText(error.message) }
 }
 
 function cors(req: IncomingMessage, res: ServerResponse): void {
@@ -135,9 +129,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, status: number, body: unknown, largeAsString: boolean): void {
-  const text = writeJson(body, largeAsString)
+  const text = body instanceof PlainText ? body.text : writeJson(body, largeAsString)
+  const json = largeAsString ? 'application/json;large-significand-format=string;charset=UTF-8' : 'application/json;charset=UTF-8'
   res.writeHead(status, {
-    'Content-Type': largeAsString ? 'application/json;large-significand-format=string;charset=UTF-8' : 'application/json;charset=UTF-8',
+    'Content-Type': body instanceof PlainText ? 'text/plain; charset=UTF-8' : json,
     'Content-Length': Buffer.byteLength(text),
   })
   res.end(text)
