@@ -335,9 +335,12 @@ function checkSpendable(state: ChainState, tx: Tx, json: Record<string, unknown>
   }
 }
 
-/** FeeValidation: the minimal fee of the type, plus the smart account's extra, in WAVES only. */
-function checkFee(state: ChainState, tx: Tx, fail: (reason: string) => never): void {
-  const name = `${TYPE_NAMES[tx.type]}Transaction`
+/**
+ * FeeValidation.getMinFee: the minimal fee of the type, plus the smart account's and smart assets' extra, in WAVES
+ * (`required`) and in the fee asset (`inAsset`, Sponsorship.fromWaves; the same for WAVES), with the node's texts
+ * of what it requires. A fee asset that does not exist or is not sponsored is refused through `fail`.
+ */
+export function minFee(state: ChainState, tx: Tx, fail: (reason: string) => never): { required: bigint; inAsset: bigint; requirements: string[] } {
   const sponsorship = checkFeeAsset(state, tx, fail)
   let units = FEE_UNITS[tx.type] ?? 1n
   if (tx.type === 3 && tx.quantity === 1n && tx.decimals === 0 && !tx.reissuable) units = 1n // NFT: 0.001 WAVES
@@ -360,8 +363,15 @@ function checkFee(state: ChainState, tx: Tx, fail: (reason: string) => never): v
     requirements.push(smartAssetsFee.requirement)
   }
   const inAsset = sponsorship === null ? required : (required * sponsorship) / FEE_UNIT
+  return { required, inAsset, requirements }
+}
+
+/** FeeValidation: the attached fee covers minFee. */
+function checkFee(state: ChainState, tx: Tx, fail: (reason: string) => never): void {
+  const name = `${TYPE_NAMES[tx.type]}Transaction`
+  const { required, inAsset, requirements } = minFee(state, tx, fail)
   if (tx.fee < inAsset) {
-    const orAsset = sponsorship === null ? '' : ` or ${inAsset} ${tx.feeAssetId}`
+    const orAsset = tx.feeAssetId === null ? '' : ` or ${inAsset} ${tx.feeAssetId}`
     fail(`${requirements.map((r) => `${r}. `).join('')}Fee for ${name} (${tx.fee} in ${tx.feeAssetId ?? 'WAVES'}) does not exceed minimal value of ${required} WAVES${orAsset}.`)
   }
 }

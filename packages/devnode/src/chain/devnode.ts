@@ -1,6 +1,6 @@
 // The dev node as one in-process object: state, the transaction queue, block production, time,
 // snapshots and the journal. The REST API (routes/) and the CLI sit on top of it.
-import { address, base58Encode, blake2b, fastSigner, stringToBytes } from '../crypto.ts'
+import { address, base58Decode, base58Encode, blake2b, fastSigner, stringToBytes } from '../crypto.ts'
 import { DEFAULT_CHAIN_ID, GENESIS_BALANCE, GENESIS_SEED, INITIAL_HEIGHT } from '../constants.ts'
 import { compileRide, type Compiled, type RideSource } from '../ride/compile.ts'
 import {
@@ -17,11 +17,29 @@ import { applyTransaction } from './apply.ts'
 import { DevClock } from './clock.ts'
 import { Journal, type JournalRecord } from './journal.ts'
 import { ScriptCache } from './scripts.ts'
-import { readTransaction } from './tx.ts'
+import { printTx, readTransaction, type Tx } from './tx.ts'
 
 export interface GenesisAccount {
   address: string
   amount: bigint
+}
+
+/**
+ * GenesisTransaction.generateSignature: blake2b256 of the type (4 bytes), timestamp, recipient and amount, twice; the
+ * signature is the transaction's id, as on a node (mainnet's first is 2DVtfgXj...QwN8).
+ */
+export function genesisTxId(recipient: string, amount: bigint, timestamp: number): string {
+  const payload = new Uint8Array(4 + 8 + 26 + 8)
+  const view = new DataView(payload.buffer)
+  view.setInt32(0, 1)
+  view.setBigInt64(4, BigInt(timestamp))
+  payload.set(base58Decode(recipient), 12)
+  view.setBigInt64(38, amount)
+  const hash = blake2b(payload)
+  const signature = new Uint8Array(64)
+  signature.set(hash)
+  signature.set(hash, 32)
+  return base58Encode(signature)
 }
 
 /** The dev node's block generator: its own key, not a seed account (JavaScript signing costs milliseconds a block). */
@@ -57,6 +75,8 @@ export class Chain {
   private readonly scripts = new ScriptCache()
   private queue: Promise<unknown> = Promise.resolve()
   private readonly pending = new Map<string, Promise<Record<string, unknown>>>()
+  /** each pending transaction as read, in the order they came (printed only when asked for) */
+  private readonly pendingTxs = new Map<string, Tx>()
   private readonly snapshots: Snapshot[] = []
   private readonly generator: string
 
@@ -87,6 +107,11 @@ export class Chain {
 
   isPending(id: string): boolean {
     return this.pending.has(id)
+  }
+
+  /** The transactions accepted but not yet applied (the node's UTX pool), as broadcast, oldest first. */
+  unconfirmed(): Record<string, unknown>[] {
+    return [...this.pendingTxs.values()].map((tx) => printTx(tx))
   }
 
   /**
@@ -120,7 +145,11 @@ export class Chain {
       }
     })
     this.pending.set(id, applied)
-    const forget = () => this.pending.delete(id)
+    this.pendingTxs.set(id, tx)
+    const forget = () => {
+      this.pending.delete(id)
+      this.pendingTxs.delete(id)
+    }
     applied.then(forget, forget)
     return applied
   }
@@ -214,8 +243,8 @@ export class Chain {
     const start = this.clock.now() - INITIAL_HEIGHT * 60_000
     this.openBlock(start)
     const accounts = [{ address: address(GENESIS_SEED, this.chainId), amount: GENESIS_BALANCE }, ...extra]
-    accounts.forEach((account, i) => {
-      const id = base58Encode(blake2b(stringToBytes(`genesis:${i}:${account.address}:${account.amount}:${start}`)))
+    accounts.forEach((account) => {
+      const id = genesisTxId(account.address, account.amount, start)
       const json = { type: 1, id, fee: 0n, timestamp: start, signature: id, recipient: account.address, amount: account.amount }
       const effects = { balances: [[account.address, '', account.amount] as [string, string, bigint]], data: [] }
       const stored: StoredTx = { json, height: 1, applicationStatus: 'succeeded' }
