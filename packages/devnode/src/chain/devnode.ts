@@ -11,6 +11,7 @@ import {
   cloneState,
   emptyState,
   lastBlock,
+  recordBalances,
   recordTx,
 } from '../state/state.ts'
 import { applyTransaction } from './apply.ts'
@@ -134,6 +135,7 @@ export class Chain {
       try {
         const result = await applyTransaction(this.applyContext(), tx)
         recordTx(this.state, id, result.stored, result.addresses)
+        recordBalances(this.state, result.effects)
         this.journal?.append({ t: 'tx', id, tx: result.stored, effects: result.effects, addresses: result.addresses })
         return result.stored.json
       } catch (e) {
@@ -250,6 +252,7 @@ export class Chain {
       const stored: StoredTx = { json, height: 1, applicationStatus: 'succeeded' }
       applyEffects(this.state, effects)
       recordTx(this.state, id, stored, [account.address])
+      recordBalances(this.state, effects)
       this.journal?.append({ t: 'tx', id, tx: stored, effects, addresses: [account.address] })
     })
     for (let h = 2; h <= INITIAL_HEIGHT; h++) this.openBlock(start + (h - 1) * 60_000)
@@ -263,6 +266,7 @@ export class Chain {
       case 'tx':
         applyEffects(this.state, record.effects)
         recordTx(this.state, record.id, record.tx, record.addresses)
+        recordBalances(this.state, record.effects)
         break
       case 'source':
         // journals written before the engine ran compiled bytes kept sources; nothing needs them now

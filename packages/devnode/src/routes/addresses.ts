@@ -1,16 +1,152 @@
-// /addresses: balances, script info and account data (by key, by keys, by whole-key regex).
+// /addresses: balances (now and over a range of blocks), script info and meta, account data (by key, by keys, by
+// whole-key regex), the address of a public key, and the wallet routes as a node without wallet accounts answers them.
 import { MAX_KEYS_PER_REQUEST, accountExtraFee } from '../constants.ts'
+import { address as addressOfKey, base58Decode } from '../crypto.ts'
 import { checkAddress } from '../chain/tx.ts'
+import { ScriptCache } from '../chain/scripts.ts'
 import { NodeError, nodeErrors } from '../errors.ts'
+import { argTypeName } from '../ride/script/meta.ts'
 import { JavaRegexError, javaRegex } from './java-regex.ts'
 import { writeJson } from './json.ts'
-import { balanceOf, wavesBalanceDetails, type DataEntry } from '../state/state.ts'
+import { balanceOf, height, wavesBalanceDetails, WAVES, type BalanceSnapshot, type ChainState, type DataEntry } from '../state/state.ts'
 import type { Chain } from '../chain/devnode.ts'
 import type { Request, Router } from './router.ts'
 
-function addressParam(req: Request, chain: Chain): string {
-  return checkAddress(req.params['address']!, chain.chainIdByte)
+/** AddressApiRoute.maxBalanceDepth: the node's db.max-rollback-depth (2,000 blocks by default). */
+const MAX_BALANCE_DEPTH = 2000
+/** GeneratingBalanceProvider.SecondDepth: the generating balance is the least effective balance of 1,000 blocks. */
+const GENERATING_BALANCE_DEPTH = 1000
+/** rest-api.transactions-by-address-limit: at most this many addresses in one /addresses/balance request */
+const MAX_ADDRESSES = 1000
+
+const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
+
+/**
+ * An address in the path as the node's AddrSegment reads it: a character outside base58 is a GenericError with
+ * StdBase58's `require` text (199), bytes that are no address of this chain are InvalidAddress (102).
+ */
+export function addressSegment(value: string, chainId: number): string {
+  const wrong = base58Fault(value)
+  if (wrong !== undefined) throw nodeErrors.custom(wrong)
+  return checkAddress(value, chainId)
 }
+
+/** StdBase58.decode's `require` text for the first character outside base58 (one UTF-16 unit at a time, as a JVM String is read). */
+export function base58Fault(value: string): string | undefined {
+  for (let i = 0; i < value.length; i++) {
+    if (!BASE58_ALPHABET.includes(value[i]!)) return `requirement failed: Wrong char '${value[i]}' in Base58 string '${value}'`
+  }
+  return undefined
+}
+
+function addressParam(req: Request, chain: Chain): string {
+  return addressSegment(req.params['address']!, chain.chainIdByte)
+}
+
+/** akka's IntNumber: decimal digits that fit an Int; anything else does not match the route (404). */
+function intSegment(value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN
+  if (!(n <= 2 ** 31 - 1)) throw nodeErrors.notFound()
+  return n
+}
+
+// ---- balances over a range of blocks (Blockchain.balance, effectiveBalance, balanceAtHeight) ----
+
+const ZERO: BalanceSnapshot = { height: 0, regular: 0n, leaseIn: 0n, leaseOut: 0n }
+
+/**
+ * The snapshots in effect at some height of [from, to] (RocksDBWriter.balanceSnapshots): the one in effect at `from`
+ * (zeros before the address's first change) and every later one up to `to`. An address with no history has one
+ * snapshot of zeros.
+ */
+function snapshots(state: ChainState, address: string, from: number, to: number): BalanceSnapshot[] {
+  const history = state.wavesHistory?.get(address) ?? []
+  let atFrom = ZERO
+  const later: BalanceSnapshot[] = []
+  for (const s of history) {
+    if (s.height <= from) atFrom = s
+    else if (s.height <= to) later.push(s)
+  }
+  return [atFrom, ...later]
+}
+
+const least = (values: bigint[]) => values.reduce((a, b) => (b < a ? b : a))
+const effectiveOf = (s: BalanceSnapshot) => s.regular + s.leaseIn - s.leaseOut
+
+/** Blockchain.balance(address, height, confirmations): the least regular balance of the last `confirmations` blocks. */
+function regularOver(state: ChainState, address: string, confirmations: number): bigint {
+  const h = height(state)
+  const from = Math.min(Math.max(h - confirmations + 1, 1), h)
+  return least(snapshots(state, address, from, h).map((s) => s.regular))
+}
+
+/** Blockchain.effectiveBalance(address, confirmations): the least effective balance of the last `confirmations` blocks. */
+function effectiveOver(state: ChainState, address: string, confirmations: number): bigint {
+  const h = height(state)
+  const from = Math.min(Math.max(h - confirmations + 1, 1), h)
+  return least(snapshots(state, address, from, h).map(effectiveOf))
+}
+
+/** Blockchain.balanceAtHeight: the balance of `asset` in effect at `atHeight`, 0 before the first change. */
+function balanceAtHeight(state: ChainState, address: string, atHeight: number, asset: string): bigint {
+  let balance = 0n
+  if (asset === WAVES) {
+    for (const s of state.wavesHistory?.get(address) ?? []) if (s.height <= atHeight) balance = s.regular
+  } else {
+    for (const [h, b] of state.assetHistory?.get(`${address}|${asset}`) ?? []) if (h <= atHeight) balance = b
+  }
+  return balance
+}
+
+/** AddressApiRoute.validateBalanceDepth: no balance older than max-rollback-depth blocks (199 otherwise). */
+function checkBalanceDepth(state: ChainState, atHeight: number): void {
+  const oldest = height(state) - MAX_BALANCE_DEPTH
+  if (atHeight < oldest) throw nodeErrors.custom(`Unable to get balance past height ${oldest}`)
+}
+
+/**
+ * AddressApiRoute.balancesJson: `{id, balance}` at `atHeight` for each distinct valid address (invalid ones are left
+ * out), WAVES or `asset`. The node collects them in a Scala Set: up to 4 keep their first-seen order, which is the
+ * order here for any number.
+ */
+function balancesAt(state: ChainState, addresses: string[], atHeight: number | undefined, asset: string | undefined, chainId: number): unknown[] {
+  const h = atHeight ?? height(state)
+  checkBalanceDepth(state, h)
+  if (addresses.length > MAX_ADDRESSES) throw new NodeError(10, 'Too big sequence requested')
+  if (h < 1 || h > height(state)) throw nodeErrors.custom(`Illegal height: ${h}`)
+  let assetId = WAVES
+  if (asset !== undefined) {
+    try {
+      base58Decode(asset)
+    } catch {
+      // the node's `.get` on the failed decode ends as 500 Error is unknown; a bad id is the client's, so 4007 here
+      throw nodeErrors.invalidAssetId()
+    }
+    assetId = asset
+  }
+  const valid = [...new Set(addresses)].filter((a) => {
+    try {
+      checkAddress(a, chainId)
+      return true
+    } catch {
+      return false
+    }
+  })
+  return valid.map((id) => ({ id, balance: balanceAtHeight(state, id, h, assetId) }))
+}
+
+/** `height` of GET /addresses/balance, read as akka's `.as[Int]` reads it (a malformed one is refused, 400). */
+function intParam(value: string | null, name: string): number | undefined {
+  // an empty value is NoContentException, which an optional parameter reads as absent
+  if (value === null || value === '') return undefined
+  const n = /^[+-]?\d+$/.test(value) ? Number(value) : NaN
+  if (!(n >= -(2 ** 31) && n <= 2 ** 31 - 1)) {
+    throw new NodeError(0, `The query parameter '${name}' was malformed:\n'${value}' is not a valid 32-bit signed integer value`)
+  }
+  return n
+}
+
+// ---- account data ----
 
 function entries(chain: Chain, address: string): Map<string, DataEntry> {
   return chain.state.data.get(address) ?? new Map()
@@ -42,22 +178,22 @@ function byRegex(chain: Chain, address: string, pattern: string): DataEntry[] {
 const byKey = (a: DataEntry, b: DataEntry) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
 
 /**
- * `keys` of a JSON body as the node's anyParam reads it (`(json \ "keys").as[Iterable[String]]`): anything else is
- * play-json's validation error, answered as WrongJson with its path and message.
+ * A string array of a JSON body as play-json's `(json \ name).as[Seq[String]]` reads it: anything else is the
+ * node's WrongJson with play-json's path and message.
  */
-function jsonKeys(body: unknown): string[] {
+export function jsonStrings(body: unknown, name: string): string[] {
   const invalid = (path: string, message: string) =>
     new NodeError(1, 'json data validation error, see validationErrors for details', 400, {
       cause: null,
       validationErrors: { [path]: [{ msg: [message], args: [] }] },
     })
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid('obj', 'error.expected.jsobject')
-  const keys = (body as Record<string, unknown>)['keys']
-  if (keys === undefined) throw invalid('obj', `'keys' is undefined on object: ${writeJson(body, false)}`)
-  if (!Array.isArray(keys)) throw invalid('obj', 'error.expected.jsarray')
-  const wrong = keys.findIndex((k) => typeof k !== 'string')
+  const values = (body as Record<string, unknown>)[name]
+  if (values === undefined) throw invalid('obj', `'${name}' is undefined on object: ${writeJson(body, false)}`)
+  if (!Array.isArray(values)) throw invalid('obj', 'error.expected.jsarray')
+  const wrong = values.findIndex((k) => typeof k !== 'string')
   if (wrong >= 0) throw invalid(`obj(${wrong})`, 'error.expected.jsstring')
-  return keys as string[]
+  return values as string[]
 }
 
 /** POST: keys in the body must be there (4008 `Key was not specified`), at most 1,000 of them. */
@@ -66,20 +202,62 @@ function postedKeys(chain: Chain, address: string, keys: string[]): DataEntry[] 
   return byKeys(chain, address, keys)
 }
 
+/** GET /addresses/data/{address} after its path: `matches`, else `key`s, else everything, sorted by key. */
+function listData(req: Request, chain: Chain, address: string, keysAllowed: boolean): DataEntry[] {
+  const matches = req.query.get('matches')
+  const keys = req.query.getAll('key')
+  if (matches !== null) return byRegex(chain, address, matches)
+  if (keysAllowed && keys.length > 0) return byKeys(chain, address, keys)
+  return [...entries(chain, address).values()].sort(byKey)
+}
+
+// AddressApiRoute.getData: `matches` as a form field or a query parameter, else keys as form fields or in JSON
+function postData(req: Request, chain: Chain): DataEntry[] {
+  const address = addressParam(req, chain)
+  const body = req.body()
+  const form = body instanceof URLSearchParams ? body : null
+  const matches = form?.get('matches') ?? req.query.get('matches')
+  if (matches !== null) return byRegex(chain, address, matches)
+  return postedKeys(chain, address, form ? form.getAll('key') : jsonStrings(body, 'keys'))
+}
+
+// ---- scripts ----
+
+const scripts = new ScriptCache()
+
+/**
+ * AddressApiRoute.scriptMeta: `{address}` without a script, `{address, meta: {version, callableFuncTypes}}` for a
+ * dApp (BaseGlobal.dAppFuncTypes: each callable's arguments with their meta types, the version as a string), and
+ * 199 `ScriptParseError(<text>)` for an expression or a meta whose types do not read.
+ */
+function scriptMeta(chain: Chain, address: string): Record<string, unknown> {
+  const facts = chain.state.scripts.get(address)
+  if (!facts) return { address }
+  const script = scripts.get(facts.base64)
+  if (script.kind !== 'dapp') throw nodeErrors.custom('ScriptParseError(Expected DApp)')
+  if (script.meta.typesError !== undefined) throw nodeErrors.custom(`ScriptParseError(${script.meta.typesError})`)
+  const callableFuncTypes: Record<string, unknown> = {}
+  // `types zip callableFuncs` and `args zip types`: the shorter list decides
+  script.meta.callableArgTypes.forEach((types, i) => {
+    const callable = script.callables[i]
+    if (!callable) return
+    const { name, args } = callable.func
+    callableFuncTypes[name] = args.slice(0, types.length).map((arg, j) => ({ name: arg, type: argTypeName(types[j]!) }))
+  })
+  return { address, meta: { version: String(script.meta.version), callableFuncTypes } }
+}
+
+/** The wallet routes' api key check (ApiRoute.withAuth): the dev node has no key, so none is correct. */
+const apiKeyNotValid = () => new NodeError(2, 'Provided API key is not correct', 403)
+
 export function addressRoutes(router: Router): void {
   router
-    .on('GET', '/addresses/balance/{address}', (req, chain) => {
-      const address = addressParam(req, chain)
-      return { address, confirmations: 0, balance: balanceOf(chain.state, address) }
-    })
     .on('GET', '/addresses/balance/details/{address}', (req, chain) => {
       const address = addressParam(req, chain)
-      const { regular, generating, available, effective } = wavesBalanceDetails(chain.state, address)
+      const { regular, available, effective } = wavesBalanceDetails(chain.state, address)
+      // GeneratingBalanceProvider.balance: the least effective balance of the last 1,000 blocks
+      const generating = effectiveOver(chain.state, address, GENERATING_BALANCE_DEPTH)
       return { address, regular, generating, available, effective }
-    })
-    .on('GET', '/addresses/effectiveBalance/{address}', (req, chain) => {
-      const address = addressParam(req, chain)
-      return { address, confirmations: 0, balance: wavesBalanceDetails(chain.state, address).effective }
     })
     .on('GET', '/addresses/validate/{address}', (req, chain) => {
       const address = req.params['address']!
@@ -90,14 +268,60 @@ export function addressRoutes(router: Router): void {
         return { address, valid: false }
       }
     })
+    .on('GET', '/addresses/balance/{address}', (req, chain) => {
+      const address = addressParam(req, chain)
+      return { address, confirmations: 0, balance: balanceOf(chain.state, address) }
+    })
+    // AddressApiRoute.balances: `address` repeated, `height` and `asset` optional
+    .on('GET', '/addresses/balance', (req, chain) =>
+      balancesAt(chain.state, req.query.getAll('address'), intParam(req.query.get('height'), 'height'), req.query.get('asset') ?? undefined, chain.chainIdByte),
+    )
+    // AddressApiRoute.balancesPost: {"addresses": [...], "height"?, "asset"?}; a height or asset of another type is absent
+    .on('POST', '/addresses/balance', (req, chain) => {
+      const body = req.body()
+      const addresses = jsonStrings(body, 'addresses')
+      const fields = body as Record<string, unknown>
+      const h = fields['height']
+      const atHeight = typeof h === 'number' && Number.isInteger(h) && h >= -(2 ** 31) && h <= 2 ** 31 - 1 ? h : undefined
+      const asset = typeof fields['asset'] === 'string' ? fields['asset'] : undefined
+      return balancesAt(chain.state, addresses, atHeight, asset, chain.chainIdByte)
+    })
+    .on('GET', '/addresses/balance/{address}/{confirmations}', (req, chain) => {
+      const address = addressParam(req, chain)
+      const confirmations = intSegment(req.params['confirmations']!)
+      checkBalanceDepth(chain.state, height(chain.state) - confirmations)
+      return { address, confirmations, balance: regularOver(chain.state, address, confirmations) }
+    })
+    .on('GET', '/addresses/seq/{from}/{to}', (req) => {
+      const from = intSegment(req.params['from']!)
+      const to = intSegment(req.params['to']!)
+      if (from > to) throw nodeErrors.custom('Invalid sequence')
+      if (to - from >= 1000) throw nodeErrors.tooManyKeys(1000)
+      return []
+    })
+    .on('GET', '/addresses/publicKey/{publicKey}', (req, chain) => {
+      const publicKey = req.params['publicKey']!
+      let valid = false
+      try {
+        valid = publicKey.length <= 192 && base58Decode(publicKey).length === 32
+      } catch {
+        valid = false
+      }
+      if (!valid) throw nodeErrors.invalidPublicKey()
+      return { address: addressOfKey({ publicKey }, chain.chainId) }
+    })
+    .on('GET', '/addresses/seed/{address}', () => {
+      throw apiKeyNotValid()
+    })
     .on('GET', '/addresses/scriptInfo/{address}', (req, chain) => {
       const address = addressParam(req, chain)
       const script = chain.state.scripts.get(address)
-      // AddressApiRoute.scriptInfo; its scriptText (the Scala printout of the script's tree) is not reproduced
-      if (!script) return { address, script: null, version: null, complexity: 0, verifierComplexity: 0, callableComplexities: {}, extraFee: 0, publicKey: null }
+      // AddressApiRoute.scriptInfo; scriptText (the Scala printout of the script's terms) is not reproduced: null
+      if (!script) return { address, script: null, scriptText: null, version: null, complexity: 0, verifierComplexity: 0, callableComplexities: {}, extraFee: 0, publicKey: null }
       return {
         address,
         script: `base64:${script.base64}`,
+        scriptText: null,
         version: script.stdLibVersion,
         complexity: Math.max(script.verifierComplexity, ...Object.values(script.callableComplexities)),
         verifierComplexity: script.verifierComplexity,
@@ -106,28 +330,38 @@ export function addressRoutes(router: Router): void {
         publicKey: script.publicKey,
       }
     })
-    .on('GET', '/addresses/data/{address}', (req, chain) => {
-      const address = addressParam(req, chain)
-      const matches = req.query.get('matches')
-      const keys = req.query.getAll('key')
-      if (matches !== null) return byRegex(chain, address, matches)
-      if (keys.length > 0) return byKeys(chain, address, keys)
-      return [...entries(chain, address).values()].sort(byKey)
-    })
-    // AddressApiRoute.getData: `matches` as a form field or a query parameter, else keys as form fields or in JSON
-    .on('POST', '/addresses/data/{address}', (req, chain) => {
-      const address = addressParam(req, chain)
-      const body = req.body()
-      const form = body instanceof URLSearchParams ? body : null
-      const matches = form?.get('matches') ?? req.query.get('matches')
-      if (matches !== null) return byRegex(chain, address, matches)
-      return postedKeys(chain, address, form ? form.getAll('key') : jsonKeys(body))
-    })
-    .on('GET', '/addresses/data/{address}/{key*}', (req, chain) => {
+    .on('GET', '/addresses/scriptInfo/{address}/meta', (req, chain) => scriptMeta(chain, addressParam(req, chain)))
+    .on('GET', '/addresses/data/{address}', (req, chain) => listData(req, chain, addressParam(req, chain), true))
+    .on('POST', '/addresses/data/{address}', postData)
+    .on('GET', '/addresses/data/{address}/{key}', (req, chain) => {
       const address = addressParam(req, chain)
       const entry = entries(chain, address).get(req.params['key']!)
       if (!entry) throw nodeErrors.noDataForKey()
       return entry
     })
+    // path(Segment) takes one segment; the node's other data directives do not look at the rest of the path
+    .on('GET', '/addresses/data/{address}/{key}/{rest*}', (req, chain) => listData(req, chain, addressParam(req, chain), false))
+    .on('POST', '/addresses/data/{address}/{rest*}', postData)
+    // effectiveBalance routes take any method
+    .on('GET', '/addresses/effectiveBalance/{address}', (req, chain) => effectiveNow(req, chain))
+    .on('POST', '/addresses/effectiveBalance/{address}', (req, chain) => effectiveNow(req, chain))
+    .on('GET', '/addresses/effectiveBalance/{address}/{confirmations}', (req, chain) => effectiveWith(req, chain))
+    .on('POST', '/addresses/effectiveBalance/{address}/{confirmations}', (req, chain) => effectiveWith(req, chain))
+    // the wallet: no accounts; creating one needs the api key
+    .on('GET', '/addresses', () => [])
+    .on('POST', '/addresses', () => {
+      throw apiKeyNotValid()
+    })
 }
 
+function effectiveNow(req: Request, chain: Chain): unknown {
+  const address = addressParam(req, chain)
+  return { address, confirmations: 0, balance: effectiveOver(chain.state, address, 0) }
+}
+
+function effectiveWith(req: Request, chain: Chain): unknown {
+  const address = addressParam(req, chain)
+  const confirmations = intSegment(req.params['confirmations']!)
+  checkBalanceDepth(chain.state, height(chain.state) - confirmations)
+  return { address, confirmations, balance: effectiveOver(chain.state, address, confirmations) }
+}

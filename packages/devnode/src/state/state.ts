@@ -109,6 +109,18 @@ export interface ChainState {
   aliases?: Map<string, string>
   /** lease id -> lease, active or canceled */
   leases?: Map<string, Lease>
+  /** address -> its WAVES balance after each block that changed it, oldest first (the node's balance history) */
+  wavesHistory?: Map<string, BalanceSnapshot[]>
+  /** `address|assetId` -> [height, balance] after each block that changed an asset balance, oldest first */
+  assetHistory?: Map<string, [number, bigint][]>
+}
+
+/** An address's WAVES from `height` on, until the next snapshot (the node's BalanceSnapshot), in wavelets. */
+export interface BalanceSnapshot {
+  height: number
+  regular: bigint
+  leaseIn: bigint
+  leaseOut: bigint
 }
 
 export function emptyState(chainId: string): ChainState {
@@ -244,5 +256,38 @@ export function recordTx(state: ChainState, id: string, tx: StoredTx, addresses:
     let ids = state.addressTxs.get(address)
     if (!ids) state.addressTxs.set(address, (ids = []))
     ids.push(id)
+  }
+}
+
+/**
+ * Keeps the balance history the node keeps (RocksDBWriter's balance and lease-balance nodes): after a transaction's
+ * effects apply, one snapshot per block of every address whose WAVES, lease or asset balance they touched.
+ */
+export function recordBalances(state: ChainState, effects: Effects): void {
+  const at = height(state)
+  const waves = new Set<string>()
+  for (const [address, asset] of effects.balances) {
+    if (asset === WAVES) waves.add(address)
+    else {
+      const key = `${address}|${asset}`
+      const history = (state.assetHistory ??= new Map()).get(key) ?? []
+      if (history.length === 0) state.assetHistory.set(key, history)
+      const last = history[history.length - 1]
+      const balance = balanceOf(state, address, asset)
+      if (last?.[0] === at) last[1] = balance
+      else history.push([at, balance])
+    }
+  }
+  for (const lease of [...(effects.lease ? [effects.lease] : []), ...(effects.leases ?? [])]) {
+    waves.add(lease.sender)
+    waves.add(lease.recipient)
+  }
+  for (const address of waves) {
+    const history = (state.wavesHistory ??= new Map()).get(address) ?? []
+    if (history.length === 0) state.wavesHistory.set(address, history)
+    const leased = leaseBalance(state, address)
+    const snapshot = { height: at, regular: balanceOf(state, address), leaseIn: leased.in, leaseOut: leased.out }
+    if (history[history.length - 1]?.height === at) history[history.length - 1] = snapshot
+    else history.push(snapshot)
   }
 }
