@@ -3,12 +3,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Chain } from '../chain/devnode.ts'
 import { NodeError, ResourceNotFound, nodeErrors } from '../errors.ts'
+import { activationRoutes } from './activation.ts'
 import { addressRoutes } from './addresses.ts'
 import { aliasLeasingRoutes } from './alias-leasing.ts'
 import { assetRoutes } from './assets.ts'
 import { blockRoutes } from './blocks.ts'
 import { nodeRoutes } from './node.ts'
+import { rewardRoutes } from './rewards.ts'
 import { transactionRoutes } from './transactions.ts'
+import { utilsRoutes } from './utils.ts'
 import { readJson, writeJson } from './json.ts'
 import { Router } from './router.ts'
 
@@ -21,6 +24,9 @@ blockRoutes(router)
 transactionRoutes(router)
 assetRoutes(router)
 nodeRoutes(router)
+utilsRoutes(router)
+activationRoutes(router)
+rewardRoutes(router)
 
 /**
  * How long an idle keep-alive connection stays open, in ms: akka-http's default `idle-timeout`, which a node
