@@ -34,6 +34,8 @@ export const nodeErrors = {
   wrongJson: (cause?: string) =>
     new NodeError(1, 'failed to parse json message', 400, { cause: cause ?? null, validationErrors: {} }),
   tooManyKeys: (limit: number) => new NodeError(10, `Too big sequence requested: max limit is ${limit} entries`),
+  /** TooBigArrayAllocation without a limit (the NFT page) */
+  tooBigSequence: () => new NodeError(10, 'Too big sequence requested'),
   invalidSignature: () => new NodeError(101, 'invalid signature'),
   invalidAddress: () => new NodeError(102, 'invalid address'),
   invalidPublicKey: () => new NodeError(108, 'invalid public key'),
@@ -63,6 +65,8 @@ export const nodeErrors = {
   txNotFound: () => new NodeError(311, 'transactions does not exist', 404),
   unsupportedType: () => new NodeError(312, 'transaction type not supported'),
   assetNotFound: (id: string) => new NodeError(313, `Asset does not exist: ${id}`, 404),
+  /** AssetsDoesNotExist: several ids of /assets/details that name no asset */
+  assetsNotFound: (ids: string[]) => new NodeError(314, `Asset does not exist. ${ids.join(', ')}`, 400, { ids }),
   alreadyInState: (id: string, height: number) =>
     new NodeError(400, `Transaction ${id} is already in the state on a height of ${height}`),
   wrongChain: (expected: number, provided: number) =>
@@ -70,6 +74,7 @@ export const nodeErrors = {
   invalidProofs: (message: string) => new NodeError(405, message),
   invalidTxId: (message: string) => new NodeError(4001, message),
   invalidAssetId: () => new NodeError(4007, 'Invalid asset id'),
+  assetIdNotSpecified: () => new NodeError(4009, 'Asset ID was not specified'),
   /**
    * What a node answers to a path no route takes, a method a path does not take, or a path segment a route's
    * matcher refuses: CompositeHttpService ends its routes with akka-http's `complete(StatusCodes.NotFound)`,

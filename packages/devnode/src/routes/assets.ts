@@ -1,32 +1,182 @@
-// /assets: balances and details.
+// /assets (AssetsApiRoute): balances, details, NFTs and balance distributions, with the node's limits and errors.
+import { base58Decode } from '../crypto.ts'
 import { checkAddress } from '../chain/tx.ts'
 import { nodeErrors } from '../errors.ts'
-import { type Asset, balanceOf, wavesBalanceDetails } from '../state/state.ts'
+import { type Asset, type ChainState, type StoredTx, balanceOf, wavesBalanceDetails } from '../state/state.ts'
 import type { Chain } from '../chain/devnode.ts'
-import type { Router } from './router.ts'
+import type { Request, Router } from './router.ts'
 import { bodyIds, isId } from './params.ts'
 
-/** AssetsApiRoute's FullAssetInfo: sponsorship fields only when sponsored, the issue transaction as stored. */
-function assetBalance(chain: Chain, id: string, balance: bigint): Record<string, unknown> {
-  const a = chain.state.assets.get(id)!
-  const sponsored = a.minSponsoredAssetFee ?? null
-  const issue = chain.tx(a.originTransactionId)
-  return {
-    assetId: id,
-    reissuable: a.reissuable,
-    ...(sponsored === null ? {} : { minSponsoredAssetFee: sponsored, sponsorBalance: wavesBalanceDetails(chain.state, a.issuer).available }),
-    quantity: a.quantity,
-    ...(issue && issue.json['type'] === 3 ? { issueTransaction: issue.json } : {}),
-    balance,
-    sequenceInBlock: 0,
+/** rest-api.asset-details-limit: ids per /assets/details and /assets/balance request */
+const ASSET_DETAILS_LIMIT = 100
+/** rest-api.transactions-by-address-limit: NFTs per /assets/nft page */
+const NFT_LIMIT = 1000
+/** rest-api.distribution-address-limit: addresses per distribution page */
+const DISTRIBUTION_LIMIT = 1000
+/** db.max-rollback-depth: how far back a distribution can be read, in blocks */
+const MAX_DISTRIBUTION_DEPTH = 2000
+/** Base58.defaultDecodeLimit: longer strings are not decoded */
+const BASE58_DECODE_LIMIT = 192
+
+/** Whether ByteStr.decodeBase58 reads `text` (any length of bytes). */
+function decodesBase58(text: string): boolean {
+  if (text.length > BASE58_DECODE_LIMIT) return false
+  try {
+    base58Decode(text)
+    return true
+  } catch {
+    return false
   }
 }
 
-function asset(chain: Chain, id: string, full: boolean) {
-  if (!isId(id)) throw nodeErrors.invalidAssetId()
-  const found = chain.state.assets.get(id)
-  if (!found) throw nodeErrors.assetNotFound(id)
-  return assetDetails(found, full)
+/** A path segment read as Akka's IntNumber reads it (digits that fit an Int); anything else matches no route (404). */
+function intSegment(text: string): number {
+  if (!/^\d+$/.test(text)) throw nodeErrors.notFound()
+  const n = Number(text)
+  if (n > 2 ** 31 - 1) throw nodeErrors.notFound()
+  return n
+}
+
+const sponsorship = (asset: Asset): bigint | null => (asset.minSponsoredAssetFee ? asset.minSponsoredAssetFee : null)
+
+/**
+ * The asset's number among the assets issued in its block (StaticAssetInfo.sequenceInBlock): the block's transactions
+ * in order, an invoke's dApp-to-dApp calls before the actions of the dApp that made them.
+ */
+function sequenceInBlock(chain: Chain, asset: Asset): number {
+  const block = chain.state.blocks[asset.issueHeight - 1]
+  let n = 0
+  const visit = (stateChanges: Record<string, unknown> | undefined): number | null => {
+    for (const call of (stateChanges?.['invokes'] ?? []) as { stateChanges?: Record<string, unknown> }[]) {
+      const found = visit(call.stateChanges)
+      if (found !== null) return found
+    }
+    for (const issue of (stateChanges?.['issues'] ?? []) as { assetId: string }[]) {
+      if (issue.assetId === asset.assetId) return n
+      n++
+    }
+    return null
+  }
+  for (const id of block?.txIds ?? []) {
+    const tx = chain.tx(id)
+    if (tx === undefined || tx.applicationStatus !== 'succeeded') continue
+    if (tx.json['type'] === 3) {
+      if (id === asset.assetId) return n
+      n++
+    } else if (tx.json['type'] === 16) {
+      const found = visit(tx.stateChanges)
+      if (found !== null) return found
+    }
+  }
+  return 0
+}
+
+/** Issued as an NFT (quantity 1, no decimals, not reissuable: the node's isNFT), by the Issue or Issue action. */
+function isNft(chain: Chain, asset: Asset): boolean {
+  const origin = chain.tx(asset.originTransactionId)
+  let issued: { quantity: unknown; decimals: unknown; reissuable: unknown } | undefined
+  if (origin?.json['type'] === 3) issued = { quantity: origin.json['quantity'], decimals: origin.json['decimals'], reissuable: origin.json['reissuable'] }
+  else {
+    const find = (stateChanges: Record<string, unknown> | undefined): void => {
+      for (const issue of (stateChanges?.['issues'] ?? []) as Record<string, unknown>[]) {
+        if (issue['assetId'] === asset.assetId) issued = { quantity: issue['quantity'], decimals: issue['decimals'], reissuable: issue['isReissuable'] }
+      }
+      for (const call of (stateChanges?.['invokes'] ?? []) as { stateChanges?: Record<string, unknown> }[]) find(call.stateChanges)
+    }
+    find(origin?.stateChanges)
+  }
+  return issued !== undefined && BigInt(issued.quantity as bigint) === 1n && Number(issued.decimals) === 0 && issued.reissuable === false
+}
+
+/** AssetsApiRoute.issueTxSerializer: the Issue transaction inside FullAssetInfo, in its own field order. */
+function issueTransactionJson(tx: StoredTx): Record<string, unknown> {
+  const j = tx.json
+  const version = Number(j['version'] ?? 1)
+  return {
+    type: j['type'],
+    id: j['id'],
+    fee: j['fee'],
+    feeAssetId: null,
+    timestamp: j['timestamp'],
+    version,
+    chainId: version >= 2 ? j['chainId'] : null,
+    sender: j['sender'],
+    senderPublicKey: j['senderPublicKey'],
+    proofs: j['proofs'],
+    assetId: j['id'],
+    name: j['name'],
+    quantity: j['quantity'],
+    reissuable: j['reissuable'],
+    decimals: j['decimals'],
+    description: j['description'],
+    ...(version >= 2 ? { script: j['script'] ?? null } : {}),
+    ...(version === 1 ? { signature: j['signature'] ?? (j['proofs'] as string[] | undefined)?.[0] } : {}),
+  }
+}
+
+/**
+ * AssetsApiRoute.getFullAssetInfo / assetInfoSerializer: the asset's facts with `balance`; sponsorship fields only when
+ * sponsored (sponsorBalance is the issuer's spendable WAVES), `issueTransaction` only for an asset issued by a
+ * succeeded Issue; an asset the chain does not know is `{assetId}` alone.
+ */
+function fullAssetInfo(chain: Chain, id: string, balance: bigint): Record<string, unknown> {
+  const asset = chain.state.assets.get(id)
+  if (asset === undefined) return { assetId: id }
+  const fee = sponsorship(asset)
+  const issue = chain.tx(id)
+  return {
+    assetId: id,
+    reissuable: asset.reissuable,
+    ...(fee === null ? {} : { minSponsoredAssetFee: fee, sponsorBalance: wavesBalanceDetails(chain.state, asset.issuer).available }),
+    quantity: asset.quantity,
+    ...(issue && issue.json['type'] === 3 && issue.applicationStatus === 'succeeded' ? { issueTransaction: issueTransactionJson(issue) } : {}),
+    balance,
+    sequenceInBlock: sequenceInBlock(chain, asset),
+  }
+}
+
+/** The height of the first balance change of `address` in `asset`: the node keeps changes of the last block apart. */
+function firstChange(state: ChainState, address: string, asset: string): number {
+  return state.assetHistory?.get(`${address}|${asset}`)?.[0]?.[0] ?? state.blocks.length
+}
+
+const byIdBytes = (a: string, b: string) => Buffer.compare(base58Decode(a), base58Decode(b))
+
+/**
+ * The address's assets as the node walks them (AddressPortfolio): those stored before the current block by id bytes,
+ * then those the current block gave it first, in that order.
+ */
+function walkedAssets(state: ChainState, address: string): { stored: string[]; current: string[] } {
+  const height = state.blocks.length
+  const stored: string[] = []
+  const current: string[] = []
+  for (const asset of state.balances.get(address)?.keys() ?? []) {
+    if (asset === '') continue
+    ;(firstChange(state, address, asset) < height ? stored : current).push(asset)
+  }
+  return { stored, current }
+}
+
+/** CommonAccountsApi.portfolio: assets with a positive balance, NFTs excluded (ReduceNFTFee). */
+function portfolio(chain: Chain, address: string): string[] {
+  const { stored, current } = walkedAssets(chain.state, address)
+  return [...stored.sort(byIdBytes), ...current].filter((id) => balanceOf(chain.state, address, id) > 0n && !isNft(chain, chain.state.assets.get(id)!))
+}
+
+/** `id` parameters of /assets/balance and /assets/details (CustomDirectives.anyParam): at most 100, each base58. */
+function assetIds(ids: string[]): string[] {
+  if (ids.length > ASSET_DETAILS_LIMIT) throw nodeErrors.tooManyKeys(ASSET_DETAILS_LIMIT)
+  const invalid = ids.filter((id) => !decodesBase58(id))
+  if (invalid.length > 0) throw nodeErrors.invalidIds(invalid)
+  return ids
+}
+
+/** AssetsApiRoute.balances: the given assets (each, even at 0) or, without ids, the portfolio. */
+function balances(chain: Chain, rawAddress: string, ids: string[]): Record<string, unknown> {
+  const address = checkAddress(rawAddress, chain.chainIdByte)
+  const assets = assetIds(ids)
+  const listed = assets.length > 0 ? assets : portfolio(chain, address)
+  return { address, balances: listed.map((id) => fullAssetInfo(chain, id, balanceOf(chain.state, address, id))) }
 }
 
 /** The `full` query parameter of /assets/details, read as Akka's Boolean unmarshaller reads it (absent is false). */
@@ -37,7 +187,7 @@ const fullParam = (req: { query: URLSearchParams }): boolean => ['true', 'yes', 
  * `scriptDetails` {scriptComplexity (the estimator's), script (base64:...)}. The node adds `scriptText`, the Scala
  * printout of the script's tree, which is not reproduced here.
  */
-export function assetDetails(asset: Asset, full = false): Record<string, unknown> {
+export function assetDetails(asset: Asset, full = false, sequence = 0): Record<string, unknown> {
   const script = asset.script ?? null
   return {
     assetId: asset.assetId,
@@ -51,29 +201,177 @@ export function assetDetails(asset: Asset, full = false): Record<string, unknown
     reissuable: asset.reissuable,
     quantity: asset.quantity,
     scripted: script !== null,
-    minSponsoredAssetFee: asset.minSponsoredAssetFee ?? null,
+    minSponsoredAssetFee: sponsorship(asset),
     originTransactionId: asset.originTransactionId,
-    sequenceInBlock: 0,
+    sequenceInBlock: sequence,
     ...(full && script !== null ? { scriptDetails: { scriptComplexity: script.complexity, script: `base64:${script.base64}` } } : {}),
+  }
+}
+
+/** /assets/details/{assetId}: 4007 for an id that is not 32 bytes of base58, 313 (404) for an asset not issued. */
+function singleDetails(chain: Chain, id: string, full: boolean) {
+  if (!isId(id)) throw nodeErrors.invalidAssetId()
+  const found = chain.state.assets.get(id)
+  if (!found) throw nodeErrors.assetNotFound(id)
+  return assetDetails(found, full, sequenceInBlock(chain, found))
+}
+
+/**
+ * AssetsApiRoute.multipleDetails: no id is 4009, more than 100 is 10, ids that are not base58 are 116, and ids of no
+ * asset (of any length) are one 314 naming them all.
+ */
+function multipleDetails(chain: Chain, ids: string[], full: boolean) {
+  if (ids.length === 0) throw nodeErrors.assetIdNotSpecified()
+  assetIds(ids)
+  const missing = ids.filter((id) => !chain.state.assets.has(id))
+  if (missing.length > 0) throw nodeErrors.assetsNotFound(missing)
+  return ids.map((id) => {
+    const asset = chain.state.assets.get(id)!
+    return assetDetails(asset, full, sequenceInBlock(chain, asset))
+  })
+}
+
+/**
+ * /assets/nft/{address}/limit/{limit} (AssetsApiRoute.nft, AddressPortfolio.nftIterator): the address's NFTs in the
+ * order it first held them, those it holds now, as assetDetailsSerializer prints them (full: scriptDetails for a
+ * scripted one, minSponsoredAssetFee only when sponsored). `after` (base58, else 4007) starts past that NFT; an NFT
+ * the address never held leaves only those it first held in the current block. More than 1,000 is 10.
+ */
+function nfts(chain: Chain, req: Request) {
+  const address = checkAddress(req.params['address']!, chain.chainIdByte)
+  const limit = intSegment(req.params['limit']!)
+  const afterText = req.query.get('after') ?? ''
+  if (afterText !== '' && !decodesBase58(afterText)) throw nodeErrors.invalidAssetId()
+  if (limit > NFT_LIMIT) throw nodeErrors.tooBigSequence()
+  const state = chain.state
+  const nft = (id: string) => isNft(chain, state.assets.get(id)!)
+  const { stored, current } = walkedAssets(state, address)
+  const held = [...stored, ...current].filter(nft)
+  const storedNfts = stored.filter(nft)
+  const currentNfts = current.filter(nft)
+  let listed: string[]
+  if (afterText === '') listed = held
+  else if (storedNfts.includes(afterText)) listed = [...storedNfts.slice(storedNfts.indexOf(afterText) + 1), ...currentNfts]
+  else listed = currentNfts.includes(afterText) ? currentNfts.slice(currentNfts.indexOf(afterText) + 1) : currentNfts
+  return listed
+    .filter((id) => balanceOf(state, address, id) > 0n)
+    .slice(0, limit)
+    .map((id) => nftDetails(chain, state.assets.get(id)!))
+}
+
+/** AssetsApiRoute.assetDetailsSerializer with full = true: as jsonDetails, but minSponsoredAssetFee only when sponsored. */
+function nftDetails(chain: Chain, asset: Asset): Record<string, unknown> {
+  const script = asset.script ?? null
+  const fee = sponsorship(asset)
+  return {
+    assetId: asset.assetId,
+    issueHeight: asset.issueHeight,
+    issueTimestamp: asset.issueTimestamp,
+    issuer: asset.issuer,
+    issuerPublicKey: asset.issuerPublicKey,
+    name: asset.name,
+    description: asset.description,
+    decimals: asset.decimals,
+    reissuable: asset.reissuable,
+    quantity: asset.quantity,
+    scripted: script !== null,
+    ...(fee === null ? {} : { minSponsoredAssetFee: fee }),
+    originTransactionId: asset.originTransactionId,
+    sequenceInBlock: sequenceInBlock(chain, asset),
+    ...(script === null ? {} : { scriptDetails: { scriptComplexity: script.complexity, script: `base64:${script.base64}` } }),
+  }
+}
+
+/** Java's String.hashCode. */
+function javaHash(text: string): number {
+  let h = 0
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0
+  return h
+}
+
+/** scala.collection.Hashing.improve: the hash an immutable HashMap files a key under. */
+function improve(hcode: number): number {
+  let h = (hcode + ~(hcode << 9)) | 0
+  h ^= h >>> 14
+  h = (h + (h << 4)) | 0
+  return h ^ (h >>> 10)
+}
+
+/**
+ * The order a Scala immutable Map built from these distinct keys iterates them: up to 4 as given (Map1..Map4), more
+ * by the HashMap trie (5 bits of the improved hash a level, lowest first; a node's own keys before its sub-nodes).
+ * The node's distribution `items` is such a Map.
+ */
+export function scalaMapOrder(keys: readonly string[]): string[] {
+  if (keys.length <= 4) return [...keys]
+  const hashed = keys.map((key) => ({ key, hash: improve(javaHash(key)) >>> 0 }))
+  const walk = (group: typeof hashed, shift: number): string[] => {
+    if (shift >= 32) return group.map((g) => g.key)
+    const slots = new Map<number, typeof hashed>()
+    for (const g of group) {
+      const slot = (g.hash >>> shift) & 31
+      slots.set(slot, [...(slots.get(slot) ?? []), g])
+    }
+    const order = [...slots.keys()].sort((a, b) => a - b)
+    const own = order.filter((slot) => slots.get(slot)!.length === 1).map((slot) => slots.get(slot)![0]!.key)
+    const deeper = order.filter((slot) => slots.get(slot)!.length > 1).flatMap((slot) => walk(slots.get(slot)!, shift + 5))
+    return [...own, ...deeper]
+  }
+  return walk(hashed, 0)
+}
+
+/**
+ * /assets/{assetId}/distribution/{height}/limit/{limit} (AssetsApiRoute.balanceDistributionAtHeight,
+ * validateDistributionParams): the holders of the asset at the end of block `height`, by the order the chain first
+ * saw their addresses, `after` an address (from the start when the chain does not know it). Refusals are 199 in the
+ * node's order: the limit (1 to 1,000), then the height (above 0, not the current one, below it, at most 2,000 back),
+ * then `after` (102).
+ */
+function distribution(chain: Chain, req: Request) {
+  const assetId = req.params['assetId']!
+  if (!isId(assetId)) throw nodeErrors.invalidAssetId()
+  const height = intSegment(req.params['height']!)
+  const limit = intSegment(req.params['limit']!)
+  const afterText = req.query.get('after')
+  const current = chain.height
+  if (limit <= 0) throw nodeErrors.custom('Limit should be greater than 0')
+  if (limit > DISTRIBUTION_LIMIT) throw nodeErrors.custom(`Limit should be less than or equal to ${DISTRIBUTION_LIMIT}`)
+  if (height <= 0) throw nodeErrors.custom('Height should be greater than zero')
+  if (height === current) throw nodeErrors.custom("Using 'assetDistributionAtHeight' on current height can lead to inconsistent result")
+  if (height > current) throw nodeErrors.custom(`Asset distribution available only at height not greater than ${current - 1}`)
+  if (height < current - MAX_DISTRIBUTION_DEPTH) throw nodeErrors.custom(`Unable to get distribution past height ${current - MAX_DISTRIBUTION_DEPTH}`)
+  const after = afterText === null ? null : checkAddress(afterText, chain.chainIdByte)
+  const state = chain.state
+  const addresses = [...state.balances.keys()]
+  const start = after === null ? 0 : addresses.indexOf(after) + 1
+  const holders: [string, bigint][] = []
+  for (const address of addresses.slice(start)) {
+    if (holders.length === limit) break
+    let balance = 0n
+    for (const [at, value] of state.assetHistory?.get(`${address}|${assetId}`) ?? []) if (at <= height) balance = value
+    if (balance > 0n) holders.push([address, balance])
+  }
+  const amounts = new Map(holders)
+  return {
+    hasNext: holders.length === limit,
+    lastItem: holders[holders.length - 1]?.[0] ?? null,
+    items: Object.fromEntries(scalaMapOrder(holders.map(([address]) => address)).map((address) => [address, amounts.get(address)!])),
   }
 }
 
 export function assetRoutes(router: Router): void {
   router
-    .on('GET', '/assets/balance/{address}', (req, chain) => {
-      const address = checkAddress(req.params['address']!, chain.chainIdByte)
-      const balances = [...(chain.state.balances.get(address) ?? new Map<string, bigint>())]
-        .filter(([id, balance]) => id !== '' && balance > 0n)
-        .map(([id, balance]) => assetBalance(chain, id, balance))
-      return { address, balances }
-    })
+    .on('GET', '/assets/balance/{address}', (req, chain) => balances(chain, req.params['address']!, req.query.getAll('id')))
+    .on('POST', '/assets/balance/{address}', (req, chain) => balances(chain, req.params['address']!, bodyIds(req)))
     .on('GET', '/assets/balance/{address}/{assetId}', (req, chain) => {
       const address = checkAddress(req.params['address']!, chain.chainIdByte)
       const id = req.params['assetId']!
       if (!isId(id)) throw nodeErrors.invalidAssetId()
       return { address, assetId: id, balance: balanceOf(chain.state, address, id) }
     })
-    .on('GET', '/assets/details/{assetId}', (req, chain) => asset(chain, req.params['assetId']!, fullParam(req)))
-    .on('GET', '/assets/details', (req, chain) => req.query.getAll('id').map((id) => asset(chain, id, fullParam(req))))
-    .on('POST', '/assets/details', (req, chain) => bodyIds(req).map((id) => asset(chain, id, fullParam(req))))
+    .on('GET', '/assets/details/{assetId}', (req, chain) => singleDetails(chain, req.params['assetId']!, fullParam(req)))
+    .on('GET', '/assets/details', (req, chain) => multipleDetails(chain, req.query.getAll('id'), fullParam(req)))
+    .on('POST', '/assets/details', (req, chain) => multipleDetails(chain, bodyIds(req), fullParam(req)))
+    .on('GET', '/assets/nft/{address}/limit/{limit}', (req, chain) => nfts(chain, req))
+    .on('GET', '/assets/{assetId}/distribution/{height}/limit/{limit}', (req, chain) => distribution(chain, req))
 }

@@ -17,6 +17,8 @@ const STRING_FIELDS: ReadonlySet<string> = new Set([
   'feeAmount',
   'generating',
   'in',
+  // not in fieldNamesToTranslate: AssetsApiRoute.balanceDistributionAtHeight writes each of its balances as a string
+  'items',
   'matcherFee',
   'minIncrement',
   'minSponsoredAssetFee',
