@@ -2,9 +2,11 @@
 // (field order of the meta), ApiError (codes, texts, statuses) and FeeValidation (calculateFee).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RICH_SEED, addressOf, client, seed, wt } from '../../../../test/waves.ts'
-import { base58Encode } from '../crypto.ts'
+import { base58Decode, base58Encode, blake2b } from '../crypto.ts'
 import { GENESIS_BALANCE } from '../constants.ts'
 import { genesisTxId } from '../chain/devnode.ts'
+import { signedTxBytes, transactionsRoot } from '../chain/merkle.ts'
+import { createMerkleRoot } from '../ride/stdlib/crypto.ts'
 import { createDevnode, type Devnode } from '../index.ts'
 import { Router } from './router.ts'
 import { transactionRoutes } from './transactions.ts'
@@ -338,5 +340,88 @@ describe('/transactions/calculateFee', () => {
     })
     const notObject = await api.post('/transactions/calculateFee', [1])
     expect(notObject.body).toEqual({ error: 1, message: 'failed to parse json message', cause: null, validationErrors: { obj: [{ msg: ['error.expected.jsobject'], args: [] }] } })
+  })
+})
+
+describe('/transactions/merkleProof', () => {
+  /** Merkle.empty */
+  const EMPTY = base58Encode(blake2b(Uint8Array.of(0)))
+  const leafOf = (tx: object) => blake2b(wt.protoSerialize.signedTxToProtoBytes(tx as never))
+
+  it('hashes each transaction as its signed protobuf bytes (PBTransactions.toByteArrayMerkle)', async () => {
+    const data = await ok(wt.data({ data: [{ key: 'k', type: 'integer', value: 1 }], chainId: R }, sender))
+    const transfer = await ok(wt.transfer({ recipient: other, amount: 41, attachment: '3MyAGEBuZGDKZDzYn6sbh2noqk9uYHy4kjw', chainId: R }, sender))
+    for (const tx of [data, transfer]) {
+      // the library's SignedTransaction encoding as the oracle
+      expect(signedTxBytes(node.chain.tx(tx.id)!.json, 82)).toEqual(wt.protoSerialize.signedTxToProtoBytes(tx as never))
+    }
+    // an invoke's body is written by the dev node itself (invoke-bytes.ts); read as broadcast
+    const args = [{ type: 'integer', value: 5 }, { type: 'string', value: 'x' }, { type: 'binary', value: 'base64:AQI=' }, { type: 'list', value: [{ type: 'boolean', value: true }] }]
+    const invoke = wt.invokeScript({ dApp: other, call: { function: 'f', args: args as never }, payment: [{ amount: 3, assetId: null }], chainId: R }, sender)
+    expect(signedTxBytes(invoke as never, 82)).toEqual(wt.protoSerialize.signedTxToProtoBytes(invoke as never))
+  })
+
+  it('proves every transaction of a block against the block root', async () => {
+    const quiet = await createDevnode({ autoMine: false })
+    try {
+      const q = client(quiet.url)
+      await quiet.mine()
+      const txs = [1, 2, 3].map((amount) => wt.transfer({ recipient: other, amount, chainId: R }, RICH_SEED))
+      for (const tx of txs) expect((await q.broadcast(tx)).status).toBe(200)
+      const block = quiet.chain.state.blocks[quiet.chain.height - 1]!
+      expect(block.txIds).toEqual(txs.map((t) => t.id))
+      const root = transactionsRoot(quiet.chain.state, block)
+      const answer = await q.get(`/transactions/merkleProof?id=${txs[0]!.id}&id=${UNKNOWN_ID}&id=${txs[2]!.id}&id=${txs[1]!.id}`)
+      expect(answer.status).toBe(200)
+      // transactionProofWrites: id, transactionIndex, merkleProof; an id the chain lacks is left out
+      expect(answer.body.map((p: object) => Object.keys(p))).toEqual([0, 1, 2].map(() => ['id', 'transactionIndex', 'merkleProof']))
+      expect(answer.body.map((p: { id: string; transactionIndex: number }) => [p.id, p.transactionIndex])).toEqual([[txs[0]!.id, 0], [txs[2]!.id, 2], [txs[1]!.id, 1]])
+      for (const proof of answer.body as { id: string; transactionIndex: number; merkleProof: string[] }[]) {
+        const tx = txs[proof.transactionIndex]!
+        expect(proof.merkleProof).toHaveLength(2)
+        // RIDE's createMerkleRoot (Merkle.createRoot) leads each proof back to the root
+        expect(base58Encode(createMerkleRoot(proof.merkleProof.map(base58Decode), leafOf(tx), BigInt(proof.transactionIndex)))).toBe(root)
+      }
+      // three leaves: the third has no partner and is paired with Merkle.empty
+      expect(answer.body[1].merkleProof[0]).toBe(EMPTY)
+      const posted = await q.post('/transactions/merkleProof', { ids: [txs[1]!.id] })
+      expect(posted.body).toEqual([answer.body[2]])
+    } finally {
+      await quiet.close()
+    }
+  })
+
+  it('roots a block of one transaction in hash(leaf ++ empty)', async () => {
+    const tx = await ok(wt.transfer({ recipient: other, amount: 42, chainId: R }, sender))
+    const block = node.chain.state.blocks[node.chain.tx(tx.id)!.height - 1]!
+    expect(block.txIds).toEqual([tx.id])
+    const root = transactionsRoot(node.chain.state, block)
+    const leaf = leafOf(tx)
+    const paired = new Uint8Array(64)
+    paired.set(leaf)
+    paired.set(base58Decode(EMPTY), 32)
+    expect(root).toBe(base58Encode(blake2b(paired)))
+    expect((await api.get(`/transactions/merkleProof?id=${tx.id}`)).body).toEqual([{ id: tx.id, transactionIndex: 0, merkleProof: [EMPTY] }])
+  })
+
+  it('refuses as TransactionsApiRoute.merkleProof does', async () => {
+    expect(await api.get('/transactions/merkleProof')).toMatchObject({ status: 400, body: { error: 4001, message: 'Transaction ID was not specified' } })
+    expect(await api.get('/transactions/merkleProof?id=0OIl&id=x_y')).toMatchObject({ status: 400, body: { error: 116, message: 'Request contains invalid IDs. 0OIl, x_y', ids: ['0OIl', 'x_y'] } })
+    const none = { status: 400, body: { error: 199, message: 'transactions do not exist or block version < 5' } }
+    expect(await api.get(`/transactions/merkleProof?id=${UNKNOWN_ID}`)).toMatchObject(none)
+    // a genesis transaction is in the version 1 genesis block
+    const rich = addressOf(RICH_SEED)
+    const history = (await api.get(`/transactions/address/${rich}/limit/1000`)).body[0] as { type: number; id: string }[]
+    expect(await api.get(`/transactions/merkleProof?id=${history.find((t) => t.type === 1)!.id}`)).toMatchObject(none)
+    const many = Array.from({ length: 1001 }, () => UNKNOWN_ID)
+    expect(await api.post('/transactions/merkleProof', { ids: many })).toMatchObject({ status: 400, body: { error: 10, message: 'Too big sequence requested: max limit is 1000 entries' } })
+  })
+})
+
+describe('/transactions/sign', () => {
+  it('needs the api key the dev node does not have (ApiRoute.withAuth: ApiKeyNotValid)', async () => {
+    const refused = { status: 403, body: { error: 2, message: 'Provided API key is not correct' } }
+    expect(await api.post('/transactions/sign', { type: 4 })).toMatchObject(refused)
+    expect(await api.post(`/transactions/sign/${other}`, { type: 4 }, { 'X-Api-Key': 'anything' })).toMatchObject(refused)
   })
 })

@@ -3,6 +3,7 @@
 import { MAX_KEYS_PER_REQUEST } from '../constants.ts'
 import { base58Decode } from '../crypto.ts'
 import { minFee } from '../chain/apply.ts'
+import { transactionProof } from '../chain/merkle.ts'
 import { checkAddress, readTransaction } from '../chain/tx.ts'
 import { NodeError, nodeErrors } from '../errors.ts'
 import type { Chain } from '../chain/devnode.ts'
@@ -37,6 +38,11 @@ function pathTxId(text: string): string {
     throw nodeErrors.invalidTxId(`${text} has invalid length ${bytes.length}. Length can either be 32 or 64`)
   }
   return text
+}
+
+/** ApiError.ApiKeyNotValid. */
+const apiKeyNotValid = (): never => {
+  throw new NodeError(2, 'Provided API key is not correct', 403)
 }
 
 /** ApiError.TooBigArrayAllocation, the case object: the same code without the limit in its text. */
@@ -78,6 +84,20 @@ function statusList(chain: Chain, ids: string[]): unknown[] {
   const invalid = ids.filter((id) => typeof decodeBase58(id) === 'string')
   if (invalid.length > 0) throw nodeErrors.invalidIds(invalid)
   return ids.map((id) => txStatus(chain, id))
+}
+
+/**
+ * TransactionsApiRoute.merkleProof: at most 1,000 ids, at least one, all base58 (116 otherwise); the proofs of those
+ * the chain has in a block of version 5, or a 199 when there are none.
+ */
+function merkleProofs(chain: Chain, ids: string[]): unknown[] {
+  if (ids.length > MAX_KEYS_PER_REQUEST) throw nodeErrors.tooManyKeys(MAX_KEYS_PER_REQUEST)
+  if (ids.length === 0) throw nodeErrors.invalidTxId('Transaction ID was not specified')
+  const invalid = ids.filter((id) => typeof decodeBase58(id) === 'string')
+  if (invalid.length > 0) throw nodeErrors.invalidIds(invalid)
+  const proofs = ids.flatMap((id) => transactionProof(chain.state, id) ?? [])
+  if (proofs.length === 0) throw nodeErrors.custom('transactions do not exist or block version < 5')
+  return proofs
 }
 
 /** AddrSegment: text that is not base58 is a 199 with the decoder's text; other bad addresses 102 `invalid address`. */
@@ -163,6 +183,13 @@ export function transactionRoutes(router: Router): void {
     .on('GET', '/transactions/status/{id}', (req, chain) => txStatus(chain, pathTxId(req.params['id']!)))
     .on('GET', '/transactions/status', (req, chain) => statusList(chain, anyIds(req, 'GET')))
     .on('POST', '/transactions/status', (req, chain) => statusList(chain, anyIds(req, 'POST')))
+    .on('GET', '/transactions/merkleProof', (req, chain) => merkleProofs(chain, anyIds(req, 'GET')))
+    .on('POST', '/transactions/merkleProof', (req, chain) => merkleProofs(chain, anyIds(req, 'POST')))
+    // sign needs the node's api key; the dev node has none, as a node without `rest-api.api-key-hash` (ApiRoute.withAuth)
+    .on('GET', '/transactions/sign', apiKeyNotValid)
+    .on('POST', '/transactions/sign', apiKeyNotValid)
+    .on('GET', '/transactions/sign/{rest*}', apiKeyNotValid)
+    .on('POST', '/transactions/sign/{rest*}', apiKeyNotValid)
     .on('GET', '/transactions/unconfirmed', (_req, chain) => chain.unconfirmed().map((tx) => unconfirmedTxJson(tx, chain.state)))
     .on('GET', '/transactions/unconfirmed/size', (_req, chain) => ({ size: chain.unconfirmedCount }))
     // utxTransactionInfo: without an id the node answers InvalidSignature
