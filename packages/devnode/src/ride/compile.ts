@@ -39,3 +39,35 @@ export function compileRide({ source, libraries }: RideSource): Compiled {
     callableComplexities: (compiled as { callableComplexities?: Record<string, number> }).callableComplexities ?? {},
   }
 }
+
+/** The version a source without STDLIB_VERSION gets on a node where RIDE V5 is active (UtilsApiRoute.defaultStdlibVersion). */
+export const DEFAULT_STDLIB_VERSION = 5
+
+/**
+ * Compiles as the node's compile routes do: `compact` renames declarations (compileCode `?compact=true`), and a source
+ * that names no STDLIB_VERSION is compiled as V5 (the official compiler alone would take V3). Error positions are the
+ * source's own. Throws the node's error 305.
+ */
+export function compileForNode({ source, libraries }: RideSource, options: { compact?: boolean } = {}): Compiled {
+  const named = /\{-#\s*STDLIB_VERSION\b/.test(source)
+  const prefix = named ? '' : `{-# STDLIB_VERSION ${DEFAULT_STDLIB_VERSION} #-}\n`
+  const shift = (message: string) =>
+    prefix === '' ? message : message.replace(/\bin (\d+)-(\d+)/g, (_m, a: string, b: string) => `in ${Math.max(Number(a) - prefix.length, 0)}-${Math.max(Number(b) - prefix.length, 0)}`)
+  let result
+  try {
+    result = ride.compile(prefix + source, 3, options.compact ?? false, false, libraries)
+  } catch (e) {
+    throw nodeErrors.compilation(shift(e instanceof Error ? e.message : String(e)))
+  }
+  if ('error' in result) throw nodeErrors.compilation(shift(String(result.error)))
+  const info = ride.scriptInfo(prefix + source)
+  const isDApp = 'contentType' in info && info.contentType === 2
+  const compiled = result.result
+  return {
+    base64: compiled.base64,
+    size: compiled.size,
+    complexity: compiled.complexity,
+    verifierComplexity: compiled.verifierComplexity ?? (isDApp ? 0 : compiled.complexity),
+    callableComplexities: (compiled as { callableComplexities?: Record<string, number> }).callableComplexities ?? {},
+  }
+}

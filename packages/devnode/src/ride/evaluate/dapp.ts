@@ -92,37 +92,33 @@ export type CallableOutcome =
   | { ok: false; error: RideError; complexity: number; refused: boolean; incomplete?: true }
 
 /** Wraps `body` in the script's declarations, outermost first (ContractEvaluator.foldDeclarations). */
-function withDeclarations(declarations: readonly Declaration[], body: Expr): Expr {
+export function withDeclarations(declarations: readonly Declaration[], body: Expr): Expr {
   let expr = body
   for (let i = declarations.length - 1; i >= 0; i--) expr = { kind: 'block', declaration: declarations[i]!, body: expr }
   return expr
 }
 
 /**
- * Runs a callable of `script` (ContractEvaluator.applyV2Coeval): finds it by name, checks the argument count, binds the
- * Invocation to the annotation's name, evaluates the declarations lazily and the callable, and reads its result as
- * actions. Argument types are not checked against the meta, as a node 1.5.7 does not: a value of the wrong type fails
- * where the script uses it.
+ * The expression a callable call runs (ContractEvaluator.buildExprFromInvocation): the script's declarations, the
+ * Invocation bound to the annotation's name, the callable, and the call with the argument values. A call the node
+ * refuses before evaluating (no such callable, argument count) is a `refusal` with the node's text.
  */
-export function runCallable(script: DAppScript, call: CallableCall, invocation: InvocationFacts, options: RunOptions): CallableOutcome {
-  const version = script.version
+export function callableExpr(script: DAppScript, call: CallableCall, invocation: InvocationFacts): { expr: Expr } | { refusal: RideError } {
   const callable = script.callables.find((c) => c.func.name === call.function)
   if (callable === undefined) {
     const plain = script.declarations.some((d) => d.kind === 'func' && d.name === call.function)
     const message = plain
       ? `function '${call.function} exists in the script but is not marked as @Callable, therefore cannot not be invoked`
       : `@Callable function '${call.function}' doesn't exist in the script`
-    return { ok: false, error: new RideError(message), complexity: 0, refused: true }
+    return { refusal: new RideError(message) }
   }
   const taking = callable.func.args.length
   if (taking !== call.args.length) {
-    const message = `function '${call.function} takes ${taking} args but ${call.args.length} were(was) given`
-    return { ok: false, error: new RideError(message), complexity: 0, refused: true }
+    return { refusal: new RideError(`function '${call.function} takes ${taking} args but ${call.args.length} were(was) given`) }
   }
-  const limit = options.limit ?? invokeComplexityLimit(version)
   const expr = withDeclarations(script.declarations, {
     kind: 'block',
-    declaration: { kind: 'let', name: callable.annotationArg, value: { kind: 'value', value: buildInvocation(invocation, version) } },
+    declaration: { kind: 'let', name: callable.annotationArg, value: { kind: 'value', value: buildInvocation(invocation, script.version) } },
     body: {
       kind: 'block',
       declaration: callable.func,
@@ -133,6 +129,21 @@ export function runCallable(script: DAppScript, call: CallableCall, invocation: 
       },
     },
   })
+  return { expr }
+}
+
+/**
+ * Runs a callable of `script` (ContractEvaluator.applyV2Coeval): finds it by name, checks the argument count, binds the
+ * Invocation to the annotation's name, evaluates the declarations lazily and the callable, and reads its result as
+ * actions. Argument types are not checked against the meta, as a node 1.5.7 does not: a value of the wrong type fails
+ * where the script uses it.
+ */
+export function runCallable(script: DAppScript, call: CallableCall, invocation: InvocationFacts, options: RunOptions): CallableOutcome {
+  const version = script.version
+  const built = callableExpr(script, call, invocation)
+  if ('refusal' in built) return { ok: false, error: built.refusal, complexity: 0, refused: true }
+  const { expr } = built
+  const limit = options.limit ?? invokeComplexityLimit(version)
   const outcome = evaluate(expr, { version, env: options.env, table: options.table ?? stdlib(version), limit })
   switch (outcome.kind) {
     case 'error':

@@ -1,0 +1,435 @@
+// /utils/script/evaluate: a read-only run of a dApp (the node's UtilsEvaluator, Evaluation, UtilsEvaluationRequest).
+// The request is an expression, run inside the dApp's declarations (ContractEvaluator.buildSyntheticCall), or a
+// callable call as an invoke would make it (buildExprFromInvocation). Both run on the chain's engine, with the
+// dApp-to-dApp calls and action folds of an invoke transaction; whatever they change is undone before the answer.
+import { address as addressOf, base58Decode, base58Encode } from '../crypto.ts'
+import { NodeError } from '../errors.ts'
+import { type Action, toActions } from '../ride/actions.ts'
+import { ExpressionCompileError, compileExpressionForDApp } from '../ride/compile-expression.ts'
+import { base64Decode } from '../ride/script/base64.ts'
+import { buildInvocation, callableExpr, withDeclarations } from '../ride/evaluate/dapp.ts'
+import { evaluate } from '../ride/evaluate/evaluator.ts'
+import { stdlib } from '../ride/stdlib/index.ts'
+import type { DAppScript, Declaration, Expr } from '../ride/terms.ts'
+import { CaseObj, RideBigInt, RideError, type Value } from '../ride/values.ts'
+import { type DataWrite, type Effects, WAVES, balanceOf, emptyEffects, netBalances } from '../state/state.ts'
+import { applyReversibly, checkActionAmounts, checkResultFields, foldActions, foldedStateChanges } from './actions.ts'
+import { type ApplyContext, checkActions, checkBalances, dataWrite, transferOf } from './apply.ts'
+import { DAppCalls } from './invoke.ts'
+import { checkAddress, type Tx } from './tx.ts'
+
+/** rest-api.evaluate-script-complexity-limit of the node's default settings */
+export const EVALUATE_COMPLEXITY_LIMIT = 52_000
+/** FeeConstants(InvokeScript) * FeeUnit: the fee an evaluated call carries unless the request names one */
+const DEFAULT_FEE = 500_000n
+/** ContractLimits: payments of one call (V6 rules, which the node applies to every evaluation) */
+const MAX_PAYMENTS = 10
+/** MAX_LONG / 10: what the node credits the default caller with before checking balances (addWavesToDefaultInvoker) */
+const DEFAULT_CALLER_CREDIT = 922_337_203_685_477_580n
+const ZERO_32 = new Uint8Array(32)
+const ZERO_ID = base58Encode(ZERO_32)
+
+type Json = Record<string, unknown>
+type InvokeTx = Extract<Tx, { type: 16 }>
+
+/** An answer of the route that is not an evaluation: the node's ApiError JSON. */
+const apiError = (error: number, message: string, extra: Json = {}): Json => ({ error, message, ...extra })
+
+/** A value as the node writes it (ScriptValuesJson.serializeValue): `{type, value}`, bytes in base58. */
+export function scriptValueJson(value: Value): Json {
+  if (typeof value === 'bigint') return { type: 'Int', value }
+  if (value instanceof RideBigInt) return { type: 'BigInt', value: value.value }
+  if (typeof value === 'string') return { type: 'String', value }
+  if (typeof value === 'boolean') return { type: 'Boolean', value }
+  if (value instanceof Uint8Array) return { type: 'ByteVector', value: base58Encode(value) }
+  if (Array.isArray(value)) return { type: 'Array', value: value.map(scriptValueJson) }
+  if (value instanceof CaseObj) {
+    const fields: Json = {}
+    for (const [k, v] of value.fields) fields[k] = scriptValueJson(v)
+    return { type: value.typeName, value: fields }
+  }
+  // unit is a case object of type Unit without fields
+  return { type: 'Unit', value: {} }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The request (UtilsEvaluationRequest.parse): play-json reads, their errors as JsError.toJson prints them.
+
+interface Overrides {
+  /** address -> asset ('' = WAVES) -> balance */
+  balances: [string, string, bigint][]
+}
+
+type EvaluationRequest =
+  | { kind: 'expr'; expr: string; state: Overrides | null }
+  | {
+      kind: 'call'
+      call: { function: string; args: Value[] }
+      id: string
+      fee: bigint
+      feeAssetId: string | null
+      sender: string | null
+      senderPublicKey: string
+      payment: { amount: bigint; assetId: string | null }[]
+      state: Overrides | null
+    }
+
+type PathErrors = [string, string][]
+
+const isLong = (v: unknown): v is number | bigint => typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))
+
+/** InvokeScriptRequest.EvaluatedReads: one argument, or its error text. */
+function readArg(json: unknown, nested: boolean): { value: Value } | { error: string } {
+  const o = (typeof json === 'object' && json !== null ? json : {}) as Json
+  const value = o['value']
+  switch (o['type']) {
+    case 'integer':
+      return isLong(value) ? { value: BigInt(value) } : { error: 'value is missing or not an integer' }
+    case 'boolean':
+      return typeof value === 'boolean' ? { value } : { error: 'value is missing or not an boolean' }
+    case 'string':
+      return typeof value === 'string' ? { value } : { error: 'value is missing or not an string' }
+    case 'binary': {
+      if (typeof value !== 'string') return { error: 'value is missing or not an base64 encoded string' }
+      try {
+        return { value: base64Decode(value) }
+      } catch (e) {
+        return { error: (e as Error).message }
+      }
+    }
+    case 'list': {
+      if (nested || !Array.isArray(value)) return { error: 'error.expected.jsarray' }
+      const items: Value[] = []
+      for (const item of value) {
+        const read = readArg(item, true)
+        if ('error' in read) return read
+        items.push(read.value)
+      }
+      return { value: items }
+    }
+    default:
+      return { error: 'type is missing' }
+  }
+}
+
+function readCall(json: unknown, errors: PathErrors): { function: string; args: Value[] } | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    errors.push(['obj.call', 'Undefined call function name'])
+    return undefined
+  }
+  const o = json as Json
+  const args: Value[] = []
+  if (o['args'] !== undefined) {
+    if (!Array.isArray(o['args'])) {
+      errors.push(['obj.call', 'Unexpected args format'])
+      return undefined
+    }
+    for (const a of o['args']) {
+      const read = readArg(a, false)
+      if ('error' in read) {
+        errors.push(['obj.call', read.error])
+        return undefined
+      }
+      args.push(read.value)
+    }
+  }
+  const name = o['function']
+  if (name === undefined) errors.push(['obj.call', 'Undefined call function name'])
+  else if (typeof name !== 'string') errors.push(['obj.call', 'Unexpected call function name format'])
+  else return { function: name, args }
+  return undefined
+}
+
+/** BlockchainOverrides: `{accounts: {address: {assetBalances: {assetId: n}, regularBalance: n}}}`. */
+function readOverrides(json: unknown, errors: PathErrors): Overrides | null {
+  if (json === undefined || json === null) return null
+  const balances: [string, string, bigint][] = []
+  const accounts = (json as Json)['accounts']
+  if (typeof json !== 'object' || (accounts !== undefined && (typeof accounts !== 'object' || accounts === null))) {
+    errors.push(['obj.state', 'error.expected.jsobject'])
+    return null
+  }
+  for (const [address, account] of Object.entries((accounts ?? {}) as Json)) {
+    const a = (account ?? {}) as Json
+    const regular = a['regularBalance']
+    if (regular !== undefined) {
+      if (!isLong(regular) || BigInt(regular) < 0n) errors.push([`obj.state.accounts.${address}.regularBalance`, 'error.expected.jsnumber'])
+      else balances.push([address, WAVES, BigInt(regular)])
+    }
+    for (const [asset, amount] of Object.entries((a['assetBalances'] ?? {}) as Json)) {
+      if (!isLong(amount) || BigInt(amount) < 0n) errors.push([`obj.state.accounts.${address}.assetBalances.${asset}`, 'error.expected.jsnumber'])
+      else balances.push([address, asset, BigInt(amount)])
+    }
+  }
+  return { balances }
+}
+
+function readRequest(request: Json): { read: EvaluationRequest } | { error: Json } {
+  const exprErrors: PathErrors = []
+  const exprState = readOverrides(request['state'], exprErrors)
+  const exprOk = typeof request['expr'] === 'string' && exprErrors.length === 0
+
+  const errors: PathErrors = []
+  const call = request['call'] === undefined ? { function: 'default', args: [] } : readCall(request['call'], errors)
+  const str = (field: string, fallback: string | null): string | null => {
+    const v = request[field]
+    if (v === undefined || (v === null && fallback === null)) return fallback
+    if (typeof v !== 'string') {
+      errors.push([`obj.${field}`, 'error.expected.jsstring'])
+      return fallback
+    }
+    return v
+  }
+  const id = str('id', ZERO_ID)!
+  const fee = request['fee'] === undefined ? DEFAULT_FEE : isLong(request['fee']) ? BigInt(request['fee']) : (errors.push(['obj.fee', 'error.expected.jsnumber']), 0n)
+  const feeAssetId = str('feeAssetId', null)
+  const sender = str('sender', null)
+  const senderPublicKey = str('senderPublicKey', ZERO_ID)!
+  const payment: { amount: bigint; assetId: string | null }[] = []
+  const payments = request['payment']
+  if (payments !== undefined) {
+    if (!Array.isArray(payments)) errors.push(['obj.payment', 'error.expected.jsarray'])
+    else {
+      payments.forEach((p: unknown, i) => {
+        const o = (typeof p === 'object' && p !== null ? p : {}) as Json
+        const assetId = o['assetId']
+        if (!isLong(o['amount'])) errors.push([`obj.payment[${i}].amount`, o['amount'] === undefined ? 'error.path.missing' : 'error.expected.jsnumber'])
+        else if (assetId !== undefined && assetId !== null && typeof assetId !== 'string') errors.push([`obj.payment[${i}].assetId`, 'error.expected.jsstring'])
+        else payment.push({ amount: BigInt(o['amount']), assetId: assetId === undefined || assetId === null || assetId === 'WAVES' ? null : assetId })
+      })
+    }
+  }
+  const state = readOverrides(request['state'], errors)
+  const callOk = errors.length === 0 && call !== undefined
+
+  // both readings succeed for an expression with more fields than `expr` (and `state`): the node refuses it
+  const withoutState = Object.keys(request).filter((k) => k !== 'state').length
+  if (exprOk && callOk && withoutState > 1) return { error: apiError(198, 'Conflicting request structure. Both expression and invocation structure were sent') }
+  if (exprOk) return { read: { kind: 'expr', expr: request['expr'] as string, state: exprState } }
+  if (callOk) return { read: { kind: 'call', call, id, fee, feeAssetId, sender, senderPublicKey, payment, state } }
+  const validationErrors: Json = {}
+  for (const [path, msg] of errors) ((validationErrors[path] ??= []) as unknown[]).push({ msg: [msg], args: [] })
+  return { error: apiError(1, 'failed to parse json message', { cause: null, validationErrors }) }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Evaluates `request` (the JSON body of POST /utils/script/evaluate/{address}) on the dApp at `dApp`, which has a
+ * script. Returns what the node's UtilsEvaluator.evaluate returns: `{result, complexity, stateChanges}`, or the error
+ * JSON (`{error, message, ...}`, which the node answers with HTTP 200 too). The state is unchanged afterwards.
+ */
+export function evaluateOnDApp(ctx: ApplyContext, dApp: string, request: Json, now: number): Json {
+  const reading = readRequest(request)
+  if ('error' in reading) return reading.error
+  const parsed = reading.read
+  const { state } = ctx
+  const facts = state.scripts.get(dApp)
+  if (facts === undefined) return apiError(199, `There is no script on '${dApp}'`)
+  const script = ctx.scripts.get(facts.base64)
+  if (script.kind !== 'dapp') return apiError(199, `Address ${dApp} is not dApp`)
+
+  const undo: (() => void)[] = []
+  try {
+    if (parsed.state !== null) {
+      const deltas: [string, string, bigint][] = parsed.state.balances.map(([a, s, b]) => [a, s, b - balanceOf(state, a, s)])
+      undo.push(applyReversibly(state, { balances: deltas, data: [] }))
+    }
+    return parsed.kind === 'expr' ? evaluateExpr(ctx, dApp, script, parsed.expr, now, undo) : evaluateCall(ctx, dApp, script, parsed, now, undo)
+  } finally {
+    for (let i = undo.length - 1; i >= 0; i--) undo[i]!()
+  }
+}
+
+const defaultCaller = (chainId: number) => addressOf({ publicKey: ZERO_32 }, String.fromCharCode(chainId))
+
+/** The invoke transaction the evaluation stands for (InvokeScriptTransactionLike): what DAppCalls and folds read. */
+function pseudoInvoke(ctx: ApplyContext, dApp: string, now: number, fields: Partial<InvokeTx>): InvokeTx {
+  return {
+    type: 16,
+    id: '',
+    version: 2,
+    chainId: ctx.chainId,
+    sender: defaultCaller(ctx.chainId),
+    senderPublicKey: ZERO_ID,
+    fee: DEFAULT_FEE,
+    feeAssetId: null,
+    timestamp: now,
+    proofs: [],
+    dApp,
+    call: null,
+    payment: [],
+    ...fields,
+  }
+}
+
+function evaluateExpr(ctx: ApplyContext, dApp: string, script: DAppScript, expression: string, now: number, undo: (() => void)[]): Json {
+  let body: Expr
+  try {
+    body = compileExpressionForDApp(expression, script)
+  } catch (e) {
+    if (e instanceof ExpressionCompileError) return apiError(199, e.message)
+    throw e
+  }
+  // buildSyntheticCall: every callable's invocation argument is an Invocation of the default caller (V3's fields)
+  const caller = base58Decode(defaultCaller(ctx.chainId))
+  const invocation = buildInvocation(
+    { caller, callerPublicKey: ZERO_32, originCaller: caller, originCallerPublicKey: ZERO_32, payments: [], transactionId: ZERO_32, fee: 0n, feeAssetId: null },
+    3,
+  )
+  const declarations: Declaration[] = [...script.declarations]
+  for (const c of script.callables) declarations.push({ kind: 'let', name: c.annotationArg, value: { kind: 'value', value: invocation } }, c.func)
+  const tx = pseudoInvoke(ctx, dApp, now, {})
+  return run(ctx, dApp, script, tx, withDeclarations(declarations, body), undo)
+}
+
+function evaluateCall(
+  ctx: ApplyContext,
+  dApp: string,
+  script: DAppScript,
+  request: Extract<EvaluationRequest, { kind: 'call' }>,
+  now: number,
+  undo: (() => void)[],
+): Json {
+  // UtilsInvocationRequest.toInvocation, in its order
+  let callerPublicKey: Uint8Array
+  let id: Uint8Array
+  let feeAssetId: Uint8Array | null = null
+  try {
+    if (request.senderPublicKey.length > 44) return apiError(102, 'invalid address')
+    callerPublicKey = base58Decode(request.senderPublicKey)
+  } catch {
+    return apiError(102, 'invalid address')
+  }
+  try {
+    id = base58Decode(request.id)
+    if (request.feeAssetId !== null) feeAssetId = base58Decode(request.feeAssetId)
+  } catch (e) {
+    return apiError(199, e instanceof Error ? e.message : String(e))
+  }
+  const pkAddress = addressOf({ publicKey: callerPublicKey }, String.fromCharCode(ctx.chainId))
+  let caller = pkAddress
+  if (request.sender !== null) {
+    try {
+      caller = checkAddress(request.sender, ctx.chainId)
+    } catch {
+      return apiError(102, 'invalid address')
+    }
+  }
+  if (request.payment.length > MAX_PAYMENTS) return apiError(199, `Script payment amount=${request.payment.length} should not exceed ${MAX_PAYMENTS}`)
+  // InvokeScriptTxValidator.checkAmounts
+  for (const p of request.payment) {
+    if (p.amount <= 0n) return apiError(115, `non-positive amount: ${p.amount} of ${p.assetId ?? 'Waves'}`)
+  }
+
+  const callerBytes = base58Decode(caller)
+  const payments = request.payment.map((p) => ({ assetId: p.assetId === null ? null : base58Decode(p.assetId), amount: p.amount }))
+  const built = callableExpr(script, request.call, {
+    caller: callerBytes,
+    callerPublicKey,
+    originCaller: callerBytes,
+    originCallerPublicKey: callerPublicKey,
+    payments,
+    transactionId: id,
+    fee: request.fee,
+    feeAssetId,
+  })
+  if ('refusal' in built) return apiError(199, built.refusal.message)
+  // InvokeDiffsCommon.paymentsPart: the payments leave the key's address, whatever `sender` says
+  const paid: Effects = emptyEffects()
+  for (const p of request.payment) {
+    const asset = p.assetId ?? WAVES
+    if (asset !== WAVES && !ctx.state.assets.has(asset)) return apiError(199, `Referenced assetId not found: ${asset}`)
+    paid.balances.push([pkAddress, asset, -p.amount], [dApp, asset, p.amount])
+  }
+  undo.push(applyReversibly(ctx.state, paid))
+  const tx = pseudoInvoke(ctx, dApp, now, {
+    id: request.id,
+    sender: caller,
+    senderPublicKey: request.senderPublicKey,
+    fee: request.fee,
+    feeAssetId: request.feeAssetId,
+    payment: request.payment,
+    call: null,
+  })
+  return run(ctx, dApp, script, tx, built.expr, undo, paid)
+}
+
+/**
+ * UtilsEvaluator.executeExpression once the expression is built: the evaluator within the limit, the result read as
+ * actions (a result that is not one changes nothing), their checks and folds, then the balances.
+ */
+function run(ctx: ApplyContext, dApp: string, script: DAppScript, tx: InvokeTx, expr: Expr, undo: (() => void)[], paid: Effects = emptyEffects()): Json {
+  const { state } = ctx
+  const calls = new DAppCalls(ctx, tx, script.version)
+  let outcome
+  try {
+    outcome = evaluate(expr, {
+      version: script.version,
+      env: calls.environment(dApp),
+      table: stdlib(script.version),
+      limit: EVALUATE_COMPLEXITY_LIMIT,
+      checkConstructorArgsTypes: true,
+    })
+  } finally {
+    undo.push(() => calls.revert())
+  }
+  // the node prints the evaluation log after the error; this engine keeps none
+  if (outcome.kind === 'error') return apiError(306, `InvokeRejectError(error = ${outcome.error.message}, log = \n)`)
+  if (outcome.kind === 'incomplete') return apiError(306, 'InvokeRejectError(error = Calculation complexity limit exceeded, log = \n)')
+  const complexity = outcome.complexity
+
+  let actions: Action[] = []
+  try {
+    actions = toActions(outcome.value, script.version).actions
+  } catch (e) {
+    if (!(e instanceof RideError)) throw e
+  }
+  const failure = (code: number) => (message: string): never => {
+    throw new ActionFailure(`FailedTransactionError(code = ${code}, error = ${message})`)
+  }
+  let stateChanges: Json
+  try {
+    const fail = failure(1)
+    const fieldError = checkResultFields(actions)
+    if (fieldError !== undefined) fail(fieldError)
+    const data: DataWrite[] = []
+    const transfers: { address: string; asset: string | null; amount: bigint }[] = []
+    for (const action of actions) {
+      if (action.kind === 'data' || action.kind === 'delete') data.push(dataWrite(action))
+      else if (action.kind === 'transfer') transfers.push(transferOf(state, action, fail))
+    }
+    try {
+      checkActions(data, transfers, fail)
+    } catch (e) {
+      if (e instanceof NodeError) fail(e.message)
+      throw e
+    }
+    const overLimit = calls.countTopLevel(data, actions)
+    if (overLimit !== undefined) fail(overLimit)
+    checkActionAmounts(actions, script.version, fail)
+    if (transfers.some((t) => t.address === dApp)) fail('DApp self-transfer is forbidden since V4')
+    const folded = foldActions(ctx, tx, dApp, actions, (message, assetScript) => failure(assetScript ? 3 : 1)(message), () => {})
+    stateChanges = foldedStateChanges(folded, calls.invokes)
+    // TransactionDiffer.validateBalance on everything the evaluation changed (the state holds the payments and the
+    // called dApps' effects by now), the default caller credited with WAVES first (addWavesToDefaultInvoker)
+    checkFinalBalances(ctx, [...paid.balances, ...calls.effects.balances], folded.effects)
+  } catch (e) {
+    if (e instanceof ActionFailure) return apiError(199, e.message)
+    if (e instanceof NodeError && e.extra['details'] !== undefined) return apiError(402, 'Accounts balance errors', { details: e.extra['details'] })
+    throw e
+  }
+  return { result: scriptValueJson(outcome.value), complexity, stateChanges }
+}
+
+class ActionFailure extends Error {}
+
+/** Every balance the evaluation touched, as it ends: the state's (`applied` is in it) plus the folded actions. */
+function checkFinalBalances(ctx: ApplyContext, applied: readonly [string, string, bigint][], folded: Effects): void {
+  const caller = defaultCaller(ctx.chainId)
+  const deltas = new Map<string, [string, string, bigint]>()
+  for (const [a, s] of applied) deltas.set(`${a} ${s}`, [a, s, 0n])
+  for (const [a, s, d] of netBalances(folded)) deltas.set(`${a} ${s}`, [a, s, d])
+  const final = [...deltas.values()].map(([a, s, d]): [string, string, bigint] => [a, s, a === caller && s === WAVES ? d + DEFAULT_CALLER_CREDIT : d])
+  checkBalances(ctx.state, {}, final.filter(([a, s, d]) => balanceOf(ctx.state, a, s) + d < 0n))
+}

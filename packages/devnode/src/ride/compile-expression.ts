@@ -1,0 +1,88 @@
+// A RIDE expression compiled against a dApp's declarations, for /utils/script/evaluate (the node's UtilsEvaluator:
+// ExpressionCompiler.compileUntyped with `arbitraryDeclarations`, so that the expression may call the dApp's functions
+// and read its global values). The official compiler has no such switch, so the dApp's names are declared to it with
+// the types that switch gives them (CompilerContext.resolveVar, resolveFunction): a global value as `let name =
+// throw()` (Nothing), a function as taking and returning Any; the expression is the body of one more function, whose
+// compiled body is what runs. Positions in compiler errors are the expression's.
+import ride from '@waves/ride-js'
+import { readScript } from './script/reader.ts'
+import type { DAppScript, Expr } from './terms.ts'
+
+/** The compiler's refusal of an expression, in its words (`Compilation failed: [...]`, parser texts). */
+export class ExpressionCompileError extends Error {}
+
+/** The names an expression may use of `dApp` (ContractEvaluator.buildSyntheticCall): declarations, callables, `i`. */
+function declaredNames(dApp: DAppScript): { lets: Set<string>; funcs: Map<string, number> } {
+  const original = (name: string) => dApp.meta.originalNames.get(name) ?? name
+  const lets = new Set<string>()
+  const funcs = new Map<string, number>()
+  for (const d of dApp.declarations) {
+    if (d.kind === 'let') lets.add(original(d.name))
+    else funcs.set(original(d.name), d.args.length)
+  }
+  for (const c of dApp.callables) {
+    lets.add(c.annotationArg)
+    funcs.set(original(c.func.name), c.func.args.length)
+  }
+  return { lets, funcs }
+}
+
+/**
+ * Compiles `expression` for `dApp`'s stdlib version; its references to the dApp's declarations stay names, resolved
+ * when it runs inside them. The names of a compacted dApp are its original names, as the node decompacts it first.
+ *
+ * @throws ExpressionCompileError with the compiler's text.
+ */
+export function compileExpressionForDApp(expression: string, dApp: DAppScript): Expr {
+  const { lets, funcs } = declaredNames(dApp)
+  let name = 'evaluatedExpression'
+  for (let i = 1; lets.has(name) || funcs.has(name); i++) name = `evaluatedExpression${i}`
+  const lines = [
+    `{-# STDLIB_VERSION ${dApp.version} #-}`,
+    '{-# CONTENT_TYPE DAPP #-}',
+    '{-# SCRIPT_TYPE ACCOUNT #-}',
+    ...[...lets].map((l) => `let ${l} = throw()`),
+    ...[...funcs].map(([f, arity]) => `func ${f}(${Array.from({ length: arity }, (_, i) => `a${i}: Any`).join(', ')}) = { func evaluatedAny(x: Any) = x; evaluatedAny(throw()) }`),
+    `func ${name}() = {`,
+  ]
+  const prefix = `${lines.join('\n')}\n`
+  const compiled = ride.compile(`${prefix}${expression}\n}`, 3, false, false, {})
+  if ('error' in compiled) throw new ExpressionCompileError(shiftPositions(String(compiled.error), prefix.length))
+  const script = readScript(compiled.result.bytes)
+  const body = script.kind === 'dapp' ? script.declarations.find((d) => d.kind === 'func' && d.name === name) : undefined
+  if (body?.kind !== 'func') throw new Error('the compiled expression has no body')
+  return renameToCompact(body.body, dApp)
+}
+
+/** Error positions (`in 120-126`) counted from the expression's first character. */
+function shiftPositions(message: string, offset: number): string {
+  return message.replace(/\bin (\d+)-(\d+)/g, (_m, from: string, to: string) => `in ${Math.max(Number(from) - offset, 0)}-${Math.max(Number(to) - offset, 0)}`)
+}
+
+/** A compacted dApp runs under its compact names: the expression's references to its declarations are renamed so. */
+function renameToCompact(expr: Expr, dApp: DAppScript): Expr {
+  if (dApp.meta.originalNames.size === 0) return expr
+  const compact = new Map([...dApp.meta.originalNames].map(([c, o]) => [o, c]))
+  const walk = (e: Expr): Expr => {
+    switch (e.kind) {
+      case 'ref':
+        return { kind: 'ref', name: compact.get(e.name) ?? e.name }
+      case 'getter':
+        return { ...e, expr: walk(e.expr) }
+      case 'if':
+        return { ...e, cond: walk(e.cond), ifTrue: walk(e.ifTrue), ifFalse: walk(e.ifFalse) }
+      case 'call': {
+        const fn = e.function.kind === 'user' ? { kind: 'user' as const, name: compact.get(e.function.name) ?? e.function.name } : e.function
+        return { kind: 'call', function: fn, args: e.args.map(walk) }
+      }
+      case 'block': {
+        const d = e.declaration
+        const declaration = d.kind === 'let' ? { ...d, value: walk(d.value) } : { ...d, body: walk(d.body) }
+        return { kind: 'block', declaration, body: walk(e.body) }
+      }
+      default:
+        return e
+    }
+  }
+  return walk(expr)
+}

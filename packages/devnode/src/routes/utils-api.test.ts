@@ -1,0 +1,299 @@
+// /utils as the node's UtilsApiRoute answers: evaluate (UtilsEvaluator, UtilsEvaluationRequest), the compile routes,
+// decompile, estimate, hashes and seeds.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { RICH_SEED, addressOf, client, crypto, deploySource, seed, wt } from '../../../../test/waves.ts'
+import { createDevnode, type Devnode } from '../index.ts'
+
+const DAPP = `{-# STDLIB_VERSION 6 #-}
+{-# CONTENT_TYPE DAPP #-}
+{-# SCRIPT_TYPE ACCOUNT #-}
+let greeting = "hello"
+func double(n: Int) = n * 2
+func counter() = getInteger(this, "counter").valueOrElse(0)
+@Callable(i)
+func set(n: Int) = ([IntegerEntry("counter", n)], double(n))
+@Callable(i)
+func paid() = ([ScriptTransfer(i.caller, 1, unit)], i.payments[0].amount)
+@Callable(i)
+func fails() = throw("no way")`
+
+let node: Devnode
+let api: ReturnType<typeof client>
+let dApp: string
+const dAppSeed = seed('utils evaluate dApp')
+const plain = addressOf(seed('utils plain account'))
+const evaluate = (body: unknown, query = '') => api.post(`/utils/script/evaluate/${dApp}${query}`, body)
+
+/** stateChanges of an evaluation that changes nothing (InvokeScriptResult.empty) */
+const noChanges = { data: [], transfers: [], issues: [], reissues: [], burns: [], sponsorFees: [], leases: [], leaseCancels: [], invokes: [] }
+
+beforeAll(async () => {
+  node = await createDevnode()
+  api = client(node.url)
+  dApp = await deploySource(api, dAppSeed, DAPP)
+})
+
+afterAll(() => node.close())
+
+describe('POST /utils/script/evaluate/{address}', () => {
+  it('runs an expression inside the dApp declarations; the answer is the result, then the request, then the address', async () => {
+    // UtilsApiRoute.evaluate: apiResult ++ request ++ {"address"}; ScriptValuesJson.serializeValue for the result
+    const answer = await evaluate({ expr: 'double(21)' })
+    expect(answer.status).toBe(200)
+    expect(answer.body).toEqual({ result: { type: 'Int', value: 42 }, complexity: 1, stateChanges: noChanges, expr: 'double(21)', address: dApp })
+    expect(Object.keys(answer.body)).toEqual(['result', 'complexity', 'stateChanges', 'expr', 'address'])
+    expect((await evaluate({ expr: 'greeting' })).body.result).toEqual({ type: 'String', value: 'hello' })
+  })
+
+  it('types the dApp names as the node compiles them: functions return Any, values are Nothing', async () => {
+    // CompilerContext with arbitraryDeclarations: resolveFunction gives (Any...) => Any, resolveVar gives Nothing
+    const answer = await evaluate({ expr: 'double(21) + 1' })
+    expect(answer.body).toEqual({ error: 199, message: "Compilation failed: [Can't find a function overload '+'(Any, Int) in 0-14]", expr: 'double(21) + 1', address: dApp })
+    expect((await evaluate({ expr: 'match double(21) { case n: Int => n + 1 case _ => 0 }' })).body.result).toEqual({ type: 'Int', value: 43 })
+  })
+
+  it('prints tuples, lists and entries as typed JSON, and the actions an expression returns as stateChanges', async () => {
+    // a callable is a function of the synthetic call (ContractEvaluator.buildSyntheticCall); ScriptResult.fromObj reads
+    // the tuple as actions and InvokeDiffsCommon.processActions prints them
+    const answer = await evaluate({ expr: 'set(5)' })
+    expect(answer.body).toEqual({
+      result: {
+        type: 'Tuple',
+        value: {
+          _1: { type: 'Array', value: [{ type: 'IntegerEntry', value: { key: { type: 'String', value: 'counter' }, value: { type: 'Int', value: 5 } } }] },
+          _2: { type: 'Int', value: 10 },
+        },
+      },
+      complexity: answer.body.complexity,
+      stateChanges: { ...noChanges, data: [{ key: 'counter', type: 'integer', value: 5 }] },
+      expr: 'set(5)',
+      address: dApp,
+    })
+    // nothing is written
+    expect((await api.get(`/addresses/data/${dApp}/counter`)).status).toBe(404)
+  })
+
+  it('prints unit, strings, bytes and booleans as the node does', async () => {
+    const answer = await evaluate({ expr: `(unit, "a", base58'3yZe7d', true)` })
+    expect(answer.body.result).toEqual({
+      type: 'Tuple',
+      value: { _1: { type: 'Unit', value: {} }, _2: { type: 'String', value: 'a' }, _3: { type: 'ByteVector', value: '3yZe7d' }, _4: { type: 'Boolean', value: true } },
+    })
+  })
+
+  it('calls a callable as an invoke would, with the default caller and fee, and echoes the call', async () => {
+    // UtilsInvocationRequest: call, id, fee, feeAssetId, sender, senderPublicKey, payment, state; defaults
+    const call = { function: 'set', args: [{ type: 'integer', value: 7 }] }
+    const answer = await evaluate({ call })
+    expect(answer.body).toEqual({
+      result: {
+        type: 'Tuple',
+        value: {
+          _1: { type: 'Array', value: [{ type: 'IntegerEntry', value: { key: { type: 'String', value: 'counter' }, value: { type: 'Int', value: 7 } } }] },
+          _2: { type: 'Int', value: 14 },
+        },
+      },
+      complexity: answer.body.complexity,
+      stateChanges: { ...noChanges, data: [{ key: 'counter', type: 'integer', value: 7 }] },
+      call,
+      address: dApp,
+    })
+  })
+
+  it('takes payments from the default caller (credited with WAVES) and sends transfers to it', async () => {
+    // UtilsEvaluator.addWavesToDefaultInvoker; the default caller is the address of 32 zero bytes' public key
+    const defaultCaller = crypto.address({ publicKey: crypto.base58Encode(new Uint8Array(32)) }, 'R')
+    const answer = await evaluate({ call: { function: 'paid' }, payment: [{ amount: 300, assetId: null }] })
+    expect(answer.body.result).toEqual({
+      type: 'Tuple',
+      value: {
+        _1: {
+          type: 'Array',
+          value: [
+            {
+              type: 'ScriptTransfer',
+              value: { recipient: { type: 'Address', value: { bytes: { type: 'ByteVector', value: defaultCaller } } }, amount: { type: 'Int', value: 1 }, asset: { type: 'Unit', value: {} } },
+            },
+          ],
+        },
+        _2: { type: 'Int', value: 300 },
+      },
+    })
+    expect(answer.body.stateChanges).toEqual({ ...noChanges, transfers: [{ address: defaultCaller, asset: null, amount: 1 }] })
+  })
+
+  it('refuses what a callable refuses before running, with the node text, answering 200', async () => {
+    // ContractEvaluator.buildExprFromInvocation -> GenericError -> CustomValidationError (199)
+    const answer = await evaluate({ call: { function: 'nope' } })
+    expect(answer.status).toBe(200)
+    expect(answer.body).toEqual({ error: 199, message: "@Callable function 'nope' doesn't exist in the script", call: { function: 'nope' }, address: dApp })
+    const args = await evaluate({ call: { function: 'set' } })
+    expect(args.body).toEqual({ error: 199, message: "function 'set takes 1 args but 0 were(was) given", call: { function: 'set' }, address: dApp })
+  })
+
+  it('answers a failing script with InvokeRejectError (306)', async () => {
+    // UtilsEvaluator.validationErrorToJson: InvokeRejectError -> ScriptExecutionError.Id with toStringWithLog; the node
+    // prints its evaluation log after `log = `, which this engine does not keep
+    const answer = await evaluate({ call: { function: 'fails' } })
+    expect(answer.status).toBe(200)
+    expect(answer.body).toEqual({ error: 306, message: 'InvokeRejectError(error = no way, log = \n)', call: { function: 'fails' }, address: dApp })
+  })
+
+  it('refuses a body that is both an expression and a call (198), and a body neither reading accepts (1)', async () => {
+    // UtilsEvaluationRequest.parse; ApiError.ConflictingRequestStructure
+    const both = await evaluate({ expr: '1', call: { function: 'set' } })
+    expect(both.body).toEqual({
+      error: 198,
+      message: 'Conflicting request structure. Both expression and invocation structure were sent',
+      expr: '1',
+      call: { function: 'set' },
+      address: dApp,
+    })
+    // an expression with any other field than `state` is refused the same way
+    expect((await evaluate({ expr: '1', fee: 1 })).body.error).toBe(198)
+    // FunctionCallPart's reads: JsError texts under obj.call; WrongJson's JSON
+    const noName = await evaluate({ call: { args: [] } })
+    expect(noName.body).toEqual({
+      error: 1,
+      message: 'failed to parse json message',
+      cause: null,
+      validationErrors: { 'obj.call': [{ msg: ['Undefined call function name'], args: [] }] },
+      call: { args: [] },
+      address: dApp,
+    })
+    const badFee = await evaluate({ call: { function: 'set' }, fee: 'x' })
+    expect(badFee.body.validationErrors).toEqual({ 'obj.fee': [{ msg: ['error.expected.jsnumber'], args: [] }] })
+  })
+
+  it('refuses an address without a dApp (199) and an invalid address (102) with HTTP 400', async () => {
+    // UtilsApiRoute.ScriptedAddress; AddrSegment -> InvalidAddress
+    const noDApp = await api.post(`/utils/script/evaluate/${plain}`, { expr: '1' })
+    expect(noDApp.status).toBe(400)
+    expect(noDApp.body).toEqual({ error: 199, message: `Address ${plain} is not dApp` })
+    const invalid = await api.post('/utils/script/evaluate/3MzZz', { expr: '1' })
+    expect(invalid.status).toBe(400)
+    expect(invalid.body).toEqual({ error: 102, message: 'invalid address' })
+  })
+
+  it('applies balance overrides of `state` for the evaluation only', async () => {
+    // UtilsEvaluationRequest.mkBlockchain: BlockchainOverrides.accounts.regularBalance
+    const expr = `wavesBalance(Address(base58'${plain}')).regular`
+    const answer = await evaluate({ expr, state: { accounts: { [plain]: { regularBalance: 123 } } } })
+    expect(answer.body.result).toEqual({ type: 'Int', value: 123 })
+    expect((await evaluate({ expr })).body.result).toEqual({ type: 'Int', value: 0 })
+  })
+
+  it('writes Int values as strings under large-significand-format=string', async () => {
+    // ScriptValuesJson.serializeValue(intAsString)
+    const answer = await api.post(`/utils/script/evaluate/${dApp}`, { expr: '9223372036854775807' }, { 'content-type': 'application/json', accept: 'application/json;large-significand-format=string' })
+    expect(answer.body.result).toEqual({ type: 'Int', value: '9223372036854775807' })
+  })
+})
+
+describe('the compile routes', () => {
+  it('compileCode prints the script, complexities and extra fee; compact=true renames the declarations', async () => {
+    // UtilsApiRoute.compileCode
+    const full = await api.post('/utils/script/compileCode', DAPP, { 'content-type': 'text/plain' })
+    expect(Object.keys(full.body)).toEqual(['script', 'complexity', 'verifierComplexity', 'callableComplexities', 'extraFee'])
+    expect(full.body.verifierComplexity).toBe(0)
+    expect(full.body.extraFee).toBe(0)
+    const compact = await api.post('/utils/script/compileCode?compact=true', DAPP, { 'content-type': 'text/plain' })
+    expect(compact.body.script).not.toBe(full.body.script)
+    expect(compact.body.callableComplexities).toEqual(full.body.callableComplexities)
+    // a compacted dApp is evaluated under its original names (UtilsEvaluator decompacts it)
+    const compactSeed = seed('utils compacted dApp')
+    const compacted = addressOf(compactSeed)
+    await api.broadcast(wt.transfer({ recipient: compacted, amount: 10_00000000, chainId: 'R' }, RICH_SEED))
+    expect((await api.broadcast(wt.setScript({ script: compact.body.script, chainId: 'R', fee: 100_000 }, compactSeed))).status).toBe(200)
+    expect((await api.post(`/utils/script/evaluate/${compacted}`, { expr: 'double(21)' })).body.result).toEqual({ type: 'Int', value: 42 })
+  })
+
+  it('compiles a source without STDLIB_VERSION as V5', async () => {
+    // UtilsApiRoute.defaultStdlibVersion: V5 once SynchronousCalls is active
+    const answer = await api.post('/utils/script/compileCode', 'true', { 'content-type': 'text/plain' })
+    expect(Buffer.from(answer.body.script.slice('base64:'.length), 'base64')[0]).toBe(5)
+    expect(answer.body).toEqual({ script: answer.body.script, complexity: 0, verifierComplexity: 0, callableComplexities: {}, extraFee: 0 })
+  })
+
+  it('compileWithImports prints the verifier complexity and the full extra fee, and needs both fields', async () => {
+    // UtilsApiRoute.compileWithImports; ScriptWithImportsRequest read by Json.reads
+    const answer = await api.post('/utils/script/compileWithImports', { script: DAPP, imports: {} })
+    expect(answer.body).toEqual({ script: answer.body.script, complexity: 0, extraFee: 400000 })
+    const missing = await api.post('/utils/script/compileWithImports', { script: DAPP })
+    expect(missing.status).toBe(400)
+    expect(missing.body).toEqual({ error: 1, message: 'failed to parse json message', cause: null, validationErrors: { 'obj.imports': [{ msg: ['error.path.missing'], args: [] }] } })
+  })
+
+  it('answers a compilation error with 305', async () => {
+    // ApiError.ScriptCompilerError
+    const answer = await api.post('/utils/script/compileCode', '{-# STDLIB_VERSION 6 #-}\n{-# CONTENT_TYPE EXPRESSION #-}\nfoo', { 'content-type': 'text/plain' })
+    expect(answer.status).toBe(400)
+    expect(answer.body).toEqual({ error: 305, message: "Compilation failed: [A definition of 'foo' is not found in 57-60]" })
+  })
+})
+
+describe('decompile and estimate', () => {
+  const EXPRESSION = '{-# STDLIB_VERSION 6 #-}\n{-# CONTENT_TYPE EXPRESSION #-}\n1 + 1 == 2'
+  let script: string
+
+  beforeAll(async () => {
+    script = (await api.post('/utils/script/compileCode', EXPRESSION, { 'content-type': 'text/plain' })).body.script
+  })
+
+  it('decompile prints the directives, then the text', async () => {
+    // UtilsApiRoute.decompile: Script.decompile's meta, then "script"
+    const answer = await api.post('/utils/script/decompile', script, { 'content-type': 'text/plain' })
+    expect(answer.body).toEqual({ STDLIB_VERSION: 6, CONTENT_TYPE: 'EXPRESSION', script: '{-# STDLIB_VERSION 6 #-}\n{-# CONTENT_TYPE EXPRESSION #-}\n((1 + 1) == 2)' })
+    const dApp = (await api.post('/utils/script/compileCode', DAPP, { 'content-type': 'text/plain' })).body.script
+    const decompiled = await api.post('/utils/script/decompile', dApp, { 'content-type': 'text/plain' })
+    expect(Object.keys(decompiled.body)).toEqual(['STDLIB_VERSION', 'SCRIPT_TYPE', 'CONTENT_TYPE', 'script'])
+  })
+
+  it('decompile refuses what is not a script with ScriptParseError (199)', async () => {
+    // Script.fromBase64String -> ScriptParseError -> CustomValidationError(toString)
+    const answer = await api.post('/utils/script/decompile', 'base64:AAA.', { 'content-type': 'text/plain' })
+    expect(answer.status).toBe(400)
+    expect(answer.body).toEqual({ error: 199, message: 'ScriptParseError(Unable to decode base64: Illegal base64 character 2e)' })
+  })
+
+  it('estimate prints the script, its terms and complexities; what is not a script is 305', async () => {
+    // UtilsApiRoute.estimate: scriptText is script.expr.toString (Terms' toString)
+    const answer = await api.post('/utils/script/estimate', script, { 'content-type': 'text/plain' })
+    expect(answer.body).toEqual({
+      script,
+      scriptText: 'FUNCTION_CALL(Native(0),List(FUNCTION_CALL(Native(100),List(1, 1)), 2))',
+      complexity: 2,
+      verifierComplexity: 2,
+      callableComplexities: {},
+      extraFee: 0,
+    })
+    const bad = await api.post('/utils/script/estimate', 'AAA.', { 'content-type': 'text/plain' })
+    expect(bad.status).toBe(400)
+    expect(bad.body).toEqual({ error: 305, message: 'Unable to decode base64: Illegal base64 character 2e' })
+  })
+})
+
+describe('hashes and seeds', () => {
+  it('hashes the message text: secure is keccak256(blake2b256), fast is blake2b256', async () => {
+    // UtilsApiRoute.hashSecure, hashFast
+    const bytes = crypto.stringToBytes('hello, Waves')
+    expect((await api.post('/utils/hash/secure', 'hello, Waves', { 'content-type': 'text/plain' })).body).toEqual({
+      message: 'hello, Waves',
+      hash: crypto.base58Encode(crypto.keccak(crypto.blake2b(bytes))),
+    })
+    expect((await api.post('/utils/hash/fast', 'hello, Waves', { 'content-type': 'text/plain' })).body).toEqual({
+      message: 'hello, Waves',
+      hash: crypto.base58Encode(crypto.blake2b(bytes)),
+    })
+  })
+
+  it('makes seeds of 32 bytes, of a given length up to 1,024, and refuses longer ones', async () => {
+    // UtilsApiRoute.seedRoute and length: DefaultSeedSize 32, MaxSeedSize 1024, TooBigArrayAllocation
+    expect(crypto.base58Decode((await api.get('/utils/seed')).body.seed).length).toBe(32)
+    expect(crypto.base58Decode((await api.get('/utils/seed/1024')).body.seed).length).toBe(1024)
+    const tooLong = await api.get('/utils/seed/1025')
+    expect(tooLong.status).toBe(400)
+    expect(tooLong.body).toEqual({ error: 10, message: 'Too big sequence requested' })
+    expect((await api.get('/utils/seed/abc')).status).toBe(404)
+  })
+})

@@ -1,0 +1,142 @@
+// /utils (UtilsApiRoute): the script compiler, decompiler and estimator, evaluation of a dApp's expressions and
+// callables, hashes and seeds. /utils/time stays with the node routes.
+import { randomBytes } from 'node:crypto'
+import ride from '@waves/ride-js'
+import { blake2b } from '@noble/hashes/blake2.js'
+import { accountExtraFee, SCRIPT_EXTRA_FEE } from '../constants.ts'
+import { base58Encode } from '../crypto.ts'
+import { NodeError, nodeErrors } from '../errors.ts'
+import { evaluateOnDApp } from '../chain/evaluate.ts'
+import { ScriptCache } from '../chain/scripts.ts'
+import { checkAddress } from '../chain/tx.ts'
+import type { Chain } from '../chain/devnode.ts'
+import { compileForNode } from '../ride/compile.ts'
+import { engineCosts, estimateScript, readScript, scriptBytesFromBase64, secureHash } from '../ride/script/index.ts'
+import { RideError } from '../ride/values.ts'
+import { scriptText } from '../ride/script-text.ts'
+import type { Request, Router } from './router.ts'
+
+/** UtilsApiRoute.MaxSeedSize and DefaultSeedSize, in bytes */
+const MAX_SEED_BYTES = 1024
+const DEFAULT_SEED_BYTES = 32
+
+/** Scripts read for evaluation, per chain (the chain's own cache is its business). */
+const caches = new WeakMap<Chain, ScriptCache>()
+
+function scriptCache(chain: Chain): ScriptCache {
+  let cache = caches.get(chain)
+  if (cache === undefined) caches.set(chain, (cache = new ScriptCache()))
+  return cache
+}
+
+/** akka's Boolean query parameter: true/yes/on/1 and false/no/off/0, any case; absent is false. */
+function booleanParam(req: Request, name: string): boolean {
+  const raw = req.query.get(name)
+  if (raw === null) return false
+  const v = raw.toLowerCase()
+  if (['true', 'yes', 'on', '1'].includes(v)) return true
+  if (['false', 'no', 'off', '0'].includes(v)) return false
+  throw new NodeError(0, `The query parameter '${name}' was malformed:\n'${raw}' is not a valid Boolean value`, 400)
+}
+
+/** WrongJson as play-json's validation prints it: `{"obj.path": [{msg: [...], args: []}]}`. */
+function wrongJsonAt(path: string, msg: string): NodeError {
+  return new NodeError(1, 'failed to parse json message', 400, { cause: null, validationErrors: { [path]: [{ msg: [msg], args: [] }] } })
+}
+
+const seed = (length: number) => ({ seed: base58Encode(new Uint8Array(randomBytes(length))) })
+
+/** A script from the body (Script.fromBase64String), or 305 with the reader's text (the estimate route's refusal). */
+function scriptOf(text: string, refuse: (message: string) => NodeError) {
+  try {
+    return readScript(scriptBytesFromBase64(text))
+  } catch (e) {
+    if (e instanceof RideError) throw refuse(e.message)
+    throw e
+  }
+}
+
+export function utilsRoutes(router: Router): void {
+  router
+    .on('POST', '/utils/script/compileCode', (req) => {
+      const compiled = compileForNode({ source: req.text, libraries: {} }, { compact: booleanParam(req, 'compact') })
+      return {
+        script: `base64:${compiled.base64}`,
+        complexity: compiled.complexity,
+        verifierComplexity: compiled.verifierComplexity,
+        callableComplexities: compiled.callableComplexities,
+        extraFee: accountExtraFee(compiled.verifierComplexity),
+      }
+    })
+    .on('POST', '/utils/script/compileWithImports', (req) => {
+      const body = req.body()
+      if (typeof body !== 'object' || body === null || Array.isArray(body) || body instanceof URLSearchParams) throw wrongJsonAt('obj', 'error.expected.jsobject')
+      const { script, imports } = body as { script?: unknown; imports?: unknown }
+      // ScriptWithImportsRequest is read by Json.reads: both fields are required
+      if (script === undefined) throw wrongJsonAt('obj.script', 'error.path.missing')
+      if (typeof script !== 'string') throw wrongJsonAt('obj.script', 'error.expected.jsstring')
+      if (imports === undefined) throw wrongJsonAt('obj.imports', 'error.path.missing')
+      if (typeof imports !== 'object' || imports === null || Array.isArray(imports)) throw wrongJsonAt('obj.imports', 'error.expected.jsobject')
+      for (const [name, source] of Object.entries(imports)) {
+        if (typeof source !== 'string') throw wrongJsonAt(`obj.imports.${name}`, 'error.expected.jsstring')
+      }
+      const compiled = compileForNode({ source: script, libraries: imports as Record<string, string> })
+      // this route prints the verifier's complexity and always the full extra fee
+      return { script: `base64:${compiled.base64}`, complexity: compiled.verifierComplexity, extraFee: SCRIPT_EXTRA_FEE }
+    })
+    .on('POST', '/utils/script/decompile', (req) => {
+      const script = scriptOf(req.text.trim(), (message) => nodeErrors.custom(`ScriptParseError(${message})`))
+      const decompiled = ride.decompile(req.text.trim())
+      if (!('result' in decompiled)) throw nodeErrors.custom(`ScriptParseError(${String(decompiled.error)})`)
+      // Script.decompile's directives, then the text (which repeats them)
+      const directives =
+        script.kind === 'expression'
+          ? { STDLIB_VERSION: script.version, CONTENT_TYPE: 'EXPRESSION' }
+          : { STDLIB_VERSION: script.version, SCRIPT_TYPE: 'ACCOUNT', CONTENT_TYPE: 'DAPP' }
+      return { ...directives, script: decompiled.result }
+    })
+    .on('POST', '/utils/script/estimate', (req) => {
+      const script = scriptOf(req.text, (message) => nodeErrors.compilation(message))
+      let complexity
+      try {
+        complexity = estimateScript(script, engineCosts(script.version))
+      } catch (e) {
+        if (e instanceof RideError) throw nodeErrors.compilation(e.message)
+        throw e
+      }
+      return {
+        script: req.text,
+        scriptText: scriptText(script),
+        complexity: complexity.complexity,
+        verifierComplexity: complexity.verifierComplexity,
+        callableComplexities: complexity.callableComplexities,
+        extraFee: accountExtraFee(complexity.verifierComplexity),
+      }
+    })
+    .on('POST', '/utils/script/evaluate/{address}', (req, chain) => {
+      const address = req.params['address']!
+      checkAddress(address, chain.chainIdByte)
+      // ScriptedAddress: an account without a script is refused before the body is read; an expression script cannot
+      // be evaluated either (a node fails on it with an internal error)
+      if (chain.state.scripts.get(address)?.isDApp !== true) throw nodeErrors.custom(`Address ${address} is not dApp`)
+      const request = req.body()
+      if (typeof request !== 'object' || request === null || Array.isArray(request) || request instanceof URLSearchParams) {
+        throw wrongJsonAt('obj', 'error.expected.jsobject')
+      }
+      const ctx = { state: chain.state, chainId: chain.chainIdByte, scripts: scriptCache(chain) }
+      const result = evaluateOnDApp(ctx, address, request as Record<string, unknown>, chain.clock.now())
+      // the answer is the evaluation's, then the request's fields, then the address (HTTP 200 for errors too)
+      return { ...result, ...request, address }
+    })
+    .on('GET', '/utils/seed', () => seed(DEFAULT_SEED_BYTES))
+    .on('GET', '/utils/seed/{length}', (req) => {
+      const raw = req.params['length']!
+      // akka's IntNumber: decimal digits of an Int; anything else is not this route
+      if (!/^\d+$/.test(raw) || Number(raw) > 2 ** 31 - 1) throw nodeErrors.notFound()
+      const length = Number(raw)
+      if (length > MAX_SEED_BYTES) throw new NodeError(10, 'Too big sequence requested')
+      return seed(length)
+    })
+    .on('POST', '/utils/hash/secure', (req) => ({ message: req.text, hash: base58Encode(secureHash(new TextEncoder().encode(req.text))) }))
+    .on('POST', '/utils/hash/fast', (req) => ({ message: req.text, hash: base58Encode(blake2b(new TextEncoder().encode(req.text), { dkLen: 32 })) }))
+}
