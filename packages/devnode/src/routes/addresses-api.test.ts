@@ -232,6 +232,17 @@ func none() = []`,
     expect([account.status, account.body]).toEqual([400, { error: 199, message: 'ScriptParseError(Expected DApp)' }])
   })
 
+  it('prints scriptInfo with the printout of an expression script, null for a dApp (ride/script/printout.ts)', async () => {
+    const account = addressOf(accountSeed)
+    const info = (await api.get(`/addresses/scriptInfo/${account}`)).body
+    expect(Object.keys(info)).toEqual(['address', 'script', 'scriptText', 'version', 'complexity', 'verifierComplexity', 'callableComplexities', 'extraFee', 'publicKey'])
+    // sigVerify is Native(500); the proof is GETTER then the list getter Native(401)
+    expect(info.scriptText).toBe(
+      'FUNCTION_CALL(Native(500),List(GETTER(REF(tx),bodyBytes), FUNCTION_CALL(Native(401),List(GETTER(REF(tx),proofs), 0)), GETTER(REF(tx),senderPublicKey)))',
+    )
+    expect((await api.get(`/addresses/scriptInfo/${addressOf(dAppSeed)}`)).body.scriptText).toBe(null)
+  })
+
   it('prints scriptInfo of an address without a script with every field, null where there is no script', async () => {
     const nobody = addressOf(seed('script meta nobody'))
     const answer = await api.get(`/addresses/scriptInfo/${nobody}`)

@@ -6,6 +6,7 @@ import { checkAddress } from '../chain/tx.ts'
 import { ScriptCache } from '../chain/scripts.ts'
 import { NodeError, nodeErrors } from '../errors.ts'
 import { argTypeName } from '../ride/script/meta.ts'
+import { scriptText } from '../ride/script/printout.ts'
 import { JavaRegexError, javaRegex } from './java-regex.ts'
 import { writeJson } from './json.ts'
 import { balanceOf, height, wavesBalanceDetails, WAVES, type BalanceSnapshot, type ChainState, type DataEntry } from '../state/state.ts'
@@ -316,12 +317,12 @@ export function addressRoutes(router: Router): void {
     .on('GET', '/addresses/scriptInfo/{address}', (req, chain) => {
       const address = addressParam(req, chain)
       const script = chain.state.scripts.get(address)
-      // AddressApiRoute.scriptInfo; scriptText (the Scala printout of the script's terms) is not reproduced: null
+      // AddressApiRoute.scriptInfo; scriptText is the printout of the script's terms, null for a dApp (ride/script/printout.ts)
       if (!script) return { address, script: null, scriptText: null, version: null, complexity: 0, verifierComplexity: 0, callableComplexities: {}, extraFee: 0, publicKey: null }
       return {
         address,
         script: `base64:${script.base64}`,
-        scriptText: null,
+        scriptText: scriptText(scripts.get(script.base64)),
         version: script.stdLibVersion,
         complexity: Math.max(script.verifierComplexity, ...Object.values(script.callableComplexities)),
         verifierComplexity: script.verifierComplexity,

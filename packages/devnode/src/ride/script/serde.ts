@@ -25,6 +25,12 @@ export const FH_USER = 1
 export const DEC_LET = 0
 export const DEC_FUNC = 1
 
+/**
+ * The blocks read from E_BLOCK: the node's LET_BLOCK, which it prints apart from BLOCK (E_BLOCK_V2); only the
+ * printout of a script's terms needs to tell them apart.
+ */
+export const LET_BLOCKS: WeakSet<Expr> = new WeakSet()
+
 /** Terms.DataEntryValueMax: the largest string or byte constant a script may hold */
 export const DATA_ENTRY_VALUE_MAX = 32767
 /** ContractLimits.MaxWeight: the heaviest list or object constant (Terms.DataTxMaxProtoBytes and the object weights) */
@@ -274,7 +280,11 @@ export function readExpr(input: ExprInput, allowObjects = false): Expr {
         frame = {
           need: 2,
           children: [],
-          finish: ([value, body]) => ({ kind: 'block', declaration: { kind: 'let', name, value: value! }, body: body! }),
+          finish: ([value, body]) => {
+            const block: Expr = { kind: 'block', declaration: { kind: 'let', name, value: value! }, body: body! }
+            LET_BLOCKS.add(block)
+            return block
+          },
         }
         break
       }
