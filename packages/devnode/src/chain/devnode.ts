@@ -16,6 +16,7 @@ import {
 } from '../state/state.ts'
 import { applyTransaction } from './apply.ts'
 import { DevClock } from './clock.ts'
+import { genesisBlock } from './genesis.ts'
 import { Journal, type JournalRecord } from './journal.ts'
 import { ScriptCache } from './scripts.ts'
 import { printTx, readTransaction, type Tx } from './tx.ts'
@@ -243,8 +244,10 @@ export class Chain {
 
   private genesis(extra: GenesisAccount[]): void {
     const start = this.clock.now() - INITIAL_HEIGHT * 60_000
-    this.openBlock(start)
     const accounts = [{ address: address(GENESIS_SEED, this.chainId), amount: GENESIS_BALANCE }, ...extra]
+    const first = genesisBlock(this.chainId, start, accounts)
+    this.state.blocks.push(first)
+    this.journal?.append({ t: 'block', block: withoutTxs(first) })
     accounts.forEach((account) => {
       const id = genesisTxId(account.address, account.amount, start)
       const json = { type: 1, id, fee: 0n, timestamp: start, signature: id, recipient: account.address, amount: account.amount }

@@ -97,6 +97,37 @@ describe('block JSON', () => {
     expect(body.stateHash).toBe(crypto.base58Encode(crypto.blake2b(new Uint8Array([...init, ...crypto.blake2b(entry)]))))
   })
 
+  it('makes the genesis block as Block.genesis does: its reference, generation signature and generator, signed', async () => {
+    const { body } = await get('/blocks/at/1')
+    // Block.GenesisReference (64 bytes of 0xFF), GenesisGenerationSignature (32 zero bytes), GenesisGenerator
+    // (KeyPair(ByteStr.empty): the Curve25519 key of SHA-256 of nothing)
+    expect(body.reference).toBe(crypto.base58Encode(new Uint8Array(64).fill(0xff)))
+    expect(body['nxt-consensus']).toEqual({ 'base-target': 60, 'generation-signature': '11111111111111111111111111111111' })
+    expect(body.generatorPublicKey).toBe('2eEUvypDSivnzPiLrbYEW39SM8yMZ1aq4eJuiKfs4sEY')
+    expect(body.generator).toBe(crypto.address({ publicKey: body.generatorPublicKey }, 'R'))
+    expect(body.id).toBe(body.signature)
+    expect(crypto.base58Decode(body.id)).toHaveLength(64)
+    // BlockSerializer.toBytes, version 1, without the signature: what the signature signs
+    const long = (n: bigint) => {
+      const b = new Uint8Array(8)
+      new DataView(b.buffer).setBigInt64(0, n)
+      return [...b]
+    }
+    const int = (n: number) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]
+    const tx = body.transactions[0]
+    const txBytes = [1, ...long(BigInt(tx.timestamp)), ...crypto.base58Decode(tx.recipient), ...long(BigInt(GENESIS_BALANCE))]
+    const bodyBytes = new Uint8Array([
+      1, ...long(BigInt(body.timestamp)), ...crypto.base58Decode(body.reference), ...int(40), ...long(60n), ...new Uint8Array(32),
+      ...int(1 + 4 + txBytes.length), 1, ...int(txBytes.length), ...txBytes,
+      ...crypto.base58Decode(body.generatorPublicKey),
+    ])
+    expect(bodyBytes.length + 64).toBe(body.blocksize)
+    expect(crypto.verifySignature(body.generatorPublicKey, bodyBytes, body.signature)).toBe(true)
+    // GenesisTransaction.generateSignature: the id is blake2b of type (4 bytes), timestamp, recipient and amount, twice
+    const hash = crypto.blake2b(new Uint8Array([...int(1), ...txBytes.slice(1)]))
+    expect(tx.id).toBe(crypto.base58Encode(new Uint8Array([...hash, ...hash])))
+  })
+
   it('writes the reward, its shares, the fees and desiredReward as strings under large-significand-format=string', async () => {
     // CustomJson.fieldNamesToTranslate: reward, rewardShares, totalFee, fee, desiredReward
     const { body } = await get('/blocks/at/12', LSF)
