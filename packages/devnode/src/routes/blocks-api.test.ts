@@ -239,6 +239,13 @@ describe('/node and /utils/time', () => {
       body: { blockchainHeight: 12, stateHeight: 12, updatedTimestamp: NOW, updatedDate: '2027-01-01T00:00:00Z' },
     })
     expect(await get('/utils/time')).toEqual({ status: 200, body: { system: NOW, NTP: NOW } })
+    expect((await get('/node/version')).body.version).toMatch(/^Waves v1\.5\.7\b/)
+  })
+
+  it('refuses /node/stop as a node without an api key does', async () => {
+    // NodeApiRoute.stop is withAuth; ApiError.ApiKeyNotValid
+    const answer = await api.post('/node/stop', '', { 'X-API-Key': 'anything' })
+    expect({ status: answer.status, body: answer.body }).toEqual({ status: 403, body: { error: 2, message: 'Provided API key is not correct' } })
   })
 })
 

@@ -1,5 +1,6 @@
 // /node and /utils/time: the node's version and status, and its clock (the rest of /utils is in utils.ts).
 import { NODE_VERSION } from '../constants.ts'
+import { NodeError } from '../errors.ts'
 import { lastBlock } from '../state/state.ts'
 import type { Router } from './router.ts'
 
@@ -14,6 +15,10 @@ export function nodeRoutes(router: Router): void {
     .on('GET', '/node/status', (_req, chain) => {
       const block = lastBlock(chain.state)
       return { blockchainHeight: chain.height, stateHeight: chain.height, updatedTimestamp: block.timestamp, updatedDate: instantText(block.timestamp) }
+    })
+    // AuthRoute.withAuth: a node without `rest-api.api-key-hash` refuses every key with ApiKeyNotValid
+    .on('POST', '/node/stop', () => {
+      throw new NodeError(2, 'Provided API key is not correct', 403)
     })
     .on('GET', '/utils/time', (_req, chain) => ({ system: chain.clock.now(), NTP: chain.clock.now() }))
 }
