@@ -1,7 +1,7 @@
 // /transactions as a node 1.5.7 answers: TransactionsApiRoute (paths, parameters, refusals), TransactionJsonSerializer
 // (field order of the meta), ApiError (codes, texts, statuses) and FeeValidation (calculateFee).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { RICH_SEED, addressOf, client, seed, wt } from '../../../../test/waves.ts'
+import { RICH_SEED, addressOf, client, deploySource, seed, wt } from '../../../../test/waves.ts'
 import { base58Decode, base58Encode, blake2b } from '../crypto.ts'
 import { GENESIS_BALANCE } from '../constants.ts'
 import { genesisTxId } from '../chain/devnode.ts'
@@ -125,6 +125,39 @@ describe('/transactions/info', () => {
     expect(await api.post('/transactions/info', { ids: many })).toEqual(
       expect.objectContaining({ status: 400, body: { error: 10, message: 'Too big sequence requested: max limit is 1000 entries' } }),
     )
+  })
+})
+
+describe('/transactions/info of an invoke', () => {
+  it('prints the call, the meta and stateChanges with nested invokes in the node order', async () => {
+    const inner = seed('transactions api inner dApp')
+    const outer = seed('transactions api outer dApp')
+    const innerAddress = await deploySource(api, inner, `{-# STDLIB_VERSION 6 #-}\n{-# CONTENT_TYPE DAPP #-}\n{-# SCRIPT_TYPE ACCOUNT #-}\n@Callable(i)\nfunc g(x: Int) = ([IntegerEntry("g", x)], x + 1)`)
+    const outerAddress = await deploySource(
+      api,
+      outer,
+      `{-# STDLIB_VERSION 6 #-}\n{-# CONTENT_TYPE DAPP #-}\n{-# SCRIPT_TYPE ACCOUNT #-}\n@Callable(i)\nfunc f() = { strict r = invoke(Address(base58'${innerAddress}'), "g", [5], [AttachedPayment(unit, 10)]); ([IntegerEntry("f", 1), ScriptTransfer(i.caller, 3, unit)], r) }`,
+    )
+    const tx = await ok(wt.invokeScript({ dApp: outerAddress, call: { function: 'f', args: [] }, payment: [{ amount: 100, assetId: null }], chainId: R, fee: 900000 }, sender))
+    const info = (await api.get(`/transactions/info/${tx.id}`)).body
+    // InvokeScriptTxSerializer.toJson, then transactionMetaJson with the invoke's stateChanges
+    expect(Object.keys(info)).toEqual([...BASE_KEYS, 'dApp', 'payment', 'call', 'height', 'applicationStatus', 'spentComplexity', 'stateChanges'])
+    // invokeScriptResultWrites: Json.writes of InvokeScriptResult in its field order; invocationWrites for nested calls
+    const keys = ['data', 'transfers', 'issues', 'reissues', 'burns', 'sponsorFees', 'leases', 'leaseCancels', 'invokes']
+    expect(Object.keys(info.stateChanges)).toEqual(keys)
+    expect(info.stateChanges.data).toEqual([{ key: 'f', type: 'integer', value: 1 }])
+    expect(info.stateChanges.transfers).toEqual([{ address: senderAddress, asset: null, amount: 3 }])
+    expect(info.stateChanges.invokes).toHaveLength(1)
+    const nested = info.stateChanges.invokes[0]
+    expect(Object.keys(nested)).toEqual(['dApp', 'call', 'payment', 'stateChanges'])
+    expect(nested.call).toEqual({ function: 'g', args: [{ type: 'Int', value: 5 }] })
+    // AttachedPayment: assetId before amount
+    expect(nested.payment.map((p: object) => Object.keys(p))).toEqual([['assetId', 'amount']])
+    expect(Object.keys(nested.stateChanges)).toEqual(keys)
+    expect(nested.stateChanges.data).toEqual([{ key: 'g', type: 'integer', value: 5 }])
+    // the address listing prints the same object
+    const [listed] = (await api.get(`/transactions/address/${senderAddress}/limit/1`)).body[0]
+    expect(JSON.stringify(listed)).toBe(JSON.stringify(info))
   })
 })
 
@@ -337,6 +370,13 @@ describe('/transactions/calculateFee', () => {
       message: 'json data validation error, see validationErrors for details',
       cause: null,
       validationErrors: { 'obj.senderPublicKey': [{ msg: ['error.path.missing'], args: [] }] },
+    })
+    const noType = await fee({ senderPublicKey: pk(sender), recipient: other, amount: 1 })
+    expect(noType.body).toEqual({
+      error: 1,
+      message: 'json data validation error, see validationErrors for details',
+      cause: null,
+      validationErrors: { 'obj.type': [{ msg: ['error.path.missing'], args: [] }] },
     })
     const notObject = await api.post('/transactions/calculateFee', [1])
     expect(notObject.body).toEqual({ error: 1, message: 'failed to parse json message', cause: null, validationErrors: { obj: [{ msg: ['error.expected.jsobject'], args: [] }] } })

@@ -160,6 +160,9 @@ function calculateFee(chain: Chain, body: unknown): Record<string, unknown> {
   const dataError = 'json data validation error, see validationErrors for details'
   if (!('senderPublicKey' in request)) throw wrongJsonAt('obj.senderPublicKey', 'error.path.missing', dataError)
   if (typeof request['senderPublicKey'] !== 'string') throw wrongJsonAt('obj.senderPublicKey', 'error.expected.jsstring', dataError)
+  // createTransaction: (jsv \ "type").as[Byte]
+  if (!('type' in request)) throw wrongJsonAt('obj.type', 'error.path.missing', dataError)
+  if (typeof request['type'] !== 'number') throw wrongJsonAt('obj.type', 'error.expected.jsnumber', dataError)
   // the version only picks the bytes, which no fee rule reads; the timestamp defaults to now, as in the node's requests
   const { id: _id, proofs: _proofs, version: _version, ...fields } = request
   const tx = readTransaction({ timestamp: chain.clock.now(), ...fields, fee: 1234567 }, chain.chainIdByte, () => true)
