@@ -225,6 +225,28 @@ func none() = []`,
     })
   })
 
+  it('writes callables of a dApp with 5 or more in the order of the Scala HashMap the node keeps them in', async () => {
+    const dApp = await deploySource(
+      api,
+      seed('script meta five callables'),
+      `{-# STDLIB_VERSION 6 #-}
+{-# CONTENT_TYPE DAPP #-}
+@Callable(i)
+func deposit() = []
+@Callable(i)
+func withdraw(a: Int) = []
+@Callable(i)
+func claim() = []
+@Callable(i)
+func stake() = []
+@Callable(i)
+func init() = []`,
+    )
+    const order = ['claim', 'stake', 'withdraw', 'deposit', 'init']
+    expect(Object.keys((await api.get(`/addresses/scriptInfo/${dApp}`)).body.callableComplexities)).toEqual(order)
+    expect(Object.keys((await api.get(`/addresses/scriptInfo/${dApp}/meta`)).body.meta.callableFuncTypes)).toEqual(order)
+  })
+
   it('prints only the address without a script, and ScriptParseError for an expression (Global.dAppFuncTypes)', async () => {
     const nobody = addressOf(seed('script meta nobody'))
     expect((await api.get(`/addresses/scriptInfo/${nobody}/meta`)).body).toEqual({ address: nobody })

@@ -9,6 +9,7 @@ import { argTypeName } from '../ride/script/meta.ts'
 import { scriptText } from '../ride/script/printout.ts'
 import { JavaRegexError, javaRegex } from './java-regex.ts'
 import { writeJson } from './json.ts'
+import { inScalaMapOrder, scalaMapOrder } from './scala-order.ts'
 import { balanceOf, height, wavesBalanceDetails, WAVES, type BalanceSnapshot, type ChainState, type DataEntry } from '../state/state.ts'
 import type { Chain } from '../chain/devnode.ts'
 import type { Request, Router } from './router.ts'
@@ -237,15 +238,15 @@ function scriptMeta(chain: Chain, address: string): Record<string, unknown> {
   const script = scripts.get(facts.base64)
   if (script.kind !== 'dapp') throw nodeErrors.custom('ScriptParseError(Expected DApp)')
   if (script.meta.typesError !== undefined) throw nodeErrors.custom(`ScriptParseError(${script.meta.typesError})`)
-  const callableFuncTypes: Record<string, unknown> = {}
-  // `types zip callableFuncs` and `args zip types`: the shorter list decides
+  // `types zip callableFuncs` and `args zip types`: the shorter list decides; the pairs become a Scala Map
+  const signatures: [string, unknown][] = []
   script.meta.callableArgTypes.forEach((types, i) => {
     const callable = script.callables[i]
     if (!callable) return
     const { name, args } = callable.func
-    callableFuncTypes[name] = args.slice(0, types.length).map((arg, j) => ({ name: arg, type: argTypeName(types[j]!) }))
+    signatures.push([name, args.slice(0, types.length).map((arg, j) => ({ name: arg, type: argTypeName(types[j]!) }))])
   })
-  return { address, meta: { version: String(script.meta.version), callableFuncTypes } }
+  return { address, meta: { version: String(script.meta.version), callableFuncTypes: Object.fromEntries(scalaMapOrder(signatures)) } }
 }
 
 /** The wallet routes' api key check (ApiRoute.withAuth): the dev node has no key, so none is correct. */
@@ -326,7 +327,7 @@ export function addressRoutes(router: Router): void {
         version: script.stdLibVersion,
         complexity: Math.max(script.verifierComplexity, ...Object.values(script.callableComplexities)),
         verifierComplexity: script.verifierComplexity,
-        callableComplexities: script.callableComplexities,
+        callableComplexities: inScalaMapOrder(script.callableComplexities),
         extraFee: accountExtraFee(script.verifierComplexity),
         publicKey: script.publicKey,
       }
