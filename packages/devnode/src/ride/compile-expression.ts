@@ -21,7 +21,7 @@ function declaredNames(dApp: DAppScript): { lets: Set<string>; funcs: Map<string
     else funcs.set(original(d.name), d.args.length)
   }
   for (const c of dApp.callables) {
-    lets.add(c.annotationArg)
+    lets.add(original(c.annotationArg))
     funcs.set(original(c.func.name), c.func.args.length)
   }
   return { lets, funcs }
@@ -59,25 +59,32 @@ function shiftPositions(message: string, offset: number): string {
   return message.replace(/\bin (\d+)-(\d+)/g, (_m, from: string, to: string) => `in ${Math.max(Number(from) - offset, 0)}-${Math.max(Number(to) - offset, 0)}`)
 }
 
-/** A compacted dApp runs under its compact names: the expression's references to its declarations are renamed so. */
+/**
+ * A compacted dApp runs under its compact names: the expression's names of the dApp's declarations (and of its
+ * callables' invocation arguments) are renamed so, wherever the expression binds or reads them, so that its own
+ * bindings of the same names shadow as they did.
+ */
 function renameToCompact(expr: Expr, dApp: DAppScript): Expr {
   if (dApp.meta.originalNames.size === 0) return expr
-  const compact = new Map([...dApp.meta.originalNames].map(([c, o]) => [o, c]))
+  const names = new Set<string>([...dApp.declarations.map((d) => d.name), ...dApp.callables.map((c) => c.annotationArg)])
+  const compact = new Map([...dApp.meta.originalNames].filter(([c]) => names.has(c)).map(([c, o]) => [o, c]))
+  const rename = (name: string) => compact.get(name) ?? name
   const walk = (e: Expr): Expr => {
     switch (e.kind) {
       case 'ref':
-        return { kind: 'ref', name: compact.get(e.name) ?? e.name }
+        return { kind: 'ref', name: rename(e.name) }
       case 'getter':
         return { ...e, expr: walk(e.expr) }
       case 'if':
         return { ...e, cond: walk(e.cond), ifTrue: walk(e.ifTrue), ifFalse: walk(e.ifFalse) }
       case 'call': {
-        const fn = e.function.kind === 'user' ? { kind: 'user' as const, name: compact.get(e.function.name) ?? e.function.name } : e.function
+        const fn = e.function.kind === 'user' ? { kind: 'user' as const, name: rename(e.function.name) } : e.function
         return { kind: 'call', function: fn, args: e.args.map(walk) }
       }
       case 'block': {
         const d = e.declaration
-        const declaration = d.kind === 'let' ? { ...d, value: walk(d.value) } : { ...d, body: walk(d.body) }
+        const declaration =
+          d.kind === 'let' ? { ...d, name: rename(d.name), value: walk(d.value) } : { ...d, name: rename(d.name), args: d.args.map(rename), body: walk(d.body) }
         return { kind: 'block', declaration, body: walk(e.body) }
       }
       default:

@@ -206,6 +206,11 @@ describe('the compile routes', () => {
     await api.broadcast(wt.transfer({ recipient: compacted, amount: 10_00000000, chainId: 'R' }, RICH_SEED))
     expect((await api.broadcast(wt.setScript({ script: compact.body.script, chainId: 'R', fee: 100_000 }, compactSeed))).status).toBe(200)
     expect((await api.post(`/utils/script/evaluate/${compacted}`, { expr: 'double(21)' })).body.result).toEqual({ type: 'Int', value: 42 })
+    const shadowing = 'func twice(n: Int) = n * 2; (twice(3), double(1))'
+    expect((await api.post(`/utils/script/evaluate/${compacted}`, { expr: shadowing })).body.result).toEqual({
+      type: 'Tuple',
+      value: { _1: { type: 'Int', value: 6 }, _2: { type: 'Int', value: 2 } },
+    })
   })
 
   it('compiles a source without STDLIB_VERSION as V5', async () => {
@@ -295,5 +300,15 @@ describe('hashes and seeds', () => {
     expect(tooLong.status).toBe(400)
     expect(tooLong.body).toEqual({ error: 10, message: 'Too big sequence requested' })
     expect((await api.get('/utils/seed/abc')).status).toBe(404)
+  })
+})
+
+describe('POST /utils/transactionSerialize', () => {
+  it('answers the body bytes of a transaction as numbers, its proofs unchecked', async () => {
+    // UtilsApiRoute.transactionSerialize: tx.bodyBytes().map(_.toInt & 0xff)
+    const tx = wt.transfer({ recipient: plain, amount: 5, chainId: 'R', timestamp: 1_700_000_000_000 }, RICH_SEED)
+    const expected = Array.from(wt.makeTxBytes({ ...tx, proofs: [] } as never))
+    expect((await api.post('/utils/transactionSerialize', tx)).body).toEqual({ bytes: expected })
+    expect((await api.post('/utils/transactionSerialize', { ...tx, proofs: [] })).body).toEqual({ bytes: expected })
   })
 })

@@ -1,5 +1,5 @@
 // /utils (UtilsApiRoute): the script compiler, decompiler and estimator, evaluation of a dApp's expressions and
-// callables, hashes and seeds. /utils/time stays with the node routes.
+// callables, hashes, seeds and transaction body bytes. /utils/time stays with the node routes.
 import { randomBytes } from 'node:crypto'
 import ride from '@waves/ride-js'
 import { blake2b } from '@noble/hashes/blake2.js'
@@ -8,7 +8,7 @@ import { base58Encode } from '../crypto.ts'
 import { NodeError, nodeErrors } from '../errors.ts'
 import { evaluateOnDApp } from '../chain/evaluate.ts'
 import { ScriptCache } from '../chain/scripts.ts'
-import { checkAddress } from '../chain/tx.ts'
+import { bodyBytes, checkAddress, readTransaction } from '../chain/tx.ts'
 import type { Chain } from '../chain/devnode.ts'
 import { compileForNode } from '../ride/compile.ts'
 import { engineCosts, estimateScript, readScript, scriptBytesFromBase64, secureHash } from '../ride/script/index.ts'
@@ -127,6 +127,13 @@ export function utilsRoutes(router: Router): void {
       const result = evaluateOnDApp(ctx, address, request as Record<string, unknown>, chain.clock.now())
       // the answer is the evaluation's, then the request's fields, then the address (HTTP 200 for errors too)
       return { ...result, ...request, address }
+    })
+    .on('POST', '/utils/transactionSerialize', (req, chain) => {
+      const body = req.body()
+      if (typeof body !== 'object' || body === null || Array.isArray(body) || body instanceof URLSearchParams) throw wrongJsonAt('obj', 'error.expected.jsobject')
+      // TransactionFactory.fromSignedRequest reads the transaction without checking its proofs
+      const tx = readTransaction(body, chain.chainIdByte, () => true)
+      return { bytes: Array.from(bodyBytes(tx)) }
     })
     .on('GET', '/utils/seed', () => seed(DEFAULT_SEED_BYTES))
     .on('GET', '/utils/seed/{length}', (req) => {
