@@ -14,12 +14,14 @@ const NOT_FOUND = 'The requested resource could not be found.'
 let node: Devnode
 let api: ReturnType<typeof client>
 let transferId: string
+let transfer: ReturnType<typeof wt.transfer>
 
 beforeAll(async () => {
   node = await createDevnode({ clock: () => NOW })
   api = client(node.url)
   const tx = wt.transfer({ recipient: addressOf(seed('blocks')), amount: 5_00000000, fee: 100_000, chainId: 'R', timestamp: NOW }, RICH_SEED)
   transferId = tx.id
+  transfer = tx
   const answer = await api.broadcast(tx)
   if (answer.status !== 200) throw new Error(JSON.stringify(answer.body))
 })
@@ -126,6 +128,18 @@ describe('block JSON', () => {
     // GenesisTransaction.generateSignature: the id is blake2b of type (4 bytes), timestamp, recipient and amount, twice
     const hash = crypto.blake2b(new Uint8Array([...int(1), ...txBytes.slice(1)]))
     expect(tx.id).toBe(crypto.base58Encode(new Uint8Array([...hash, ...hash])))
+  })
+
+  it('roots the transactions of a version 5 block in their merkle tree', async () => {
+    // block/package.scala mkTransactionsRoot: Merkle.mkLevels over blake2b256 of each signed protobuf transaction;
+    // a lone node is paired with blake2b256 of one zero byte, which is also the root of a block without transactions
+    const empty = crypto.blake2b(Uint8Array.of(0))
+    expect((await get('/blocks/headers/at/5')).body.transactionsRoot).toBe(crypto.base58Encode(empty))
+    // PBTransactionSerializer.bytes: SignedTransaction {1: the protobuf Transaction, 2: each proof} (both under 128 bytes)
+    const body = wt.protoSerialize.txToProtoBytes(transfer)
+    const proof = crypto.base58Decode(transfer.proofs[0]!)
+    const leaf = crypto.blake2b(new Uint8Array([0x0a, body.length, ...body, 0x12, proof.length, ...proof]))
+    expect((await get('/blocks/headers/at/12')).body.transactionsRoot).toBe(crypto.base58Encode(crypto.blake2b(new Uint8Array([...leaf, ...empty]))))
   })
 
   it('writes the reward, its shares, the fees and desiredReward as strings under large-significand-format=string', async () => {

@@ -7,6 +7,7 @@ import type { Chain } from '../chain/devnode.ts'
 import { NodeError, nodeErrors } from '../errors.ts'
 import { type Block, lastBlock } from '../state/state.ts'
 import { checkAddress } from '../chain/tx.ts'
+import { transactionsRoot } from '../chain/merkle.ts'
 import type { Router } from './router.ts'
 import { txWithStatus } from './tx-json.ts'
 
@@ -56,7 +57,7 @@ export function blockHeader(chain: Chain, block: Block): Record<string, unknown>
     timestamp: block.timestamp,
     reference: block.reference,
     'nxt-consensus': consensus,
-    transactionsRoot: base58Encode(blake2b(stringToBytes(block.txIds.join(',')))),
+    transactionsRoot: transactionsRoot(chain.state, block),
     id: block.id,
     features: [],
     desiredReward: -1,
