@@ -175,7 +175,8 @@ describe('wallet routes of a node without wallet accounts', () => {
     expect([invalid.status, invalid.body]).toEqual([400, { error: 199, message: 'Invalid sequence' }])
     const tooMany = await api.get('/addresses/seq/0/1000')
     expect([tooMany.status, tooMany.body]).toEqual([400, { error: 10, message: 'Too big sequence requested: max limit is 1000 entries' }])
-    for (const answer of [await api.post('/addresses', ''), await api.get(`/addresses/seed/${addressOf(RICH_SEED)}`)]) {
+    const deleted = await api.request('DELETE', `/addresses/${addressOf(RICH_SEED)}`)
+    for (const answer of [await api.post('/addresses', ''), await api.get(`/addresses/seed/${addressOf(RICH_SEED)}`), deleted]) {
       expect([answer.status, answer.body]).toEqual([403, { error: 2, message: 'Provided API key is not correct' }])
     }
   })

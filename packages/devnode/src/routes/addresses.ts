@@ -354,6 +354,13 @@ export function addressRoutes(router: Router): void {
     .on('POST', '/addresses', () => {
       throw apiKeyNotValid()
     })
+    // deleteAddress checks the key before it reads the path: any DELETE under /addresses
+    .on('DELETE', '/addresses', () => {
+      throw apiKeyNotValid()
+    })
+    .on('DELETE', '/addresses/{rest*}', () => {
+      throw apiKeyNotValid()
+    })
 }
 
 function effectiveNow(req: Request, chain: Chain): unknown {

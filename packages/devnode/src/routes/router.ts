@@ -22,7 +22,7 @@ export class Router {
   private readonly routes: Route[] = []
 
   /** `path` uses `{name}` for one segment and `{name*}` for the rest of the path. */
-  on(method: 'GET' | 'POST', path: string, handler: Handler): this {
+  on(method: 'GET' | 'POST' | 'DELETE', path: string, handler: Handler): this {
     const names: string[] = []
     const pattern = path.replace(/\{(\w+)(\*?)\}/g, (_m, name: string, rest: string) => {
       names.push(name)
