@@ -2,9 +2,12 @@
 // the leaves are blake2b256 of each signed transaction's protobuf bytes (PBTransactions.toByteArrayMerkle), pairs are
 // hashed left then right, and a node without a right partner is paired with blake2b256 of one zero byte. Its top is
 // the block header's `transactionsRoot`; /transactions/merkleProof prints a transaction's path to it.
+import wavesTransactions from '@waves/waves-transactions'
 import { base58Decode, base58Encode, blake2b } from '../crypto.ts'
 import type { Block, ChainState } from '../state/state.ts'
-import { bodyBytes, readTransaction } from './tx.ts'
+import { SUPPORTED_VERSIONS, bodyBytes, printTx, readTransaction } from './tx.ts'
+
+const { protoSerialize } = wavesTransactions
 
 /** Merkle.empty: what a lone node is paired with, and the root of a block without transactions. */
 const EMPTY = blake2b(Uint8Array.of(0))
@@ -34,11 +37,17 @@ function concat(parts: Uint8Array[]): Uint8Array {
 
 /**
  * PBTransactionSerializer.bytes: the protobuf SignedTransaction of a transaction the chain stores, its body
- * (Transaction, field 1) and each proof (field 2). Every version the dev node accepts is a protobuf one; genesis
- * transactions sit in the version 1 genesis block, which has no transactions root, and are not read here.
+ * (Transaction, field 1) and each proof (field 2), whatever bytes its version is signed as. Genesis transactions sit
+ * in the version 1 genesis block, which has no transactions root, and are not read here.
  */
 export function signedTxBytes(json: Record<string, unknown>, chainId: number): Uint8Array {
   const tx = readTransaction(json, chainId, () => true)
+  if (tx.version !== SUPPORTED_VERSIONS.get(tx.type)) {
+    // an older version's body is not protobuf: the node converts it (PBTransactions.protobuf), as the library does
+    const wire = JSON.parse(JSON.stringify(printTx(tx), (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)))
+    return protoSerialize.signedTxToProtoBytes(wire)
+  }
+  // the newest versions are signed as protobuf: their body bytes are the Transaction message
   const body = bodyBytes(tx)
   const parts = [Uint8Array.from([0x0a, ...varint(body.length)]), body]
   for (const proof of tx.proofs) {
