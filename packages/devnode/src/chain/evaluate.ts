@@ -411,6 +411,16 @@ function run(ctx: ApplyContext, dApp: string, script: DAppScript, tx: InvokeTx, 
     if (transfers.some((t) => t.address === dApp)) fail('DApp self-transfer is forbidden since V4')
     const folded = foldActions(ctx, tx, dApp, actions, (message, assetScript) => failure(assetScript ? 3 : 1)(message), () => {})
     stateChanges = foldedStateChanges(folded, calls.invokes)
+    // the evaluation prints its InvokeScriptResult with the plain writer: a lease as the action made it (recipient,
+    // amount, nonce, id), a cancel as its id, where /transactions/info prints the leases' details
+    const leaseIds = folded.leases.map((l) => l['id'])
+    stateChanges['leases'] = actions.flatMap((a) => (a.kind === 'lease' ? [a] : [])).map((a, i) => ({
+      recipient: 'address' in a.recipient ? base58Encode(a.recipient.address) : `alias:${String.fromCharCode(ctx.chainId)}:${a.recipient.alias}`,
+      amount: a.amount,
+      nonce: a.nonce,
+      id: leaseIds[i],
+    }))
+    stateChanges['leaseCancels'] = actions.flatMap((a) => (a.kind === 'leaseCancel' ? [{ id: base58Encode(a.leaseId) }] : []))
     // TransactionDiffer.validateBalance on everything the evaluation changed (the state holds the payments and the
     // called dApps' effects by now), the default caller credited with WAVES first (addWavesToDefaultInvoker)
     checkFinalBalances(ctx, [...paid.balances, ...calls.effects.balances], folded.effects)

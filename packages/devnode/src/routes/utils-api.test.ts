@@ -15,7 +15,9 @@ func set(n: Int) = ([IntegerEntry("counter", n)], double(n))
 @Callable(i)
 func paid() = ([ScriptTransfer(i.caller, 1, unit)], i.payments[0].amount)
 @Callable(i)
-func fails() = throw("no way")`
+func fails() = throw("no way")
+@Callable(i)
+func lend(amount: Int) = [Lease(i.caller, amount, 7)]`
 
 let node: Devnode
 let api: ReturnType<typeof client>
@@ -187,6 +189,48 @@ describe('POST /utils/script/evaluate/{address}', () => {
     // ScriptValuesJson.serializeValue(intAsString)
     const answer = await api.post(`/utils/script/evaluate/${dApp}`, { expr: '9223372036854775807' }, { 'content-type': 'application/json', accept: 'application/json;large-significand-format=string' })
     expect(answer.body.result).toEqual({ type: 'Int', value: '9223372036854775807' })
+  })
+})
+
+describe('POST /utils/script/evaluate/{address}: actions and dApp-to-dApp calls', () => {
+  const defaultCaller = () => crypto.address({ publicKey: crypto.base58Encode(new Uint8Array(32)) }, 'R')
+
+  it('prints a Lease as InvokeScriptResult.Lease (recipient, amount, nonce, id), its id from the request id', async () => {
+    // InvokeScriptResult.jsonFormat (Lease: recipient, amount, nonce, id); Lease.calculateId(recipient, invokeId,
+    // nonce, amount); the request id defaults to 32 zero bytes
+    const answer = await evaluate({ call: { function: 'lend', args: [{ type: 'integer', value: 1000 }] } })
+    const long = (n: number) => Uint8Array.from(Buffer.from(n.toString(16).padStart(16, '0'), 'hex'))
+    const idBytes = crypto.blake2b(Uint8Array.from([...crypto.base58Decode(defaultCaller()), ...new Uint8Array(32), ...long(7), ...long(1000)]))
+    expect(answer.body.stateChanges).toEqual({ ...noChanges, leases: [{ recipient: defaultCaller(), amount: 1000, nonce: 7, id: crypto.base58Encode(idBytes) }] })
+  })
+
+  it('runs the dApp-to-dApp calls of a callable and prints them under invokes, changing nothing', async () => {
+    // UtilsEvaluator.executeExpression: the inner calls' results (invokes) |+| the root's actions
+    const callerSource = `{-# STDLIB_VERSION 6 #-}
+{-# CONTENT_TYPE DAPP #-}
+{-# SCRIPT_TYPE ACCOUNT #-}
+@Callable(i)
+func relay(n: Int) = {
+  strict r = invoke(Address(base58'${dApp}'), "set", [n], [])
+  ([IntegerEntry("relayed", n)], r)
+}`
+    const caller = await deploySource(api, seed('utils relaying dApp'), callerSource)
+    const answer = await api.post(`/utils/script/evaluate/${caller}`, { call: { function: 'relay', args: [{ type: 'integer', value: 4 }] } })
+    expect(answer.body.result).toEqual({ type: 'Tuple', value: { _1: { type: 'Array', value: [{ type: 'IntegerEntry', value: { key: { type: 'String', value: 'relayed' }, value: { type: 'Int', value: 4 } } }] }, _2: { type: 'Int', value: 8 } } })
+    expect(answer.body.stateChanges).toEqual({
+      ...noChanges,
+      data: [{ key: 'relayed', type: 'integer', value: 4 }],
+      invokes: [
+        {
+          dApp,
+          call: { function: 'set', args: [{ type: 'Int', value: 4 }] },
+          payment: [],
+          stateChanges: { ...noChanges, data: [{ key: 'counter', type: 'integer', value: 4 }] },
+        },
+      ],
+    })
+    expect((await api.get(`/addresses/data/${dApp}/counter`)).status).toBe(404)
+    expect((await api.get(`/addresses/data/${caller}/relayed`)).status).toBe(404)
   })
 })
 
