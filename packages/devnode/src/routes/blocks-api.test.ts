@@ -142,6 +142,21 @@ describe('block JSON', () => {
     expect((await get('/blocks/headers/at/12')).body.transactionsRoot).toBe(crypto.base58Encode(crypto.blake2b(new Uint8Array([...leaf, ...empty]))))
   })
 
+  it('gives blocks from height 1,000 a state hash, as LightNode active from 0 does', async () => {
+    // Blockchain.supportsLightNodeBlockFields: activation height + light-node-block-fields-absence-interval (1,000)
+    const long = await createDevnode({ clock: () => NOW, autoMine: false })
+    try {
+      while (long.chain.height < 1_000) await long.mine()
+      const longApi = client(long.url)
+      expect(Object.keys((await longApi.get('/blocks/headers/at/999')).body)).not.toContain('stateHash')
+      const header = (await longApi.get('/blocks/headers/at/1000')).body
+      expect(Object.keys(header).slice(8, 12)).toEqual(['generator', 'generatorPublicKey', 'stateHash', 'signature'])
+      expect(crypto.base58Decode(header.stateHash)).toHaveLength(32)
+    } finally {
+      await long.close()
+    }
+  })
+
   it('writes the reward, its shares, the fees and desiredReward as strings under large-significand-format=string', async () => {
     // CustomJson.fieldNamesToTranslate: reward, rewardShares, totalFee, fee, desiredReward
     const { body } = await get('/blocks/at/12', LSF)

@@ -213,8 +213,9 @@ function blockDelay(chain: Chain, block: Block, count: number): number {
 }
 
 /**
- * BlocksApiRoute.heightByTimestamp, step for step (an interpolation search whose answer the node's tests fix, including
- * its Long arithmetic): a division by a zero average block time fails with Java's "/ by zero".
+ * BlocksApiRoute.heightByTimestamp, step for step: an interpolation search in Long arithmetic whose answer is the
+ * node's even where it is not the last block at or before the time; a zero average block time fails with Java's
+ * "/ by zero", a broken bound with "requirement failed".
  */
 function heightByTimestamp(chain: Chain, target: number): number {
   const timestampOf = (height: number, fallback?: number): number => {
