@@ -176,13 +176,14 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
   }
   checkBalancesAfter(state, json, effects)
   try {
-    verifyAssets(ctx, tx, json, invokeComplexity)
+    verifyAssets(ctx, tx, json, invokeComplexity, verifierComplexity)
   } catch (e) {
     if (e instanceof FailedInvoke && failed !== undefined) return failed(e)
     throw e
   }
   applyEffects(state, effects)
-  const stored: StoredTx = { json, height: state.blocks.length, applicationStatus: 'succeeded', spentComplexity: verifierComplexity + invokeComplexity }
+  // TxMeta.spentComplexity is what the transaction's own diff spent (a call's, not the verifier's nor the asset scripts')
+  const stored: StoredTx = { json, height: state.blocks.length, applicationStatus: 'succeeded', spentComplexity: invokeComplexity }
   if (stateChanges) stored.stateChanges = stateChanges
   return { stored, effects, addresses }
 }

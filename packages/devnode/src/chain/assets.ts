@@ -97,9 +97,9 @@ function judgeByAsset(ctx: ApplyContext, tx: Extract<Tx, { type: 16 }>, assetId:
 }
 
 /**
- * An action of a dApp on a scripted asset judged by its script (InvokeDiffsCommon): the complexity spent (the script's
- * estimate, as the node counts it) and, when it refuses, the text of FailedTransactionError
- * .notAllowedByAssetInAction / assetExecutionInAction (code 3).
+ * An action of a dApp on a scripted asset judged by its script (InvokeDiffsCommon.validatePseudoTxWithSmartAssetScript):
+ * the complexity its run spent (evaluated, as the node stores it since SynchronousCalls: storeEvaluatedComplexity) and,
+ * when it refuses, the text of FailedTransactionError.notAllowedByAssetInAction / assetExecutionInAction (code 3).
  */
 function checkActionOnAsset(
   ctx: ApplyContext,
@@ -110,9 +110,9 @@ function checkActionOnAsset(
   const stored = scriptOf(ctx.state, assetId)
   if (stored === null) return { complexity: 0 }
   const outcome = judgeByAsset(ctx, tx, assetId, stored, describe)
-  if (outcome.ok && outcome.allowed) return { complexity: stored.complexity }
+  if (outcome.ok && outcome.allowed) return { complexity: outcome.complexity }
   const reason = outcome.ok ? '' : `: ${outcome.error.message}`
-  return { complexity: stored.complexity, text: `Transaction is not allowed by script of the asset ${assetId}${reason}` }
+  return { complexity: outcome.complexity, text: `Transaction is not allowed by script of the asset ${assetId}${reason}` }
 }
 
 /** A ScriptTransfer of a scripted asset, judged as a pseudo TransferTransaction sent by the dApp. */
@@ -223,10 +223,16 @@ export function setAssetScript(ctx: ApplyContext, tx: Extract<Tx, { type: 15 }>,
 /**
  * Verifier.assets for `tx`: each scripted asset's script in order. A refusal is 308 "Transaction is not allowed by
  * token-script", a failure 306 "Error while executing token-script: ...". An invoke's payments fail the invoke
- * instead (FailedTransactionError.notAllowedByAsset / assetExecution, code 4): stored as failed past 1,000 complexity
- * (`spent` is what the invoke spent before), otherwise refused as a token-script error with that text.
+ * instead (FailedTransactionError.notAllowedByAsset / assetExecution, code 4) with the complexity of the scripts that
+ * passed (evaluated), the estimate of the one that refused, and `spent` (the call's) before them: stored as failed
+ * when that and the sender's `verifier` complexity pass 1,000 (TransactionDiffer adds the verifier before
+ * isFailFree), otherwise refused as a token-script error with that text.
+ *
+ * What the scripts spend on a transaction that passes is not the transaction's: the node records in TxMeta only
+ * what its own diff spent (NewTransactionInfo.create of the transaction's snapshot, without the verifier's and the
+ * asset scripts' that TransactionDiffer adds around it), so a transfer of a scripted asset records 0.
  */
-export function verifyAssets(ctx: ApplyContext, tx: Tx, json: Record<string, unknown>, spent = 0): void {
+export function verifyAssets(ctx: ApplyContext, tx: Tx, json: Record<string, unknown>, spent = 0, verifier = 0): void {
   for (const assetId of smartAssets(ctx.state, tx)) {
     const stored = scriptOf(ctx.state, assetId)!
     const script = ctx.scripts.get(stored.base64)
@@ -239,8 +245,8 @@ export function verifyAssets(ctx: ApplyContext, tx: Tx, json: Record<string, unk
     }
     if (tx.type === 16) {
       const text = `Transaction is not allowed by script of the asset ${assetId}${outcome.ok ? '' : `: ${outcome.error.message}`}`
-      const total = spent + outcome.complexity
-      if (failsAfter(total)) throw new FailedInvoke(text, total, FAILURE_CAUSE.assetScript)
+      const total = spent + stored.complexity
+      if (failsAfter(total + verifier)) throw new FailedInvoke(text, total, FAILURE_CAUSE.assetScript)
       throw new NodeError(306, `Error while executing token-script: ${text}`, 400, { transaction: json })
     }
     if (outcome.ok) throw new NodeError(308, 'Transaction is not allowed by token-script', 400, { transaction: json })
