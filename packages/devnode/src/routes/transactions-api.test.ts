@@ -371,6 +371,9 @@ describe('/transactions/calculateFee', () => {
       cause: null,
       validationErrors: { 'obj.senderPublicKey': [{ msg: ['error.path.missing'], args: [] }] },
     })
+    // PublicKey.fromBase58String's InvalidAddress, then PublicKey.apply's requirement
+    expect(await fee({ senderPublicKey: '0OIl', type: 4, recipient: other, amount: 1 })).toMatchObject({ status: 400, body: { error: 102, message: 'invalid address' } })
+    expect(await fee({ senderPublicKey: 'abc', type: 4, recipient: other, amount: 1 })).toMatchObject({ status: 400, body: { error: 199, message: 'requirement failed: invalid public key length: 3' } })
     const noType = await fee({ senderPublicKey: pk(sender), recipient: other, amount: 1 })
     expect(noType.body).toEqual({
       error: 1,

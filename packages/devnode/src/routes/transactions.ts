@@ -160,7 +160,11 @@ function calculateFee(chain: Chain, body: unknown): Record<string, unknown> {
   const dataError = 'json data validation error, see validationErrors for details'
   if (!('senderPublicKey' in request)) throw wrongJsonAt('obj.senderPublicKey', 'error.path.missing', dataError)
   if (typeof request['senderPublicKey'] !== 'string') throw wrongJsonAt('obj.senderPublicKey', 'error.expected.jsstring', dataError)
-  // createTransaction: (jsv \ "type").as[Byte]
+  // createTransaction: PublicKey.fromBase58String (InvalidAddress), then PublicKey's length requirement
+  const senderPublicKey = decodeBase58(request['senderPublicKey'] as string)
+  if ((request['senderPublicKey'] as string).length > 44 || typeof senderPublicKey === 'string') throw nodeErrors.invalidAddress()
+  if (senderPublicKey.length !== 32) throw nodeErrors.custom(`requirement failed: invalid public key length: ${senderPublicKey.length}`)
+  // (jsv \ "type").as[Byte]
   if (!('type' in request)) throw wrongJsonAt('obj.type', 'error.path.missing', dataError)
   if (typeof request['type'] !== 'number') throw wrongJsonAt('obj.type', 'error.expected.jsnumber', dataError)
   // the version only picks the bytes, which no fee rule reads; the timestamp defaults to now, as in the node's requests
