@@ -150,6 +150,13 @@ describe('path segments (AddrSegment, PublicKeySegment, TransactionId)', () => {
     }
   })
 
+  it('validates an address with or without the address: prefix (Address.fromString)', async () => {
+    const rich = addressOf(RICH_SEED)
+    expect((await api.get(`/addresses/validate/address:${rich}`)).body).toEqual({ address: `address:${rich}`, valid: true })
+    expect((await api.get(`/addresses/validate/${rich}`)).body).toEqual({ address: rich, valid: true })
+    expect((await api.get(`/addresses/validate/alias:R:x`)).body).toEqual({ address: 'alias:R:x', valid: false })
+  })
+
   it('gives the address of a public key, and 108 for anything but 32 bytes of base58', async () => {
     const publicKey = crypto.publicKey(seed('public key owner'))
     expect((await api.get(`/addresses/publicKey/${publicKey}`)).body).toEqual({ address: addressOf(seed('public key owner')) })

@@ -261,10 +261,11 @@ export function addressRoutes(router: Router): void {
       const generating = effectiveOver(chain.state, address, GENERATING_BALANCE_DEPTH)
       return { address, regular, generating, available, effective }
     })
+    // Address.fromString: an `address:` prefix is read past
     .on('GET', '/addresses/validate/{address}', (req, chain) => {
       const address = req.params['address']!
       try {
-        checkAddress(address, chain.chainIdByte)
+        checkAddress(address.startsWith('address:') ? address.slice('address:'.length) : address, chain.chainIdByte)
         return { address, valid: true }
       } catch {
         return { address, valid: false }
