@@ -22,6 +22,8 @@ import { checkAddress, type Tx } from './tx.ts'
 export const EVALUATE_COMPLEXITY_LIMIT = 52_000
 /** FeeConstants(InvokeScript) * FeeUnit: the fee an evaluated call carries unless the request names one */
 const DEFAULT_FEE = 500_000n
+/** the fee of an evaluated expression's transaction (Evaluation.emptyInvokeScriptLike) */
+const EXPRESSION_FEE = 5n * 400_000n
 /** ContractLimits: payments of one call (V6 rules, which the node applies to every evaluation) */
 const MAX_PAYMENTS = 10
 /** MAX_LONG / 10: what the node credits the default caller with before checking balances (addWavesToDefaultInvoker) */
@@ -279,7 +281,8 @@ function evaluateExpr(ctx: ApplyContext, dApp: string, script: DAppScript, expre
   )
   const declarations: Declaration[] = [...script.declarations]
   for (const c of script.callables) declarations.push({ kind: 'let', name: c.annotationArg, value: { kind: 'value', value: invocation } }, c.func)
-  const tx = pseudoInvoke(ctx, dApp, now, {})
+  // Evaluation.emptyInvokeScriptLike: no id, the zero key as sender, a fee of FeeConstants(InvokeScript) * ScriptExtraFee
+  const tx = pseudoInvoke(ctx, dApp, now, { fee: EXPRESSION_FEE })
   return run(ctx, dApp, script, tx, withDeclarations(declarations, body), undo)
 }
 

@@ -202,6 +202,10 @@ describe('POST /utils/script/evaluate/{address}: actions and dApp-to-dApp calls'
     const long = (n: number) => Uint8Array.from(Buffer.from(n.toString(16).padStart(16, '0'), 'hex'))
     const idBytes = crypto.blake2b(Uint8Array.from([...crypto.base58Decode(defaultCaller()), ...new Uint8Array(32), ...long(7), ...long(1000)]))
     expect(answer.body.stateChanges).toEqual({ ...noChanges, leases: [{ recipient: defaultCaller(), amount: 1000, nonce: 7, id: crypto.base58Encode(idBytes) }] })
+    // an expression's transaction has an empty id (Evaluation.emptyInvokeScriptLike)
+    const fromExpr = await evaluate({ expr: 'lend(1000)' })
+    const exprIdBytes = crypto.blake2b(Uint8Array.from([...crypto.base58Decode(defaultCaller()), ...long(7), ...long(1000)]))
+    expect(fromExpr.body.stateChanges.leases).toEqual([{ recipient: defaultCaller(), amount: 1000, nonce: 7, id: crypto.base58Encode(exprIdBytes) }])
   })
 
   it('runs the dApp-to-dApp calls of a callable and prints them under invokes, changing nothing', async () => {
