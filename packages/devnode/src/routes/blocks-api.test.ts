@@ -1,5 +1,6 @@
 // /blocks, /node, /utils/time, /activation/status and /blockchain/rewards as a node answers them, on a dev node whose
 // clock stands still (blocks 1-11 a minute apart, later blocks 1 ms apart).
+import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RICH_SEED, addressOf, client, crypto, seed, wt } from '../../../../test/waves.ts'
 import { GENESIS_BALANCE } from '../constants.ts'
@@ -10,6 +11,8 @@ const NOW = Date.UTC(2027, 0, 1)
 const GENESIS_TIME = NOW - 11 * 60_000
 const LSF = { accept: 'application/json;large-significand-format=string' }
 const NOT_FOUND = 'The requested resource could not be found.'
+/** the Waves protobuf schemas @waves/waves-transactions serializes with */
+const { waves: proto } = createRequire(import.meta.url)('@waves/protobuf-serialization') as typeof import('@waves/protobuf-serialization')
 
 let node: Devnode
 let api: ReturnType<typeof client>
@@ -155,6 +158,28 @@ describe('block JSON', () => {
     } finally {
       await long.close()
     }
+  })
+
+  it('sizes a version 5 block as its protobuf bytes: the header as printed, the signature and the signed transactions', async () => {
+    // Block.bytes of ProtoBlockVersion: PBBlocks.protobuf (chain id, reference, base target, generation signature,
+    // timestamp, version, generator key, reward vote, transactions root)
+    const header = (await get('/blocks/headers/at/12')).body
+    const bytes = proto.Block.encode({
+      header: {
+        chainId: 82,
+        reference: crypto.base58Decode(header.reference),
+        baseTarget: header['nxt-consensus']['base-target'],
+        generationSignature: crypto.base58Decode(header['nxt-consensus']['generation-signature']),
+        timestamp: header.timestamp,
+        version: 5,
+        generator: crypto.base58Decode(header.generatorPublicKey),
+        rewardVote: -1,
+        transactionsRoot: crypto.base58Decode(header.transactionsRoot),
+      },
+      signature: crypto.base58Decode(header.signature),
+      transactions: [proto.SignedTransaction.decode(wt.protoSerialize.signedTxToProtoBytes(transfer))],
+    }).finish()
+    expect(header.blocksize).toBe(bytes.length)
   })
 
   it('writes the reward, its shares, the fees and desiredReward as strings under large-significand-format=string', async () => {

@@ -7,7 +7,7 @@ import type { Chain } from '../chain/devnode.ts'
 import { NodeError, nodeErrors } from '../errors.ts'
 import { type Block, lastBlock } from '../state/state.ts'
 import { checkAddress } from '../chain/tx.ts'
-import { transactionsRoot } from '../chain/merkle.ts'
+import { signedTxBytes, transactionsRoot } from '../chain/merkle.ts'
 import type { Router } from './router.ts'
 import { txWithStatus } from './tx-json.ts'
 
@@ -35,7 +35,7 @@ export function blockHeader(chain: Chain, block: Block): Record<string, unknown>
   const stateHash = genesis ? genesisStateHash(chain, block) : block.height >= LIGHT_NODE_FIELDS_FROM ? syntheticStateHash(block) : undefined
   // ConsensusImprovements at height 1: the genesis block has no reward (its meta stores 0, its shares are none)
   const reward = genesis ? 0n : BLOCK_REWARD
-  const size = { signature: block.signature, blocksize: blockSize(block), transactionCount: block.txIds.length }
+  const size = { signature: block.signature, blocksize: blockSize(chain, block, stateHash), transactionCount: block.txIds.length }
   const meta = { height: block.height, totalFee: block.totalFee, reward, rewardShares: genesis ? {} : { [block.generator]: reward } }
   if (genesis) {
     return {
@@ -95,12 +95,42 @@ function blockById(chain: Chain, id: string): Block | undefined {
   return undefined
 }
 
+/** Bytes of a protobuf varint of `n` (an int64 below 0 takes ten). */
+function varintSize(n: bigint): number {
+  let v = n < 0n ? n + (1n << 64n) : n
+  let size = 1
+  while (v > 0x7fn) {
+    v >>= 7n
+    size++
+  }
+  return size
+}
+
+/** A protobuf field of number 1-15 (a one-byte tag) holding `length` bytes, or nothing when empty (proto3). */
+const bytesField = (length: number) => (length === 0 ? 0 : 1 + varintSize(BigInt(length)) + length)
+const varintField = (value: bigint) => (value === 0n ? 0 : 1 + varintSize(value))
+
 /**
- * The size of a block's bytes. Exact for the genesis block (BlockSerializer, version 1: 218 bytes and 47 per genesis
- * transaction); an estimate for the dev node's own blocks, whose bytes are never written.
+ * The size of a block's bytes (Block.bytes). The genesis block: BlockSerializer's version 1 bytes, 218 and 47 per
+ * genesis transaction. Later blocks: the protobuf Block (PBBlocks.protobuf) of the header as printed, the signature
+ * and each signed transaction.
  */
-function blockSize(block: Block): number {
-  return block.height === 1 ? 218 + 47 * block.txIds.length : 300 + 400 * block.txIds.length
+function blockSize(chain: Chain, block: Block, stateHash: string | undefined): number {
+  if (block.height === 1) return 218 + 47 * block.txIds.length
+  const header =
+    varintField(BigInt(chain.chainIdByte)) +
+    bytesField(base58Decode(block.reference).length) +
+    varintField(BigInt(BASE_TARGET)) +
+    bytesField(base58Decode(block.generationSignature).length) +
+    varintField(BigInt(block.timestamp)) +
+    varintField(BigInt(BLOCK_VERSION)) +
+    bytesField(base58Decode(block.generatorPublicKey).length) +
+    varintField(-1n) +
+    bytesField(32) +
+    bytesField(stateHash === undefined ? 0 : base58Decode(stateHash).length)
+  let size = bytesField(header) + bytesField(base58Decode(block.signature).length)
+  for (const id of block.txIds) size += bytesField(signedTxBytes(chain.tx(id)!.json, chain.chainIdByte).length)
+  return size
 }
 
 /** TxStateSnapshotHashBuilder.createGenesisStateHash: each genesis transfer's recipient and new balance, chained. */
