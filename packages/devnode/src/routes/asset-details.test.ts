@@ -1,5 +1,5 @@
 // `/assets/details` of a scripted asset as AssetsApiRoute.jsonDetails prints it: `scripted` true, and with
-// `full=true` a `scriptDetails` {scriptComplexity, script}; a plain asset has neither.
+// `full=true` a `scriptDetails` {scriptComplexity, script, scriptText}; a plain asset has neither.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { RICH_SEED, addressOf, client, seed, wt } from '../../../../test/waves.ts'
 import { createDevnode, type Devnode } from '../index.ts'
@@ -56,7 +56,12 @@ const issued = async (script: string | null) => {
 it('prints a scripted asset as scripted, and its script details only with full=true', async () => {
   const { tx, expected } = await issued(compiled.script)
   expect((await api.get(`/assets/details/${tx.id}`)).body).toEqual(expected)
-  const scriptDetails = { scriptComplexity: compiled.complexity, script: compiled.script }
+  // scriptText is script.expr.toString (Terms.scala): the compiler's `match` is a LET_BLOCK of $match0, the case an
+  // IF on $isInstanceOf (Native(1)), and `t.amount <= 100` the >= of GE_LONG (Native(103)) with its arguments swapped
+  const scriptText =
+    'LET_BLOCK(LET($match0,REF(tx)),IF(FUNCTION_CALL(Native(1),List(REF($match0), TransferTransaction)),' +
+    'LET_BLOCK(LET(t,REF($match0)),FUNCTION_CALL(Native(103),List(100, GETTER(REF(t),amount)))),true))'
+  const scriptDetails = { scriptComplexity: compiled.complexity, script: compiled.script, scriptText }
   expect((await api.get(`/assets/details/${tx.id}?full=true`)).body).toEqual({ ...expected, scriptDetails })
   expect((await api.get(`/assets/details?id=${tx.id}&full=true`)).body).toEqual([{ ...expected, scriptDetails }])
   expect((await api.post(`/assets/details?full=true`, { ids: [tx.id] })).body).toEqual([{ ...expected, scriptDetails }])

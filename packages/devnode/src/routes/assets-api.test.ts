@@ -247,6 +247,17 @@ describe('/assets/nft/{address}/limit/{limit}', () => {
     exactly(await api.get(`/assets/nft/${holders[0]}/limit/10`), 200, [])
   })
 
+  it('prints a scripted NFT with its scriptDetails, as full = true does', async () => {
+    const compiled = (await api.post('/utils/script/compileCode', '{-# STDLIB_VERSION 6 #-}\n{-# CONTENT_TYPE EXPRESSION #-}\n{-# SCRIPT_TYPE ASSET #-}\ntrue', { 'content-type': 'text/plain' })).body
+    const scripted = wt.issue({ name: 'Nft three', description: '', quantity: 1, decimals: 0, reissuable: false, script: compiled.script, fee: 100_000, chainId: 'R' }, issuerSeed)
+    await send(scripted)
+    await send(wt.transfer({ recipient: holders[2]!, amount: 1, assetId: scripted.id, fee: 500_000, chainId: 'R' }, issuerSeed))
+    const expected = { ...(await nftDetails(scripted)), scripted: true, scriptDetails: { scriptComplexity: compiled.complexity, script: compiled.script, scriptText: 'true' } }
+    exactly(await api.get(`/assets/nft/${holders[2]}/limit/10`), 200, [expected])
+    // the issuer held it first, but holds it no more
+    expect(((await api.get(`/assets/nft/${issuer}/limit/10`)).body as { assetId: string }[]).map((a) => a.assetId)).toEqual([nft1.id, nft2.id])
+  })
+
   it('refuses more than 1,000 (TooBigArrayAllocation), an after not base58 (4007) and a limit not a number (bare 404)', async () => {
     exactly(await api.get(`/assets/nft/${issuer}/limit/1001`), 400, { error: 10, message: 'Too big sequence requested' })
     exactly(await api.get(`/assets/nft/${issuer}/limit/10?after=0OIl`), 400, { error: 4007, message: 'Invalid asset id' })

@@ -1,8 +1,10 @@
 // /assets (AssetsApiRoute): balances, details, NFTs and balance distributions, with the node's limits and errors.
 import { base58Decode } from '../crypto.ts'
+import { ScriptCache } from '../chain/scripts.ts'
 import { checkAddress } from '../chain/tx.ts'
+import { scriptText } from '../ride/script/printout.ts'
 import { nodeErrors } from '../errors.ts'
-import { type Asset, type ChainState, type StoredTx, balanceOf, wavesBalanceDetails } from '../state/state.ts'
+import { type Asset, type AssetScript, type ChainState, type StoredTx, balanceOf, wavesBalanceDetails } from '../state/state.ts'
 import type { Chain } from '../chain/devnode.ts'
 import type { Request, Router } from './router.ts'
 import { bodyIds, isId } from './params.ts'
@@ -182,10 +184,16 @@ function balances(chain: Chain, rawAddress: string, ids: string[]): Record<strin
 /** The `full` query parameter of /assets/details, read as Akka's Boolean unmarshaller reads it (absent is false). */
 const fullParam = (req: { query: URLSearchParams }): boolean => ['true', 'yes', 'on', '1'].includes((req.query.get('full') ?? '').toLowerCase())
 
+const scripts = new ScriptCache()
+
+/** AssetScriptDetails: the estimator's complexity, the bytes, and the printout of the terms (script.expr.toString). */
+function scriptDetails(script: AssetScript): Record<string, unknown> {
+  return { scriptComplexity: script.complexity, script: `base64:${script.base64}`, scriptText: scriptText(scripts.get(script.base64)) }
+}
+
 /**
  * `/assets/details` (AssetsApiRoute.jsonDetails): `scripted` when the asset has a script and, with `full`,
- * `scriptDetails` {scriptComplexity (the estimator's), script (base64:...)}. The node adds `scriptText`, the Scala
- * printout of the script's tree, which is not reproduced here.
+ * `scriptDetails` {scriptComplexity (the estimator's), script (base64:...), scriptText}.
  */
 export function assetDetails(asset: Asset, full = false, sequence = 0): Record<string, unknown> {
   const script = asset.script ?? null
@@ -204,7 +212,7 @@ export function assetDetails(asset: Asset, full = false, sequence = 0): Record<s
     minSponsoredAssetFee: sponsorship(asset),
     originTransactionId: asset.originTransactionId,
     sequenceInBlock: sequence,
-    ...(full && script !== null ? { scriptDetails: { scriptComplexity: script.complexity, script: `base64:${script.base64}` } } : {}),
+    ...(full && script !== null ? { scriptDetails: scriptDetails(script) } : {}),
   }
 }
 
@@ -278,7 +286,7 @@ function nftDetails(chain: Chain, asset: Asset): Record<string, unknown> {
     ...(fee === null ? {} : { minSponsoredAssetFee: fee }),
     originTransactionId: asset.originTransactionId,
     sequenceInBlock: sequenceInBlock(chain, asset),
-    ...(script === null ? {} : { scriptDetails: { scriptComplexity: script.complexity, script: `base64:${script.base64}` } }),
+    ...(script === null ? {} : { scriptDetails: scriptDetails(script) }),
   }
 }
 
