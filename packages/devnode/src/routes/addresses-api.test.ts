@@ -136,6 +136,10 @@ describe('balances over blocks (Blockchain.balance and effectiveBalance over bal
     expect(await at(issued - 1)).toEqual([{ id: issuer, balance: 0 }])
     expect(await at(issued)).toEqual([{ id: issuer, balance: 1000 }])
     expect(await at(issued + 1)).toEqual([{ id: issuer, balance: 600 }])
+    // `asset=` is IssuedAsset of no bytes, which nobody holds
+    expect((await api.get(`/addresses/balance?address=${issuer}&asset=`)).body).toEqual([{ id: issuer, balance: 0 }])
+    const bad = await api.get(`/addresses/balance?address=${issuer}&asset=0x`)
+    expect([bad.status, bad.body]).toEqual([400, { error: 4007, message: 'Invalid asset id' }])
   })
 })
 

@@ -54,6 +54,9 @@ function intSegment(value: string): number {
 
 // ---- balances over a range of blocks (Blockchain.balance, effectiveBalance, balanceAtHeight) ----
 
+/** an asset id no asset has (state keys assets by base58 ids, which are never empty) */
+const NO_ASSET = '\u0000'
+
 const ZERO: BalanceSnapshot = { height: 0, regular: 0n, leaseIn: 0n, leaseOut: 0n }
 
 /**
@@ -118,13 +121,10 @@ function balancesAt(state: ChainState, addresses: string[], atHeight: number | u
   if (h < 1 || h > height(state)) throw nodeErrors.custom(`Illegal height: ${h}`)
   let assetId = WAVES
   if (asset !== undefined) {
-    try {
-      base58Decode(asset)
-    } catch {
-      // the node's `.get` on the failed decode ends as 500 Error is unknown; a bad id is the client's, so 4007 here
-      throw nodeErrors.invalidAssetId()
-    }
-    assetId = asset
+    // the node's `.get` on a failed decode ends as 500 Error is unknown; a bad id is the client's, so 4007 here
+    if (asset.length > 192 || base58Fault(asset) !== undefined) throw nodeErrors.invalidAssetId()
+    // `asset=` decodes to the empty id: an issued asset nobody holds, not WAVES
+    assetId = asset === '' ? NO_ASSET : asset
   }
   const valid = [...new Set(addresses)].filter((a) => {
     try {
