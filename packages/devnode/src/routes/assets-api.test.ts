@@ -1,7 +1,7 @@
 // /assets as AssetsApiRoute answers: details, balances (FullAssetInfo), NFTs and distributions, each with the node's
 // field order, limits and refusals. Bodies are compared as written (key order included).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { RICH_SEED, addressOf, client, seed, wt, type Answer } from '../../../../test/waves.ts'
+import { RICH_SEED, addressOf, client, deploySource, seed, wt, type Answer } from '../../../../test/waves.ts'
 import { createDevnode, type Devnode } from '../index.ts'
 import { scalaMapOrder } from './assets.ts'
 
@@ -329,6 +329,32 @@ describe('/assets/{assetId}/distribution/{height}/limit/{limit}', () => {
     } finally {
       await deep.close()
     }
+  })
+})
+
+describe('assets issued by a dApp', () => {
+  const MINTER = `{-# STDLIB_VERSION 6 #-}
+{-# CONTENT_TYPE DAPP #-}
+{-# SCRIPT_TYPE ACCOUNT #-}
+@Callable(i)
+func mint() = [Issue("Minted", "by a call", 1000, 2, true, unit, 0), Issue("Badge", "", 1, 0, false, unit, 0)]`
+
+  it('numbers them in the order issued, without issueTransaction in FullAssetInfo; the NFT is listed', async () => {
+    const minterSeed = seed('assets api minter')
+    const minter = await deploySource(api, minterSeed, MINTER)
+    const call = wt.invokeScript({ dApp: minter, call: { function: 'mint', args: [] }, fee: 100_500_000, chainId: 'R' }, minterSeed)
+    await send(call)
+    const info = (await api.get(`/transactions/info/${call.id}`)).body as { height: number; stateChanges: { issues: { assetId: string }[] } }
+    const [minted, badge] = info.stateChanges.issues.map((issue) => issue.assetId) as [string, string]
+    const common = { issueHeight: info.height, issueTimestamp: call.timestamp, issuer: minter, issuerPublicKey: call.senderPublicKey }
+    exactly(await api.get(`/assets/details?id=${minted}&id=${badge}`), 200, [
+      { assetId: minted, ...common, name: 'Minted', description: 'by a call', decimals: 2, reissuable: true, quantity: 1000, scripted: false, minSponsoredAssetFee: null, originTransactionId: call.id, sequenceInBlock: 0 },
+      { assetId: badge, ...common, name: 'Badge', description: '', decimals: 0, reissuable: false, quantity: 1, scripted: false, minSponsoredAssetFee: null, originTransactionId: call.id, sequenceInBlock: 1 },
+    ])
+    // CommonAssetsApi.fullInfos: the asset's id names no Issue transaction
+    exactly(await api.get(`/assets/balance/${minter}`), 200, { address: minter, balances: [{ assetId: minted, reissuable: true, quantity: 1000, balance: 1000, sequenceInBlock: 0 }] })
+    const listed = (await api.get(`/assets/nft/${minter}/limit/10`)).body as { assetId: string; sequenceInBlock: number }[]
+    expect(listed.map((a) => [a.assetId, a.sequenceInBlock])).toEqual([[badge, 1]])
   })
 })
 
