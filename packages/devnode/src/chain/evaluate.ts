@@ -341,8 +341,8 @@ function evaluateCall(
   // InvokeDiffsCommon.paymentsPart: the payments leave the key's address, whatever `sender` says
   const paid: Effects = emptyEffects()
   for (const p of request.payment) {
+    // an unknown asset is not refused here: the payer's balance of it ends negative (validateBalance)
     const asset = p.assetId ?? WAVES
-    if (asset !== WAVES && !ctx.state.assets.has(asset)) return apiError(199, `Referenced assetId not found: ${asset}`)
     paid.balances.push([pkAddress, asset, -p.amount], [dApp, asset, p.amount])
   }
   undo.push(applyReversibly(ctx.state, paid))

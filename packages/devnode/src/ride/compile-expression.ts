@@ -1,7 +1,7 @@
 // A RIDE expression compiled against a dApp's declarations, for /utils/script/evaluate (the node's UtilsEvaluator:
 // ExpressionCompiler.compileUntyped with `arbitraryDeclarations`, so that the expression may call the dApp's functions
-// and read its global values). The official compiler has no such switch, so the dApp's names are declared to it with
-// the types that switch gives them (CompilerContext.resolveVar, resolveFunction): a global value as `let name =
+// and read its global values). The official compiler has no such switch, so the names it does not know are declared
+// to it with the types that switch gives them (CompilerContext.resolveVar, resolveFunction): a value as `let name =
 // throw()` (Nothing), a function as taking and returning Any; the expression is the body of one more function, whose
 // compiled body is what runs. Positions in compiler errors are the expression's.
 import ride from '@waves/ride-js'
@@ -11,22 +11,6 @@ import type { DAppScript, Expr } from './terms.ts'
 /** The compiler's refusal of an expression, in its words (`Compilation failed: [...]`, parser texts). */
 export class ExpressionCompileError extends Error {}
 
-/** The names an expression may use of `dApp` (ContractEvaluator.buildSyntheticCall): declarations, callables, `i`. */
-function declaredNames(dApp: DAppScript): { lets: Set<string>; funcs: Map<string, number> } {
-  const original = (name: string) => dApp.meta.originalNames.get(name) ?? name
-  const lets = new Set<string>()
-  const funcs = new Map<string, number>()
-  for (const d of dApp.declarations) {
-    if (d.kind === 'let') lets.add(original(d.name))
-    else funcs.set(original(d.name), d.args.length)
-  }
-  for (const c of dApp.callables) {
-    lets.add(original(c.annotationArg))
-    funcs.set(original(c.func.name), c.func.args.length)
-  }
-  return { lets, funcs }
-}
-
 /**
  * Compiles `expression` for `dApp`'s stdlib version; its references to the dApp's declarations stay names, resolved
  * when it runs inside them. The names of a compacted dApp are its original names, as the node decompacts it first.
@@ -34,7 +18,37 @@ function declaredNames(dApp: DAppScript): { lets: Set<string>; funcs: Map<string
  * @throws ExpressionCompileError with the compiler's text.
  */
 export function compileExpressionForDApp(expression: string, dApp: DAppScript): Expr {
-  const { lets, funcs } = declaredNames(dApp)
+  // the compiler names what it does not know, which is declared in turn: only those names, so that the expression may
+  // bind the others itself (`case i: Int`) as it may on a node. A name the dApp does not declare fails where it runs
+  // (`Function or type 'f' not found`, `A definition of 'x' not found`), as there.
+  const lets = new Set<string>()
+  const funcs = new Map<string, number>()
+  for (let round = 0; ; round++) {
+    const outcome = compileOnce(expression, dApp, lets, funcs)
+    if ('expr' in outcome) return outcome.expr
+    const before = lets.size + funcs.size
+    for (const m of outcome.error.matchAll(/Can't find a function '([^']+)'\((.*?)\) or it is @Callable/g)) {
+      if (!lets.has(m[1]!)) funcs.set(m[1]!, arity(m[2]!))
+    }
+    for (const m of outcome.error.matchAll(/A definition of '([^']+)' is not found/g)) if (!funcs.has(m[1]!)) lets.add(m[1]!)
+    if (lets.size + funcs.size === before || round === 16) throw new ExpressionCompileError(outcome.error)
+  }
+}
+
+/** How many argument types `Int, (Int, String), List[Int]` lists. */
+function arity(types: string): number {
+  if (types.trim() === '') return 0
+  let depth = 0
+  let count = 1
+  for (const c of types) {
+    if (c === '(' || c === '[') depth++
+    else if (c === ')' || c === ']') depth--
+    else if (c === ',' && depth === 0) count++
+  }
+  return count
+}
+
+function compileOnce(expression: string, dApp: DAppScript, lets: ReadonlySet<string>, funcs: ReadonlyMap<string, number>): { expr: Expr } | { error: string } {
   let name = 'evaluatedExpression'
   for (let i = 1; lets.has(name) || funcs.has(name); i++) name = `evaluatedExpression${i}`
   const lines = [
@@ -42,16 +56,16 @@ export function compileExpressionForDApp(expression: string, dApp: DAppScript): 
     '{-# CONTENT_TYPE DAPP #-}',
     '{-# SCRIPT_TYPE ACCOUNT #-}',
     ...[...lets].map((l) => `let ${l} = throw()`),
-    ...[...funcs].map(([f, arity]) => `func ${f}(${Array.from({ length: arity }, (_, i) => `a${i}: Any`).join(', ')}) = { func evaluatedAny(x: Any) = x; evaluatedAny(throw()) }`),
+    ...[...funcs].map(([f, n]) => `func ${f}(${Array.from({ length: n }, (_, i) => `a${i}: Any`).join(', ')}) = { func evaluatedAny(x: Any) = x; evaluatedAny(throw()) }`),
     `func ${name}() = {`,
   ]
   const prefix = `${lines.join('\n')}\n`
   const compiled = ride.compile(`${prefix}${expression}\n}`, 3, false, false, {})
-  if ('error' in compiled) throw new ExpressionCompileError(shiftPositions(String(compiled.error), prefix.length))
+  if ('error' in compiled) return { error: shiftPositions(String(compiled.error), prefix.length) }
   const script = readScript(compiled.result.bytes)
   const body = script.kind === 'dapp' ? script.declarations.find((d) => d.kind === 'func' && d.name === name) : undefined
   if (body?.kind !== 'func') throw new Error('the compiled expression has no body')
-  return renameToCompact(body.body, dApp)
+  return { expr: renameToCompact(body.body, dApp) }
 }
 
 /** Error positions (`in 120-126`) counted from the expression's first character. */

@@ -192,6 +192,93 @@ describe('POST /utils/script/evaluate/{address}', () => {
   })
 })
 
+describe('POST /utils/script/evaluate/{address}: the cases of the node\'s UtilsRouteEvaluateSpec', () => {
+  // the node's own route test ("simple expression"): a V5 dApp, expressions and their results. Its complexities (5 and
+  // 92) are of a chain before RideV6, where every reference and getter costs 1 (EvaluatorV2 overheadCost); with
+  // RideV6, as here, they are free
+  const V5_DAPP = `{-# STDLIB_VERSION 5 #-}
+{-# CONTENT_TYPE DAPP #-}
+{-# SCRIPT_TYPE ACCOUNT #-}
+let letFromContract = 1000
+func test(i: Int) = i * 10
+func testB() = true
+func testBS() = base58'MATCHER'
+func testS() = "Test"
+func testF() = throw("Test")
+func testThis() = this
+func testListArg(list: List[String|ByteVector|Int], str: String, bytes: ByteVector) = list.containsElement(str)
+@Callable(i)
+func testCallable() = [BinaryEntry("test", i.caller.bytes)]
+@Callable(i)
+func testSyncInvoke() = {
+  strict r = invoke(this, "testCallable", [], [])
+  [BinaryEntry("testSyncInvoke", i.caller.bytes)]
+}`
+  let v5: string
+  const evalV5 = async (expr: string) => (await api.post(`/utils/script/evaluate/${v5}`, { expr })).body
+  const defaultCaller = () => crypto.address({ publicKey: crypto.base58Encode(new Uint8Array(32)) }, 'R')
+  const binary = (address: string) => `base64:${Buffer.from(crypto.base58Decode(address)).toString('base64')}`
+
+  beforeAll(async () => {
+    v5 = await deploySource(api, seed('utils evaluate V5 dApp'), V5_DAPP)
+  })
+
+  it('evaluates the values of the spec', async () => {
+    expect((await evalV5('testListArg(["test", 111, base64\'dGVzdA==\', false], "test", base58\'aaa\')')).result).toEqual({ type: 'Boolean', value: true })
+    expect((await evalV5('testThis()')).result).toEqual({ type: 'Address', value: { bytes: { type: 'ByteVector', value: v5 } } })
+    expect((await evalV5('test(123)')).result).toEqual({ type: 'Int', value: 1230 })
+    expect((await evalV5('testS()')).result).toEqual({ type: 'String', value: 'Test' })
+    expect((await evalV5('testB()')).result).toEqual({ type: 'Boolean', value: true })
+    expect((await evalV5('testBS()')).result).toEqual({ type: 'ByteVector', value: 'MATCHER' })
+    expect((await evalV5('match test(123) {\n  case i: Int => i * 123\n  case _ => throw("")\n}')).result).toEqual({ type: 'Int', value: 151290 })
+    expect((await evalV5('letFromContract - 1')).result).toEqual({ type: 'Int', value: 999 })
+  })
+
+  it('runs a callable as a function with the default caller: complexity 2, its entry in stateChanges', async () => {
+    // BinaryEntry 1 + the list constructor 1
+    const body = await evalV5('testCallable()')
+    expect(body).toEqual({
+      result: {
+        type: 'Array',
+        value: [{ type: 'BinaryEntry', value: { key: { type: 'String', value: 'test' }, value: { type: 'ByteVector', value: defaultCaller() } } }],
+      },
+      complexity: 2,
+      stateChanges: { ...noChanges, data: [{ key: 'test', type: 'binary', value: binary(defaultCaller()) }] },
+      expr: 'testCallable()',
+      address: v5,
+    })
+  })
+
+  it('runs a dApp-to-dApp call: complexity 80, the inner call under invokes with the dApp as its caller', async () => {
+    // invoke 75 + the strict check's == 1 + the inner call's 2 + its own entry 2
+    const body = await evalV5(' testSyncInvoke() ')
+    expect(body.complexity).toBe(80)
+    expect(body.stateChanges).toEqual({
+      ...noChanges,
+      data: [{ key: 'testSyncInvoke', type: 'binary', value: binary(defaultCaller()) }],
+      invokes: [
+        {
+          dApp: v5,
+          call: { function: 'testCallable', args: [] },
+          payment: [],
+          stateChanges: { ...noChanges, data: [{ key: 'test', type: 'binary', value: binary(v5) }] },
+        },
+      ],
+    })
+  })
+
+  it('compiles a name the dApp does not declare and fails where it runs; a throw is InvokeRejectError', async () => {
+    // the node prints its evaluation log after `log = ` (`\n\ttestNone.@args = []\n` here); this engine keeps none
+    expect(await evalV5('testNone()')).toEqual({
+      error: 306,
+      message: "InvokeRejectError(error = Function or type 'testNone' not found, log = \n)",
+      expr: 'testNone()',
+      address: v5,
+    })
+    expect((await evalV5('testF()')).message).toBe('InvokeRejectError(error = Test, log = \n)')
+  })
+})
+
 describe('POST /utils/script/evaluate/{address}: actions and dApp-to-dApp calls', () => {
   const defaultCaller = () => crypto.address({ publicKey: crypto.base58Encode(new Uint8Array(32)) }, 'R')
 
@@ -206,6 +293,19 @@ describe('POST /utils/script/evaluate/{address}: actions and dApp-to-dApp calls'
     const fromExpr = await evaluate({ expr: 'lend(1000)' })
     const exprIdBytes = crypto.blake2b(Uint8Array.from([...crypto.base58Decode(defaultCaller()), ...long(7), ...long(1000)]))
     expect(fromExpr.body.stateChanges.leases).toEqual([{ recipient: defaultCaller(), amount: 1000, nonce: 7, id: crypto.base58Encode(exprIdBytes) }])
+  })
+
+  it('refuses a payment of an asset the caller lacks with the balance errors (402)', async () => {
+    // UtilsEvaluator: paymentsPart does not look the asset up; TransactionDiffer.validateBalance refuses the result
+    const answer = await evaluate({ call: { function: 'paid' }, payment: [{ amount: 1, assetId: 'xxxxx' }] })
+    expect(answer.body).toEqual({
+      error: 402,
+      message: 'Accounts balance errors',
+      details: { [defaultCaller()]: `negative asset balance: ${defaultCaller()}, new portfolio: Map(xxxxx -> -1)` },
+      call: { function: 'paid' },
+      payment: [{ amount: 1, assetId: 'xxxxx' }],
+      address: dApp,
+    })
   })
 
   it('runs the dApp-to-dApp calls of a callable and prints them under invokes, changing nothing', async () => {
