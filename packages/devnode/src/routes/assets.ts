@@ -195,7 +195,7 @@ function scriptDetails(script: AssetScript): Record<string, unknown> {
  * `/assets/details` (AssetsApiRoute.jsonDetails): `scripted` when the asset has a script and, with `full`,
  * `scriptDetails` {scriptComplexity (the estimator's), script (base64:...), scriptText}.
  */
-export function assetDetails(asset: Asset, full = false, sequence = 0): Record<string, unknown> {
+function assetDetails(asset: Asset, full: boolean, sequence: number): Record<string, unknown> {
   const script = asset.script ?? null
   return {
     assetId: asset.assetId,
