@@ -402,6 +402,33 @@ describe('decompile and estimate', () => {
     expect(Object.keys(decompiled.body)).toEqual(['STDLIB_VERSION', 'SCRIPT_TYPE', 'CONTENT_TYPE', 'script'])
   })
 
+  it('decompile reads V1-V3 expressions and a dApp with blanks around it (the node\'s UtilsRouteSpec)', async () => {
+    const expression = async (base64: string) => (await api.post('/utils/script/decompile', base64, { 'content-type': 'text/plain' })).body
+    for (const [base64, version] of [['AQa3b8tH', 1], ['AgZ7TN8j', 2], ['AwZd0cYf', 3]] as const) {
+      expect(await expression(base64)).toEqual({
+        STDLIB_VERSION: version,
+        CONTENT_TYPE: 'EXPRESSION',
+        script: `{-# STDLIB_VERSION ${version} #-}\n{-# CONTENT_TYPE EXPRESSION #-}\ntrue`,
+      })
+    }
+    const verifier = (await api.post('/utils/script/compileCode', '{-# STDLIB_VERSION 3 #-}\n{-# CONTENT_TYPE DAPP #-}\n@Verifier(tx)\nfunc verify() = true', { 'content-type': 'text/plain' })).body.script
+    expect(await expression(`\t\t \n\n${verifier} \t \n \t`)).toEqual({
+      STDLIB_VERSION: 3,
+      SCRIPT_TYPE: 'ACCOUNT',
+      CONTENT_TYPE: 'DAPP',
+      script: '{-# STDLIB_VERSION 3 #-}\n{-# SCRIPT_TYPE ACCOUNT #-}\n{-# CONTENT_TYPE DAPP #-}\n\n\n\n@Verifier(tx)\nfunc verify () = true\n',
+    })
+  })
+
+  it('estimate prints a V1 expression as its terms print (UtilsRouteSpec: FUNCTION_CALL(Native(0),List(1, 2)))', async () => {
+    const v1 = (await api.post('/utils/script/compileCode', '{-# STDLIB_VERSION 1 #-}\n{-# CONTENT_TYPE EXPRESSION #-}\n1 == 2', { 'content-type': 'text/plain' })).body.script
+    expect((await api.post('/utils/script/estimate', v1, { 'content-type': 'text/plain' })).body.scriptText).toBe('FUNCTION_CALL(Native(0),List(1, 2))')
+    const dAppScript = (await api.post('/utils/script/compileCode', DAPP, { 'content-type': 'text/plain' })).body.script
+    expect((await api.post('/utils/script/estimate', dAppScript, { 'content-type': 'text/plain' })).body.scriptText).toBeNull()
+    const blocks = (await api.post('/utils/script/compileCode', '{-# STDLIB_VERSION 2 #-}\n{-# CONTENT_TYPE EXPRESSION #-}\nlet a = "x"\na == "x"', { 'content-type': 'text/plain' })).body.script
+    expect((await api.post('/utils/script/estimate', blocks, { 'content-type': 'text/plain' })).body.scriptText).toBe('LET_BLOCK(LET(a,x),FUNCTION_CALL(Native(0),List(REF(a), x)))')
+  })
+
   it('decompile refuses what is not a script with ScriptParseError (199)', async () => {
     // Script.fromBase64String -> ScriptParseError -> CustomValidationError(toString)
     const answer = await api.post('/utils/script/decompile', 'base64:AAA.', { 'content-type': 'text/plain' })
