@@ -3,6 +3,7 @@
 // callable call as an invoke would make it (buildExprFromInvocation). Both run on the chain's engine, with the
 // dApp-to-dApp calls and action folds of an invoke transaction; whatever they change is undone before the answer.
 import { address as addressOf, base58Decode, base58Encode } from '../crypto.ts'
+import { MAX_LONG } from '../constants.ts'
 import { NodeError } from '../errors.ts'
 import { type Action, toActions } from '../ride/actions.ts'
 import { ExpressionCompileError, compileExpressionForDApp } from '../ride/compile-expression.ts'
@@ -81,7 +82,7 @@ type PathErrors = [string, string][]
 const isLong = (v: unknown): v is number | bigint => typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))
 
 /** InvokeScriptRequest.EvaluatedReads: one argument, or its error text. */
-function readArg(json: unknown, nested: boolean): { value: Value } | { error: string } {
+function readArg(json: unknown): { value: Value } | { error: string } {
   const o = (typeof json === 'object' && json !== null ? json : {}) as Json
   const value = o['value']
   switch (o['type']) {
@@ -100,10 +101,11 @@ function readArg(json: unknown, nested: boolean): { value: Value } | { error: st
       }
     }
     case 'list': {
-      if (nested || !Array.isArray(value)) return { error: 'error.expected.jsarray' }
+      // the reads take lists in lists too; nothing in an evaluation refuses them
+      if (!Array.isArray(value)) return { error: 'error.expected.jsarray' }
       const items: Value[] = []
       for (const item of value) {
-        const read = readArg(item, true)
+        const read = readArg(item)
         if ('error' in read) return read
         items.push(read.value)
       }
@@ -127,7 +129,7 @@ function readCall(json: unknown, errors: PathErrors): { function: string; args: 
       return undefined
     }
     for (const a of o['args']) {
-      const read = readArg(a, false)
+      const read = readArg(a)
       if ('error' in read) {
         errors.push(['obj.call', read.error])
         return undefined
@@ -355,14 +357,23 @@ function evaluateCall(
     payment: request.payment,
     call: null,
   })
-  return run(ctx, dApp, script, tx, built.expr, undo, paid)
+  return run(ctx, dApp, script, tx, built.expr, undo, paid, pkAddress)
 }
 
 /**
  * UtilsEvaluator.executeExpression once the expression is built: the evaluator within the limit, the result read as
  * actions (a result that is not one changes nothing), their checks and folds, then the balances.
  */
-function run(ctx: ApplyContext, dApp: string, script: DAppScript, tx: InvokeTx, expr: Expr, undo: (() => void)[], paid: Effects = emptyEffects()): Json {
+function run(
+  ctx: ApplyContext,
+  dApp: string,
+  script: DAppScript,
+  tx: InvokeTx,
+  expr: Expr,
+  undo: (() => void)[],
+  paid: Effects = emptyEffects(),
+  payer: string | null = null,
+): Json {
   const { state } = ctx
   const calls = new DAppCalls(ctx, tx, script.version)
   let outcome
@@ -411,7 +422,16 @@ function run(ctx: ApplyContext, dApp: string, script: DAppScript, tx: InvokeTx, 
     const overLimit = calls.countTopLevel(data, actions)
     if (overLimit !== undefined) fail(overLimit)
     checkActionAmounts(actions, script.version, fail)
-    if (transfers.some((t) => t.address === dApp)) fail('DApp self-transfer is forbidden since V4')
+    // InvokeDiffsCommon.checkSelfPayments (V4 and later; the payer is the key's address) and checkOverflow
+    if (script.version >= 4) {
+      if (payer === dApp && tx.payment.length > 0) fail('DApp self-payment is forbidden since V4')
+      if (transfers.some((t) => t.address === dApp)) fail('DApp self-transfer is forbidden since V4')
+    }
+    let sum = 0n
+    for (const t of transfers) {
+      sum += t.amount
+      if (sum > MAX_LONG || sum < -MAX_LONG - 1n) fail('ScriptTransfer overflow')
+    }
     const folded = foldActions(ctx, tx, dApp, actions, (message, assetScript) => failure(assetScript ? 3 : 1)(message), () => {})
     stateChanges = foldedStateChanges(folded, calls.invokes)
     // the evaluation prints its InvokeScriptResult with the plain writer: a lease as the action made it (recipient,

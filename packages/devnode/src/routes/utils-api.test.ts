@@ -295,6 +295,21 @@ describe('POST /utils/script/evaluate/{address}: actions and dApp-to-dApp calls'
     expect(fromExpr.body.stateChanges.leases).toEqual([{ recipient: defaultCaller(), amount: 1000, nonce: 7, id: crypto.base58Encode(exprIdBytes) }])
   })
 
+  it('refuses a dApp paying itself as the node\'s action checks do (FailedTransactionError, 199)', async () => {
+    // InvokeDiffsCommon.checkSelfPayments: the payer is the address of senderPublicKey; the error goes through
+    // ApiError.fromValidationError as FailedTransactionError.toString
+    const senderPublicKey = crypto.publicKey(dAppSeed)
+    const answer = await evaluate({ call: { function: 'paid' }, senderPublicKey, payment: [{ amount: 5, assetId: null }] })
+    expect(answer.body).toEqual({
+      error: 199,
+      message: 'FailedTransactionError(code = 1, error = DApp self-payment is forbidden since V4)',
+      call: { function: 'paid' },
+      senderPublicKey,
+      payment: [{ amount: 5, assetId: null }],
+      address: dApp,
+    })
+  })
+
   it('refuses a payment of an asset the caller lacks with the balance errors (402)', async () => {
     // UtilsEvaluator: paymentsPart does not look the asset up; TransactionDiffer.validateBalance refuses the result
     const answer = await evaluate({ call: { function: 'paid' }, payment: [{ amount: 1, assetId: 'xxxxx' }] })
