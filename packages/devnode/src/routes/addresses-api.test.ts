@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RICH_SEED, addressOf, client, crypto, deploySource, seed, wt } from '../../../../test/waves.ts'
 import { createDevnode, type Devnode } from '../index.ts'
+import { scalaTupleSetOrder } from './scala-order.ts'
 
 const R = 'R'
 let node: Devnode
@@ -99,6 +100,11 @@ describe('balances over blocks (Blockchain.balance and effectiveBalance over bal
       { id: holder, balance: 7_99900000 },
     ])
     expect((await api.post('/addresses/balance', { addresses: [holder], height: h1 - 1 })).body).toEqual([{ id: holder, balance: 0 }])
+    // from 5 distinct strings on, the node's Set is a HashSet, and so is the Set of (address, balance) it maps to
+    const five = [nobody, holder, lessee, addressOf(seed('balance history other')), 'bad']
+    const rows = (await api.post('/addresses/balance', { addresses: five })).body as { id: string; balance: number }[]
+    expect(rows.map((r) => r.id)).toEqual(scalaTupleSetOrder(rows, 5, (r) => [r.id, BigInt(r.balance)]).map((r) => r.id))
+    expect(rows.map((r) => r.id).sort()).toEqual(five.slice(0, 4).sort())
     expect((await api.post('/addresses/balance', { addresses: [holder, lessee], height: 'x' })).body).toEqual([
       { id: holder, balance: 7_99900000 },
       { id: lessee, balance: 0 },

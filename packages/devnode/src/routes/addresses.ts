@@ -9,7 +9,7 @@ import { argTypeName } from '../ride/script/meta.ts'
 import { scriptText } from '../ride/script/printout.ts'
 import { JavaRegexError, javaRegex } from './java-regex.ts'
 import { writeJson } from './json.ts'
-import { inScalaMapOrder, scalaMapOrder } from './scala-order.ts'
+import { inScalaMapOrder, scalaMapOrder, scalaTupleSetOrder } from './scala-order.ts'
 import { balanceOf, height, wavesBalanceDetails, WAVES, type BalanceSnapshot, type ChainState, type DataEntry } from '../state/state.ts'
 import type { Chain } from '../chain/devnode.ts'
 import type { Request, Router } from './router.ts'
@@ -111,8 +111,7 @@ function checkBalanceDepth(state: ChainState, atHeight: number): void {
 
 /**
  * AddressApiRoute.balancesJson: `{id, balance}` at `atHeight` for each distinct valid address (invalid ones are left
- * out), WAVES or `asset`. The node collects them in a Scala Set: up to 4 keep their first-seen order, which is the
- * order here for any number.
+ * out), WAVES or `asset`, in the order of the Scala Set of (address, balance) the node makes of them.
  */
 function balancesAt(state: ChainState, addresses: string[], atHeight: number | undefined, asset: string | undefined, chainId: number): unknown[] {
   const h = atHeight ?? height(state)
@@ -126,7 +125,8 @@ function balancesAt(state: ChainState, addresses: string[], atHeight: number | u
     // `asset=` decodes to the empty id: an issued asset nobody holds, not WAVES
     assetId = asset === '' ? NO_ASSET : asset
   }
-  const valid = [...new Set(addresses)].filter((a) => {
+  const distinct = [...new Set(addresses)]
+  const valid = distinct.filter((a) => {
     try {
       checkAddress(a, chainId)
       return true
@@ -134,7 +134,8 @@ function balancesAt(state: ChainState, addresses: string[], atHeight: number | u
       return false
     }
   })
-  return valid.map((id) => ({ id, balance: balanceAtHeight(state, id, h, assetId) }))
+  const rows = valid.map((id) => ({ id, balance: balanceAtHeight(state, id, h, assetId) }))
+  return scalaTupleSetOrder(rows, distinct.length, (row) => [row.id, row.balance])
 }
 
 /** `height` of GET /addresses/balance, read as akka's `.as[Int]` reads it (a malformed one is refused, 400). */

@@ -1,7 +1,7 @@
 // The iteration order of the node's Scala Maps with String keys, which decides the key order of JSON objects it
 // writes from them (callableComplexities, callableFuncTypes).
 import { describe, expect, it } from 'vitest'
-import { inScalaMapOrder, scalaMapOrder } from './scala-order.ts'
+import { inScalaMapOrder, murmurStringHash, scalaMapOrder, scalaTupleSetOrder, stringLongTupleHash } from './scala-order.ts'
 
 describe('scalaMapOrder', () => {
   it('keeps the order of up to 4 entries (Map1..Map4)', () => {
@@ -20,5 +20,26 @@ describe('scalaMapOrder', () => {
     // level down (bits 8 and 29)
     const keys = ['deposit', 'withdraw', 'claim', 'stake', 'init']
     expect(Object.keys(inScalaMapOrder(Object.fromEntries(keys.map((k, i) => [k, i]))))).toEqual(['claim', 'stake', 'withdraw', 'deposit', 'init'])
+  })
+})
+
+describe('MurmurHash3 and the order of a Set of (String, Long)', () => {
+  it('mixes as scala.util.hashing.MurmurHash3 (stringHash values printed by a Scala REPL)', () => {
+    expect(['', 'yZf', 'wi+', '12ycS!Lvt`'].map(murmurStringHash)).toEqual([377927480, -354277552, -1397715261, -1670636453])
+  })
+
+  it('hashes a tuple as productHash with the Tuple2 prefix: seed, "Tuple2", then each element\'s ##', () => {
+    // Statics.longHash: a Long that fits an Int hashes as that Int (-1 stays -1), a larger one as Long.hashCode,
+    // the xor of its halves: 2^32 + 5 hashes as 1 ^ 5 = 4
+    expect(stringLongTupleHash('a', 2n ** 32n + 5n)).toBe(stringLongTupleHash('a', 4n))
+    expect(stringLongTupleHash('a', -1n)).not.toBe(stringLongTupleHash('a', 0n))
+    expect(stringLongTupleHash('a', 1n)).not.toBe(stringLongTupleHash('b', 1n))
+  })
+
+  it('keeps the order when the source Set is small, and hashes it when the source had 5 or more', () => {
+    const pairs = [['a', 1n], ['b', 2n], ['c', 3n]] as [string, bigint][]
+    expect(scalaTupleSetOrder(pairs, 4, (p) => p)).toEqual(pairs)
+    const hashed = scalaTupleSetOrder(pairs, 5, (p) => p)
+    expect([...hashed].sort()).toEqual(pairs)
   })
 })
