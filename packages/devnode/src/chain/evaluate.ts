@@ -10,6 +10,7 @@ import { ExpressionCompileError, compileExpressionForDApp } from '../ride/compil
 import { base64Decode } from '../ride/script/base64.ts'
 import { buildInvocation, callableExpr, withDeclarations } from '../ride/evaluate/dapp.ts'
 import { evaluate } from '../ride/evaluate/evaluator.ts'
+import { scalaMapOrder } from '../ride/scala-map.ts'
 import { stdlib } from '../ride/stdlib/index.ts'
 import type { DAppScript, Declaration, Expr } from '../ride/terms.ts'
 import { CaseObj, RideBigInt, RideError, type Value } from '../ride/values.ts'
@@ -47,8 +48,9 @@ export function scriptValueJson(value: Value): Json {
   if (value instanceof Uint8Array) return { type: 'ByteVector', value: base58Encode(value) }
   if (Array.isArray(value)) return { type: 'Array', value: value.map(scriptValueJson) }
   if (value instanceof CaseObj) {
+    // the fields are a Scala Map: past four, in its hash order
     const fields: Json = {}
-    for (const [k, v] of value.fields) fields[k] = scriptValueJson(v)
+    for (const k of scalaMapOrder([...value.fields.keys()])) fields[k] = scriptValueJson(value.fields.get(k)!)
     return { type: value.typeName, value: fields }
   }
   // unit is a case object of type Unit without fields

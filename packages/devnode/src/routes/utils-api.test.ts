@@ -17,7 +17,9 @@ func paid() = ([ScriptTransfer(i.caller, 1, unit)], i.payments[0].amount)
 @Callable(i)
 func fails() = throw("no way")
 @Callable(i)
-func lend(amount: Int) = [Lease(i.caller, amount, 7)]`
+func lend(amount: Int) = [Lease(i.caller, amount, 7)]
+@Callable(i)
+func whoami() = ([], i)`
 
 let node: Devnode
 let api: ReturnType<typeof client>
@@ -73,6 +75,16 @@ describe('POST /utils/script/evaluate/{address}', () => {
     })
     // nothing is written
     expect((await api.get(`/addresses/data/${dApp}/counter`)).status).toBe(404)
+  })
+
+  it('writes the fields of a case object of more than four fields in the order of a Scala HashMap', async () => {
+    // the Invocation of a V6 callable as the node's UtilsRouteEvaluateSpec traces it: originCaller, payments,
+    // callerPublicKey, feeAssetId, originCallerPublicKey, transactionId, caller, fee
+    const answer = await evaluate({ call: { function: 'whoami' } })
+    expect(Object.keys(answer.body.result.value._2.value)).toEqual(['originCaller', 'payments', 'callerPublicKey', 'feeAssetId', 'originCallerPublicKey', 'transactionId', 'caller', 'fee'])
+    // four fields or fewer keep their order: ScriptTransfer(recipient, amount, asset)
+    const transfer = await evaluate({ expr: 'ScriptTransfer(this, 1, unit)' })
+    expect(Object.keys(transfer.body.result.value)).toEqual(['recipient', 'amount', 'asset'])
   })
 
   it('prints unit, strings, bytes and booleans as the node does', async () => {
