@@ -100,6 +100,7 @@ describe('balances over blocks (Blockchain.balance and effectiveBalance over bal
       { id: holder, balance: 7_99900000 },
     ])
     expect((await api.post('/addresses/balance', { addresses: [holder], height: h1 - 1 })).body).toEqual([{ id: holder, balance: 0 }])
+    expect((await api.post('/addresses/balance', { addresses: [`address:${holder}`], height: h1 })).body).toEqual([{ id: `address:${holder}`, balance: 5_00000000 }])
     // from 5 distinct strings on, the node's Set is a HashSet, and so is the Set of (address, balance) it maps to
     const five = [nobody, holder, lessee, addressOf(seed('balance history other')), 'bad']
     const rows = (await api.post('/addresses/balance', { addresses: five })).body as { id: string; balance: number }[]

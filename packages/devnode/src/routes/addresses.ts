@@ -41,6 +41,18 @@ export function base58Fault(value: string): string | undefined {
   return undefined
 }
 
+const withoutPrefix = (address: string) => (address.startsWith('address:') ? address.slice('address:'.length) : address)
+
+/** Address.fromString: an address of this chain, with or without the `address:` prefix. */
+function validAddress(address: string, chainId: number): boolean {
+  try {
+    checkAddress(withoutPrefix(address), chainId)
+    return true
+  } catch {
+    return false
+  }
+}
+
 function addressParam(req: Request, chain: Chain): string {
   return addressSegment(req.params['address']!, chain.chainIdByte)
 }
@@ -126,15 +138,9 @@ function balancesAt(state: ChainState, addresses: string[], atHeight: number | u
     assetId = asset === '' ? NO_ASSET : asset
   }
   const distinct = [...new Set(addresses)]
-  const valid = distinct.filter((a) => {
-    try {
-      checkAddress(a, chainId)
-      return true
-    } catch {
-      return false
-    }
-  })
-  const rows = valid.map((id) => ({ id, balance: balanceAtHeight(state, id, h, assetId) }))
+  // Address.fromString: the string as sent is the id, an `address:` prefix read past
+  const valid = distinct.filter((a) => validAddress(a, chainId))
+  const rows = valid.map((id) => ({ id, balance: balanceAtHeight(state, withoutPrefix(id), h, assetId) }))
   return scalaTupleSetOrder(rows, distinct.length, (row) => [row.id, row.balance])
 }
 
@@ -262,15 +268,9 @@ export function addressRoutes(router: Router): void {
       const generating = effectiveOver(chain.state, address, GENERATING_BALANCE_DEPTH)
       return { address, regular, generating, available, effective }
     })
-    // Address.fromString: an `address:` prefix is read past
     .on('GET', '/addresses/validate/{address}', (req, chain) => {
       const address = req.params['address']!
-      try {
-        checkAddress(address.startsWith('address:') ? address.slice('address:'.length) : address, chain.chainIdByte)
-        return { address, valid: true }
-      } catch {
-        return { address, valid: false }
-      }
+      return { address, valid: validAddress(address, chain.chainIdByte) }
     })
     .on('GET', '/addresses/balance/{address}', (req, chain) => {
       const address = addressParam(req, chain)
