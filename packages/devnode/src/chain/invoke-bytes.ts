@@ -90,7 +90,7 @@ function functionCall(call: { function: string; args: CallArg[] }): number[] {
 
 /** The body bytes of `tx`, or null for the shapes left to the library. */
 export function invokeBodyBytes(tx: Invoke): Uint8Array | null {
-  if (tx.call === null || tx.dApp.startsWith('alias:')) return null
+  if (tx.version < 2 || tx.call === null || tx.dApp.startsWith('alias:')) return null
   const address = base58Decode(tx.dApp)
   if (address.length !== 26) return null
   const data: number[] = []

@@ -26,6 +26,16 @@ export const SUPPORTED_VERSIONS: ReadonlyMap<number, number> = new Map([
   [16, 2],
 ])
 
+/**
+ * The versions a node 1.5.7 accepts for each type (Versioned.ToV2 and ToV3) that are read here, and the first one whose
+ * body is protobuf (PBSince). Before it the body is the legacy binary one, written by @waves/waves-transactions as well.
+ * Version 1 of types 3 to 10 is signed with a `signature` field and legacy bytes the library no longer writes, so it is
+ * not read here.
+ */
+export const VERSION_RANGES: ReadonlyMap<number, { oldest: number; newest: number; protobufSince: number }> = new Map(
+  [...SUPPORTED_VERSIONS].map(([type, newest]) => [type, { oldest: type <= 10 ? 2 : 1, newest, protobufSince: newest }]),
+)
+
 /** The node's TransactionType names (`${name}Transaction` in its texts). */
 export const TYPE_NAMES: Readonly<Record<number, string>> = {
   1: 'Genesis',
@@ -278,9 +288,10 @@ export function readTransaction(json: unknown, chainId: number, scripted: (sende
   const expectedVersion = SUPPORTED_VERSIONS.get(type)
   if (expectedVersion === undefined) throw nodeErrors.unsupportedType()
   const version = j['version'] === undefined ? expectedVersion : int(j, 'version', 1, 255)
-  if (version !== expectedVersion) {
+  const range = VERSION_RANGES.get(type)!
+  if (version < range.oldest || version > range.newest) {
     throw nodeErrors.custom(
-      `waves-devnode accepts ${TYPE_NAMES[type]}Transaction version ${expectedVersion} only (what @waves/waves-transactions v4 builds), got version ${version}`,
+      `waves-devnode accepts ${TYPE_NAMES[type]}Transaction versions ${range.oldest} to ${range.newest}, got version ${version}`,
     )
   }
   const txChainId = j['chainId'] === undefined ? chainId : int(j, 'chainId', 0, 255)
@@ -362,6 +373,8 @@ export function readTransaction(json: unknown, chainId: number, scripted: (sende
       break
     case 12:
       tx = { ...common, type, id: '', data: array(j, 'data').map((d, i) => dataWrite(d, `data[${i}]`)) }
+      // DataTxValidator: the legacy body has no form for a deletion
+      if (version === 1 && tx.data.some((d) => d.type === null)) throw nodeErrors.custom('Empty data is not allowed in V1')
       break
     case 13:
       tx = { ...common, type, id: '', script: j['script'] === undefined || j['script'] === null ? null : str(j, 'script') }
@@ -423,7 +436,11 @@ function checkInvokeSize(tx: Extract<Tx, { type: 16 }>, body: Uint8Array): void 
   if (nameSize > MAX_DECLARATION_NAME_BYTES) {
     throw nodeErrors.custom(`Callable function name size = ${nameSize} bytes must be less than ${MAX_DECLARATION_NAME_BYTES}`)
   }
-  const length = protobufFieldLength(body, 116)
+  // Before protobuf the node limits the whole legacy transaction: a 0 byte, the body and the proofs (Proofs.bytes).
+  const length =
+    tx.version >= VERSION_RANGES.get(16)!.protobufSince
+      ? protobufFieldLength(body, 116)
+      : 1 + body.length + 3 + tx.proofs.reduce((sum, p) => sum + 2 + base58Decode(p).length, 0)
   if (length > MAX_INVOKE_SCRIPT_BYTES) {
     throw nodeErrors.custom(`InvokeScriptTransaction bytes length = ${length} exceeds limit = ${MAX_INVOKE_SCRIPT_BYTES}`)
   }
@@ -471,7 +488,8 @@ export function bodyBytes(tx: Tx): Uint8Array {
 }
 
 function toWire(tx: Tx): Json {
-  const json = printTx(tx)
+  // Legacy bodies of some types carry the chain id that the JSON of their version leaves out.
+  const json = { ...printTx(tx), chainId: tx.chainId }
   return JSON.parse(JSON.stringify(json, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as Json
 }
 
@@ -488,7 +506,9 @@ function printArg(arg: CallArg): Json {
 
 /** The transaction as the node prints it (`tx.json()`); amounts stay bigint until written. */
 export function printTx(tx: Tx): Json {
-  const head: Json = { type: tx.type, id: tx.id, fee: tx.fee, feeAssetId: tx.feeAssetId, timestamp: tx.timestamp, version: tx.version, chainId: tx.chainId, sender: tx.sender, senderPublicKey: tx.senderPublicKey, proofs: tx.proofs }
+  // BaseTxJson prints chainId only from the version signed as protobuf on (PBSince.affects).
+  const chain = tx.version >= VERSION_RANGES.get(tx.type)!.protobufSince ? { chainId: tx.chainId } : {}
+  const head: Json = { type: tx.type, id: tx.id, fee: tx.fee, feeAssetId: tx.feeAssetId, timestamp: tx.timestamp, version: tx.version, ...chain, sender: tx.sender, senderPublicKey: tx.senderPublicKey, proofs: tx.proofs }
   switch (tx.type) {
     case 3:
       return { ...head, assetId: tx.id, name: tx.name, quantity: tx.quantity, reissuable: tx.reissuable, decimals: tx.decimals, description: tx.description, script: tx.script }

@@ -1,0 +1,130 @@
+// Older transaction versions that a node 1.5.7 still accepts and that test suites still build: the legacy binary
+// bodies before protobuf (PBSince), version 1 of types 11 to 16 and version 2 of types 3 to 10. Their ids are the
+// blake2b of those bodies, and their JSON has no chainId (BaseTxJson prints it from the protobuf version on).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { RICH_SEED, addressOf, client, deploySource, seed, wt } from '../../../test/waves.ts'
+import { createDevnode, type Devnode } from './index.ts'
+
+const DAPP = `{-# STDLIB_VERSION 5 #-}
+{-# CONTENT_TYPE DAPP #-}
+{-# SCRIPT_TYPE ACCOUNT #-}
+@Callable(i)
+func note(text: String) = [StringEntry("note", text), IntegerEntry("paid", if (size(i.payments) == 0) then 0 else i.payments[0].amount)]
+
+@Callable(i)
+func default() = [BooleanEntry("defaulted", true)]
+`
+const dAppSeed = seed('legacy versions dapp')
+const dApp = addressOf(dAppSeed)
+const senderSeed = seed('legacy versions sender')
+const sender = addressOf(senderSeed)
+let node: Devnode
+
+/** Transaction parameters with a version; the library's parameter types leave `version` out, its builders read it. */
+function versioned<T extends object>(version: number, params: T): T {
+  return { ...params, version }
+}
+let api: ReturnType<typeof client>
+
+beforeAll(async () => {
+  node = await createDevnode()
+  api = client(node.url)
+  await deploySource(api, dAppSeed, DAPP)
+  const fund = wt.transfer({ recipient: sender, amount: 10_00000000, chainId: 'R' }, RICH_SEED)
+  expect((await api.broadcast(fund)).status).toBe(200)
+})
+
+afterAll(() => node.close())
+
+describe('InvokeScriptTransaction version 1', () => {
+  it('is applied with its legacy body, printed without chainId', async () => {
+    const tx = wt.invokeScript(versioned(1, { dApp, call: { function: 'note', args: [{ type: 'string', value: 'v1' }] }, payment: [{ amount: 7, assetId: null }], chainId: 'R' }),
+      senderSeed,
+    )
+    const answer = await api.broadcast(tx)
+    expect(answer.status).toBe(200)
+    expect(answer.body).toMatchObject({ id: tx.id, version: 1 })
+    const info = await api.get(`/transactions/info/${tx.id}`)
+    expect(info.status).toBe(200)
+    expect(Object.keys(info.body as object).slice(0, 10)).toEqual([
+      'type',
+      'id',
+      'fee',
+      'feeAssetId',
+      'timestamp',
+      'version',
+      'sender',
+      'senderPublicKey',
+      'proofs',
+      'dApp',
+    ])
+    expect(info.body).toMatchObject({ type: 16, version: 1, sender, applicationStatus: 'succeeded' })
+    expect((await api.get(`/addresses/data/${dApp}/note`)).body).toEqual({ key: 'note', type: 'string', value: 'v1' })
+    expect((await api.get(`/addresses/data/${dApp}/paid`)).body).toEqual({ key: 'paid', type: 'integer', value: 7 })
+  })
+
+  it('calls the default callable when it has no call', async () => {
+    const tx = wt.invokeScript(versioned(1, { dApp, call: null, payment: [], chainId: 'R' }), senderSeed)
+    expect((await api.broadcast(tx)).status).toBe(200)
+    expect((await api.get(`/addresses/data/${dApp}/defaulted`)).body).toEqual({ key: 'defaulted', type: 'boolean', value: true })
+  })
+
+  it('is limited to 5,120 bytes of the whole legacy transaction (InvokeScriptTxValidator.checkLength)', async () => {
+    // 5,000 characters of argument fit in the protobuf invoke data but not in the legacy transaction with its fields
+    const call = { function: 'note', args: [{ type: 'string' as const, value: 'x'.repeat(5_000) }] }
+    const tx = wt.invokeScript(versioned(1, { dApp, call, payment: [{ amount: 1, assetId: null }], chainId: 'R' }), senderSeed)
+    // InvokeScriptTxSerializer.toBytes: a 0 byte, the body, then Proofs.bytes (version 1, a count of 1, a 64-byte proof).
+    // The body: 3 header bytes, 32 of key, 26 of dApp, 5,020 of call (option flag, tags, name, count, the string
+    // argument's tag, length and 5,000 bytes), 13 of payments, 17 of fee, fee asset and timestamp.
+    expect(wt.makeTxBytes(tx as unknown as Parameters<typeof wt.makeTxBytes>[0]).length).toBe(3 + 32 + 26 + 5_020 + 13 + 17)
+    expect(await api.broadcast(tx)).toMatchObject({
+      status: 400,
+      body: { error: 199, message: 'InvokeScriptTransaction bytes length = 5181 exceeds limit = 5120' },
+    })
+    const v2 = wt.invokeScript(versioned(2, { dApp, call, payment: [{ amount: 1, assetId: null }], chainId: 'R' }), senderSeed)
+    expect((await api.broadcast(v2)).status).toBe(200)
+  })
+})
+
+describe('legacy versions of the other types', () => {
+  it('applies data, mass transfer and set script of version 1 and transfer of version 2', async () => {
+    const data = wt.data(versioned(1, { data: [{ key: 'legacy', type: 'integer' as const, value: 42 }], chainId: 'R' }), senderSeed)
+    const mass = wt.massTransfer(versioned(1, { transfers: [{ recipient: dApp, amount: 5 }], chainId: 'R' }), senderSeed)
+    const transfer = wt.transfer(versioned(2, { recipient: dApp, amount: 3, chainId: 'R' }), senderSeed)
+    const setScript = wt.setScript(versioned(1, { script: null, chainId: 'R' }), senderSeed)
+    const balance = async () => ((await api.get(`/addresses/balance/${dApp}`)).body as { balance: number }).balance
+    const before = await balance()
+    for (const tx of [data, mass, transfer, setScript]) {
+      const answer = await api.broadcast(tx)
+      expect(answer.status).toBe(200)
+      expect(answer.body).toMatchObject({ id: tx.id, version: tx.version })
+      expect(answer.body).not.toHaveProperty('chainId')
+    }
+    expect((await api.get(`/addresses/data/${sender}/legacy`)).body).toEqual({ key: 'legacy', type: 'integer', value: 42 })
+    expect(await balance()).toBe(before + 8)
+  })
+
+  it('prints chainId from the protobuf version on', async () => {
+    const transfer = wt.transfer(versioned(3, { recipient: dApp, amount: 1, chainId: 'R' }), senderSeed)
+    expect((await api.broadcast(transfer)).body).toMatchObject({ id: transfer.id, version: 3, chainId: 82 })
+  })
+
+  it('refuses a deletion in a data transaction of version 1 (DataTxValidator)', async () => {
+    const tx = wt.data(versioned(1, { data: [{ key: 'legacy', type: 'integer' as const, value: 1 }], chainId: 'R' }), senderSeed)
+    const deleting = { ...tx, data: [{ key: 'legacy', value: null }] }
+    expect(await api.broadcast(deleting)).toMatchObject({ status: 400, body: { error: 199, message: 'Empty data is not allowed in V1' } })
+  })
+
+  it('refuses the versions it does not read with the accepted range', async () => {
+    const v3 = { ...wt.invokeScript({ dApp, call: { function: 'note', args: [] }, chainId: 'R' }, senderSeed), version: 3 }
+    expect(await api.broadcast(v3)).toMatchObject({
+      status: 400,
+      body: { error: 199, message: 'waves-devnode accepts InvokeScriptTransaction versions 1 to 2, got version 3' },
+    })
+    const v1 = { ...wt.transfer({ recipient: dApp, amount: 1, chainId: 'R' }, senderSeed), version: 1 }
+    expect(await api.broadcast(v1)).toMatchObject({
+      status: 400,
+      body: { error: 199, message: 'waves-devnode accepts TransferTransaction versions 2 to 3, got version 1' },
+    })
+  })
+})
