@@ -514,3 +514,66 @@ describe('POST /utils/transactionSerialize', () => {
     expect((await api.post('/utils/transactionSerialize', { ...tx, proofs: [] })).body).toEqual({ bytes: expected })
   })
 })
+
+describe('malformed requests', () => {
+  it('answers every malformed body of every /utils route without a 500, and changes nothing', async () => {
+    const bodies = [
+      '',
+      'null',
+      '[]',
+      '"x"',
+      '{}',
+      '{"expr": 1}',
+      '{"expr": "1 +"}',
+      '{"expr": "}"}',
+      '{"call": 5}',
+      '{"call": {"function": 5}}',
+      '{"call": {"function": "set", "args": [{"type": "list", "value": [{"type": "list", "value": []}]}]}}',
+      '{"call": {"function": "set", "args": [{"type": "binary", "value": "%%"}]}}',
+      '{"call": {"function": "set", "args": {}}}',
+      '{"payment": [null]}',
+      '{"payment": [{"amount": 1, "assetId": 5}]}',
+      '{"payment": [{"amount": 1e3}]}',
+      '{"state": 5}',
+      '{"state": {"accounts": {"x": null}}}',
+      '{"state": {"accounts": {"x": {"regularBalance": -1}}}}',
+      '{"senderPublicKey": "!!!"}',
+      '{"sender": 5}',
+      '{"sender": "3MzZz"}',
+      '{"id": "0OIl"}',
+      '{"feeAssetId": "0"}',
+      '{"fee": 99999999999999999999}',
+      'base64:',
+      'AAAA',
+      'base64:AAECAwQ=',
+      '{-# STDLIB_VERSION 99 #-}',
+      '{"script": 1, "imports": {}}',
+      '{"script": "true", "imports": {"a": 1}}',
+      '{"type": 4}',
+      '{"type": 99, "senderPublicKey": "x"}',
+    ]
+    const routes = [
+      `/utils/script/evaluate/${dApp}`,
+      '/utils/script/compileCode',
+      '/utils/script/compileCode?compact=maybe',
+      '/utils/script/compileWithImports',
+      '/utils/script/decompile',
+      '/utils/script/estimate',
+      '/utils/transactionSerialize',
+      '/utils/hash/secure',
+      '/utils/hash/fast',
+    ]
+    const height = (await api.get('/blocks/height')).body.height
+    for (const route of routes) {
+      for (const body of bodies) {
+        for (const contentType of ['application/json', 'text/plain']) {
+          const answer = await api.post(route, body, { 'content-type': contentType })
+          expect(answer.status, `${route} ${body}`).not.toBe(500)
+        }
+      }
+    }
+    for (const path of ['/utils/seed/-1', '/utils/seed/99999999999', '/utils/seed/1e3', '/utils/seed/0']) expect((await api.get(path)).status).not.toBe(500)
+    expect((await api.get('/blocks/height')).body.height).toBe(height)
+    expect((await api.get(`/addresses/data/${dApp}`)).body).toEqual([])
+  })
+})
