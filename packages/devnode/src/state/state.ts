@@ -229,10 +229,10 @@ export function leaseBalance(state: ChainState, address: string): { in: bigint; 
 }
 
 /**
- * WAVES balance details as the node's /addresses/balance/details and wavesBalance() give them: available = regular -
- * leased out, effective = regular - leased out + leased in. The node's generating balance is the least effective
- * balance over the last 1,000 blocks; the dev node keeps no history of balances and gives the least of the effective
- * balance and the regular one.
+ * WAVES balance details as wavesBalance() gives them in a script: available = regular - leased out, effective =
+ * regular - leased out + leased in. The node's generating balance is the least effective balance over the last 1,000
+ * blocks, which /addresses/balance/details reads from `wavesHistory`; here, in the middle of a transaction, it is the
+ * least of the effective balance and the regular one.
  */
 export function wavesBalanceDetails(state: ChainState, address: string): { regular: bigint; available: bigint; effective: bigint; generating: bigint } {
   const regular = balanceOf(state, address)
