@@ -402,6 +402,8 @@ describe('the compile routes', () => {
     const missing = await api.post('/utils/script/compileWithImports', { script: DAPP })
     expect(missing.status).toBe(400)
     expect(missing.body).toEqual({ error: 1, message: 'failed to parse json message', cause: null, validationErrors: { 'obj.imports': [{ msg: ['error.path.missing'], args: [] }] } })
+    const empty = await api.post('/utils/script/compileWithImports', {})
+    expect(empty.body.validationErrors).toEqual({ 'obj.script': [{ msg: ['error.path.missing'], args: [] }], 'obj.imports': [{ msg: ['error.path.missing'], args: [] }] })
   })
 
   it('answers a compilation error with 305', async () => {

@@ -72,15 +72,16 @@ export function utilsRoutes(router: Router): void {
       const body = req.body()
       if (typeof body !== 'object' || body === null || Array.isArray(body) || body instanceof URLSearchParams) throw wrongJsonAt('obj', 'error.expected.jsobject')
       const { script, imports } = body as { script?: unknown; imports?: unknown }
-      // ScriptWithImportsRequest is read by Json.reads: both fields are required
-      if (script === undefined) throw wrongJsonAt('obj.script', 'error.path.missing')
-      if (typeof script !== 'string') throw wrongJsonAt('obj.script', 'error.expected.jsstring')
-      if (imports === undefined) throw wrongJsonAt('obj.imports', 'error.path.missing')
-      if (typeof imports !== 'object' || imports === null || Array.isArray(imports)) throw wrongJsonAt('obj.imports', 'error.expected.jsobject')
-      for (const [name, source] of Object.entries(imports)) {
-        if (typeof source !== 'string') throw wrongJsonAt(`obj.imports.${name}`, 'error.expected.jsstring')
-      }
-      const compiled = compileForNode({ source: script, libraries: imports as Record<string, string> })
+      // ScriptWithImportsRequest is read by Json.reads: both fields are required, every error is listed
+      const errors: Record<string, { msg: string[]; args: [] }[]> = {}
+      const refuse = (path: string, msg: string) => (errors[path] = [{ msg: [msg], args: [] }])
+      if (script === undefined) refuse('obj.script', 'error.path.missing')
+      else if (typeof script !== 'string') refuse('obj.script', 'error.expected.jsstring')
+      if (imports === undefined) refuse('obj.imports', 'error.path.missing')
+      else if (typeof imports !== 'object' || imports === null || Array.isArray(imports)) refuse('obj.imports', 'error.expected.jsobject')
+      else for (const [name, source] of Object.entries(imports)) if (typeof source !== 'string') refuse(`obj.imports.${name}`, 'error.expected.jsstring')
+      if (Object.keys(errors).length > 0) throw new NodeError(1, 'failed to parse json message', 400, { cause: null, validationErrors: errors })
+      const compiled = compileForNode({ source: script as string, libraries: imports as Record<string, string> })
       // this route prints the verifier's complexity and always the full extra fee
       return { script: `base64:${compiled.base64}`, complexity: compiled.verifierComplexity, extraFee: SCRIPT_EXTRA_FEE }
     })
