@@ -64,7 +64,9 @@ function compileOnce(expression: string, dApp: DAppScript, lets: ReadonlySet<str
   if ('error' in compiled) return { error: shiftPositions(String(compiled.error), prefix.length) }
   const script = readScript(compiled.result.bytes)
   const body = script.kind === 'dapp' ? script.declarations.find((d) => d.kind === 'func' && d.name === name) : undefined
-  if (body?.kind !== 'func') throw new Error('the compiled expression has no body')
+  // an expression that closes the function early and declares it again is refused by the compiler; anything else that
+  // leaves no body is refused here
+  if (body?.kind !== 'func') return { error: 'Compilation failed: the expression is not one expression' }
   return { expr: renameToCompact(body.body, dApp) }
 }
 
