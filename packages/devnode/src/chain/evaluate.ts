@@ -3,7 +3,7 @@
 // callable call as an invoke would make it (buildExprFromInvocation). Both run on the chain's engine, with the
 // dApp-to-dApp calls and action folds of an invoke transaction; whatever they change is undone before the answer.
 import { address as addressOf, base58Decode, base58Encode } from '../crypto.ts'
-import { MAX_LONG } from '../constants.ts'
+import { FEE_UNIT, FEE_UNITS, MAX_LONG, SCRIPT_EXTRA_FEE, accountExtraFee } from '../constants.ts'
 import { NodeError } from '../errors.ts'
 import { type Action, toActions } from '../ride/actions.ts'
 import { ExpressionCompileError, compileExpressionForDApp } from '../ride/compile-expression.ts'
@@ -15,7 +15,7 @@ import { stdlib } from '../ride/stdlib/index.ts'
 import type { DAppScript, Declaration, Expr } from '../ride/terms.ts'
 import { CaseObj, RideBigInt, RideError, type Value } from '../ride/values.ts'
 import { type DataWrite, type Effects, WAVES, balanceOf, emptyEffects, netBalances } from '../state/state.ts'
-import { applyReversibly, checkActionAmounts, checkResultFields, foldActions, foldedStateChanges } from './actions.ts'
+import { applyReversibly, checkActionAmounts, checkResultFields, foldActions, foldedStateChanges, isNft } from './actions.ts'
 import { type ApplyContext, checkActions, checkBalances, dataWrite, transferOf } from './apply.ts'
 import { DAppCalls } from './invoke.ts'
 import { checkAddress, type Tx } from './tx.ts'
@@ -287,7 +287,7 @@ function evaluateExpr(ctx: ApplyContext, dApp: string, script: DAppScript, expre
   for (const c of script.callables) declarations.push({ kind: 'let', name: c.annotationArg, value: { kind: 'value', value: invocation } }, c.func)
   // Evaluation.emptyInvokeScriptLike: no id, the zero key as sender, a fee of FeeConstants(InvokeScript) * ScriptExtraFee
   const tx = pseudoInvoke(ctx, dApp, now, { fee: EXPRESSION_FEE })
-  return run(ctx, dApp, script, tx, withDeclarations(declarations, body), undo)
+  return run(ctx, dApp, script, tx, withDeclarations(declarations, body), undo, emptyEffects(), defaultCaller(ctx.chainId))
 }
 
 function evaluateCall(
@@ -373,8 +373,8 @@ function run(
   tx: InvokeTx,
   expr: Expr,
   undo: (() => void)[],
-  paid: Effects = emptyEffects(),
-  payer: string | null = null,
+  paid: Effects,
+  payer: string,
 ): Json {
   const { state } = ctx
   const calls = new DAppCalls(ctx, tx, script.version)
@@ -434,6 +434,8 @@ function run(
       sum += t.amount
       if (sum > MAX_LONG || sum < -MAX_LONG - 1n) fail('ScriptTransfer overflow')
     }
+    const fee = feeForActions(ctx, tx, payer, script.version, complexity, actions)
+    if ('error' in fee) throw fee.error
     const folded = foldActions(ctx, tx, dApp, actions, (message, assetScript) => failure(assetScript ? 3 : 1)(message), () => {})
     stateChanges = foldedStateChanges(folded, calls.invokes)
     // the evaluation prints its InvokeScriptResult with the plain writer: a lease as the action made it (recipient,
@@ -448,7 +450,7 @@ function run(
     stateChanges['leaseCancels'] = actions.flatMap((a) => (a.kind === 'leaseCancel' ? [{ id: base58Encode(a.leaseId) }] : []))
     // TransactionDiffer.validateBalance on everything the evaluation changed (the state holds the payments and the
     // called dApps' effects by now), the default caller credited with WAVES first (addWavesToDefaultInvoker)
-    checkFinalBalances(ctx, [...paid.balances, ...calls.effects.balances], folded.effects)
+    checkFinalBalances(ctx, [...paid.balances, ...calls.effects.balances], { balances: [...fee.balances, ...folded.effects.balances], data: [] })
   } catch (e) {
     if (e instanceof ActionFailure) return apiError(199, e.message)
     if (e instanceof NodeError && e.extra['details'] !== undefined) return apiError(402, 'Accounts balance errors', { details: e.extra['details'] })
@@ -458,6 +460,48 @@ function run(
 }
 
 class ActionFailure extends Error {}
+
+/**
+ * InvokeDiffsCommon.calcAndCheckFee as processActions runs it for the evaluated call: the attached fee in WAVES
+ * (txFeeDiff: a sponsored asset's fee converted) against 0.005 WAVES per step of the spent complexity, 1 WAVES per
+ * issued asset that is not an NFT and 0.004 WAVES for a payer with a paid verifier. Returns the fee's balance changes
+ * for the final balance check, or the refusal: a fee asset that cannot pay (199) or a fee too small
+ * (FailedTransactionError code 2).
+ */
+function feeForActions(
+  ctx: ApplyContext,
+  tx: InvokeTx,
+  payer: string,
+  version: number,
+  complexity: number,
+  actions: readonly Action[],
+): { balances: [string, string, bigint][] } | { error: ActionFailure } {
+  const { state } = ctx
+  let inWaves = tx.fee
+  const balances: [string, string, bigint][] = [[payer, WAVES, -tx.fee]]
+  if (tx.feeAssetId !== null) {
+    const asset = state.assets.get(tx.feeAssetId)
+    if (asset === undefined) return { error: new ActionFailure(`Asset ${tx.feeAssetId} does not exist, cannot be used to pay fees`) }
+    const sponsorship = asset.minSponsoredAssetFee ?? 0n
+    if (sponsorship <= 0n) return { error: new ActionFailure(`Asset ${tx.feeAssetId} is not sponsored, cannot be used to pay fees`) }
+    inWaves = (tx.fee * FEE_UNIT) / sponsorship
+    balances.splice(0, 1, [payer, tx.feeAssetId, -tx.fee], [asset.issuer, tx.feeAssetId, tx.fee], [asset.issuer, WAVES, -inWaves])
+  }
+  // ContractLimits.MaxComplexityByVersion: the complexity is counted in steps of it, one at most here
+  const stepLimit = version >= 6 ? 52_000 : version === 5 ? 10_000 : 4_000
+  const steps = BigInt(Math.ceil(Math.min(complexity, stepLimit) / stepLimit))
+  const issues = actions.flatMap((a) => (a.kind === 'issue' ? [a] : []))
+  const nonNft = BigInt(issues.filter((i) => !isNft(i)).length)
+  const verifier = accountExtraFee(state.scripts.get(payer)?.verifierComplexity ?? 0) > 0n && state.scripts.get(payer)?.hasVerifier === true ? 1 : 0
+  const minFee = (FEE_UNITS[16] ?? 5n) * FEE_UNIT * steps + nonNft * (FEE_UNITS[3] ?? 1000n) * FEE_UNIT + BigInt(verifier) * SCRIPT_EXTRA_FEE
+  if (inWaves >= minFee) return { balances }
+  const assetName = tx.feeAssetId ?? 'WAVES'
+  const text =
+    `Fee in ${assetName} for InvokeScriptTransaction (${tx.fee} in ${assetName})` +
+    `${steps > 1n ? ` with ${steps} invocation steps` : ''}${verifier > 0 ? ` with ${verifier} total scripts invoked` : ''}` +
+    `${issues.length > 0 ? ` with ${issues.length} assets issued` : ''} does not exceed minimal value of ${minFee} WAVES.`
+  return { error: new ActionFailure(`FailedTransactionError(code = 2, error = ${text})`) }
+}
 
 /** Every balance the evaluation touched, as it ends: the state's (`applied` is in it) plus the folded actions. */
 function checkFinalBalances(ctx: ApplyContext, applied: readonly [string, string, bigint][], folded: Effects): void {

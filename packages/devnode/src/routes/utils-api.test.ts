@@ -19,7 +19,9 @@ func fails() = throw("no way")
 @Callable(i)
 func lend(amount: Int) = [Lease(i.caller, amount, 7)]
 @Callable(i)
-func whoami() = ([], i)`
+func whoami() = ([], i)
+@Callable(i)
+func mint() = [Issue("Token", "", 1000, 2, true)]`
 
 let node: Devnode
 let api: ReturnType<typeof client>
@@ -320,6 +322,29 @@ describe('POST /utils/script/evaluate/{address}: actions and dApp-to-dApp calls'
       payment: [{ amount: 5, assetId: null }],
       address: dApp,
     })
+  })
+
+  it('checks the fee as processActions does: per step, per issued asset, in a sponsored asset only', async () => {
+    // InvokeDiffsCommon.calcAndCheckFee (FailedTransactionError.feeForActions: code 2) and txFeeDiff (GenericError);
+    // the node's UtilsRouteEvaluateSpec ("validation of root call") expects the same texts
+    const low = await evaluate({ call: { function: 'set', args: [{ type: 'integer', value: 1 }] }, fee: 100 })
+    expect(low.body).toEqual({
+      error: 199,
+      message: 'FailedTransactionError(code = 2, error = Fee in WAVES for InvokeScriptTransaction (100 in WAVES) does not exceed minimal value of 500000 WAVES.)',
+      call: { function: 'set', args: [{ type: 'integer', value: 1 }] },
+      fee: 100,
+      address: dApp,
+    })
+    const issuing = await evaluate({ call: { function: 'mint' } })
+    expect(issuing.body.message).toBe(
+      'FailedTransactionError(code = 2, error = Fee in WAVES for InvokeScriptTransaction (500000 in WAVES) with 1 assets issued does not exceed minimal value of 100500000 WAVES.)',
+    )
+    const paid = await evaluate({ call: { function: 'mint' }, fee: 100500000 })
+    expect(paid.body.result.value[0].type).toBe('Issue')
+    expect(paid.body.stateChanges.issues).toHaveLength(1)
+    const unknownAsset = await evaluate({ call: { function: 'set', args: [{ type: 'integer', value: 1 }] }, feeAssetId: 'xxxxx' })
+    expect(unknownAsset.body.error).toBe(199)
+    expect(unknownAsset.body.message).toBe('Asset xxxxx does not exist, cannot be used to pay fees')
   })
 
   it('refuses a payment of an asset the caller lacks with the balance errors (402)', async () => {
