@@ -349,7 +349,7 @@ function evaluateCall(
     const asset = p.assetId ?? WAVES
     paid.balances.push([pkAddress, asset, -p.amount], [dApp, asset, p.amount])
   }
-  undo.push(applyReversibly(ctx.state, paid))
+  if (paid.balances.length > 0) undo.push(applyReversibly(ctx.state, paid))
   const tx = pseudoInvoke(ctx, dApp, now, {
     id: request.id,
     sender: caller,
@@ -377,6 +377,8 @@ function run(
   payer: string,
 ): Json {
   const { state } = ctx
+  // the final balance check undoes down to here what run and its caller applied (the overrides stay)
+  const base = paid.balances.length > 0 ? undo.length - 1 : undo.length
   const calls = new DAppCalls(ctx, tx, script.version)
   let outcome
   try {
@@ -448,9 +450,12 @@ function run(
       id: leaseIds[i],
     }))
     stateChanges['leaseCancels'] = actions.flatMap((a) => (a.kind === 'leaseCancel' ? [{ id: base58Encode(a.leaseId) }] : []))
-    // TransactionDiffer.validateBalance on everything the evaluation changed (the state holds the payments and the
-    // called dApps' effects by now), the default caller credited with WAVES first (addWavesToDefaultInvoker)
-    checkFinalBalances(ctx, [...paid.balances, ...calls.effects.balances], { balances: [...fee.balances, ...folded.effects.balances], data: [] })
+    // TransactionDiffer.validateBalance on all the evaluation changed, on the (overridden) state before it: the payments
+    // and the called dApps' effects are undone first. Before V5, processActions adds the payments (paymentsPart) to the
+    // fee once more: the node counts them twice here.
+    while (undo.length > base) undo.pop()!()
+    const again = script.version < 5 ? paid.balances : []
+    checkFinalBalances(ctx, [...paid.balances, ...calls.effects.balances, ...fee.balances, ...again, ...folded.effects.balances])
   } catch (e) {
     if (e instanceof ActionFailure) return apiError(199, e.message)
     if (e instanceof NodeError && e.extra['details'] !== undefined) return apiError(402, 'Accounts balance errors', { details: e.extra['details'] })
@@ -503,12 +508,9 @@ function feeForActions(
   return { error: new ActionFailure(`FailedTransactionError(code = 2, error = ${text})`) }
 }
 
-/** Every balance the evaluation touched, as it ends: the state's (`applied` is in it) plus the folded actions. */
-function checkFinalBalances(ctx: ApplyContext, applied: readonly [string, string, bigint][], folded: Effects): void {
+/** No balance may end negative (BalanceDiffValidation), the default caller credited with WAVES first (addWavesToDefaultInvoker). */
+function checkFinalBalances(ctx: ApplyContext, changes: readonly [string, string, bigint][]): void {
   const caller = defaultCaller(ctx.chainId)
-  const deltas = new Map<string, [string, string, bigint]>()
-  for (const [a, s] of applied) deltas.set(`${a} ${s}`, [a, s, 0n])
-  for (const [a, s, d] of netBalances(folded)) deltas.set(`${a} ${s}`, [a, s, d])
-  const final = [...deltas.values()].map(([a, s, d]): [string, string, bigint] => [a, s, a === caller && s === WAVES ? d + DEFAULT_CALLER_CREDIT : d])
-  checkBalances(ctx.state, {}, final.filter(([a, s, d]) => balanceOf(ctx.state, a, s) + d < 0n))
+  const deltas = netBalances({ balances: [...changes], data: [] }).map(([a, s, d]): [string, string, bigint] => [a, s, a === caller && s === WAVES ? d + DEFAULT_CALLER_CREDIT : d])
+  checkBalances(ctx.state, {}, deltas.filter(([, , d]) => d < 0n))
 }

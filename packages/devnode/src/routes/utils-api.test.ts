@@ -347,6 +347,23 @@ describe('POST /utils/script/evaluate/{address}: actions and dApp-to-dApp calls'
     expect(unknownAsset.body.message).toBe('Asset xxxxx does not exist, cannot be used to pay fees')
   })
 
+  it('counts a V3-V4 dApp\'s payments twice in the final balances, as the node\'s evaluation does', async () => {
+    // UtilsEvaluator: paymentsPart before the call, and processActions adds paymentsPart again for versions below V5
+    const payerSeed = seed('utils evaluate payer')
+    const payer = addressOf(payerSeed)
+    const request = (balance: number) => ({
+      call: { function: 'give' },
+      senderPublicKey: crypto.publicKey(payerSeed),
+      payment: [{ amount: 1000, assetId: null }],
+      state: { accounts: { [payer]: { regularBalance: balance } } },
+    })
+    const v4 = await deploySource(api, seed('utils evaluate V4 dApp'), '{-# STDLIB_VERSION 4 #-}\n{-# CONTENT_TYPE DAPP #-}\n@Callable(i)\nfunc give() = []')
+    const once = await api.post(`/utils/script/evaluate/${v4}`, request(500000 + 1000))
+    expect(once.body.error).toBe(402)
+    expect(once.body.details).toEqual({ [payer]: `negative waves balance: ${payer}, old: 501000, new: -1000` })
+    expect((await api.post(`/utils/script/evaluate/${v4}`, request(500000 + 2000))).body.result).toEqual({ type: 'Array', value: [] })
+  })
+
   it('refuses a payment of an asset the caller lacks with the balance errors (402)', async () => {
     // UtilsEvaluator: paymentsPart does not look the asset up; TransactionDiffer.validateBalance refuses the result
     const answer = await evaluate({ call: { function: 'paid' }, payment: [{ amount: 1, assetId: 'xxxxx' }] })
