@@ -1,6 +1,8 @@
-// Older transaction versions that a node 1.5.7 still accepts and that test suites still build: the legacy binary
-// bodies before protobuf (PBSince), version 1 of types 11 to 16 and version 2 of types 3 to 10. Their ids are the
-// blake2b of those bodies, and their JSON has no chainId (BaseTxJson prints it from the protobuf version on).
+// Transactions as public test suites send them, read as a node 1.5.7 reads them.
+//
+// Older versions the node still accepts: the legacy binary bodies before protobuf (PBSince), version 1 of types 11 to
+// 16 and version 2 of types 3 to 10. Their ids are the blake2b of those bodies, and their JSON has no chainId
+// (BaseTxJson prints it from the protobuf version on).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RICH_SEED, addressOf, client, deploySource, seed, wt } from '../../../test/waves.ts'
 import { createDevnode, type Devnode } from './index.ts'
@@ -13,6 +15,9 @@ func note(text: String) = [StringEntry("note", text), IntegerEntry("paid", if (s
 
 @Callable(i)
 func default() = [BooleanEntry("defaulted", true)]
+
+@Callable(i)
+func keep(b: ByteVector) = [BinaryEntry("kept", b), IntegerEntry("keptSize", size(b))]
 `
 const dAppSeed = seed('legacy versions dapp')
 const dApp = addressOf(dAppSeed)
@@ -126,5 +131,50 @@ describe('legacy versions of the other types', () => {
       status: 400,
       body: { error: 199, message: 'waves-devnode accepts TransferTransaction versions 2 to 3, got version 1' },
     })
+  })
+})
+
+// Base64.decode, which the node's JSON readers use for binary arguments, binary data entries and scripts, strips an
+// optional "base64:" prefix and decodes with java.util.Base64's basic decoder: padding may be left out.
+describe('base64 in transactions, with or without its prefix', () => {
+  it('reads a binary call argument without the prefix and prints it with it', async () => {
+    const tx = wt.invokeScript({ dApp, call: { function: 'keep', args: [{ type: 'binary', value: 'V0FWRQ==' }] }, chainId: 'R' }, senderSeed)
+    const answer = await api.broadcast(tx)
+    expect(answer.status).toBe(200)
+    expect(answer.body).toMatchObject({ id: tx.id, call: { function: 'keep', args: [{ type: 'binary', value: 'base64:V0FWRQ==' }] } })
+    expect((await api.get(`/addresses/data/${dApp}/kept`)).body).toEqual({ key: 'kept', type: 'binary', value: 'base64:V0FWRQ==' })
+    expect((await api.get(`/addresses/data/${dApp}/keptSize`)).body).toEqual({ key: 'keptSize', type: 'integer', value: 4 })
+  })
+
+  it('reads an unpadded binary data entry without the prefix and prints it padded, with it', async () => {
+    const signed = wt.data({ data: [{ key: 'raw', type: 'binary', value: 'base64:V0FWRQ==' }], chainId: 'R' }, senderSeed)
+    // the same bytes, so the same body, id and signature
+    const tx = { ...signed, data: [{ key: 'raw', type: 'binary', value: 'V0FWRQ' }] }
+    const answer = await api.broadcast(tx)
+    expect(answer.status).toBe(200)
+    expect(answer.body).toMatchObject({ id: tx.id, data: [{ key: 'raw', type: 'binary', value: 'base64:V0FWRQ==' }] })
+    expect((await api.get(`/addresses/data/${sender}/raw`)).body).toEqual({ key: 'raw', type: 'binary', value: 'base64:V0FWRQ==' })
+  })
+
+  it('reads a script without the prefix', async () => {
+    const scriptSeed = seed('legacy versions script without prefix')
+    const fund = wt.transfer({ recipient: addressOf(scriptSeed), amount: 1_00000000, chainId: 'R' }, RICH_SEED)
+    expect((await api.broadcast(fund)).status).toBe(200)
+    // {-# STDLIB_VERSION 5 #-} {-# CONTENT_TYPE EXPRESSION #-} true, as the node's compiler writes it
+    const tx = wt.setScript({ script: 'BQbtKNoM', chainId: 'R' }, scriptSeed)
+    const answer = await api.broadcast(tx)
+    expect(answer.status).toBe(200)
+    expect(answer.body).toMatchObject({ id: tx.id, script: 'base64:BQbtKNoM' })
+  })
+
+  it('refuses what java.util.Base64 refuses: another alphabet, a broken padding, a lone last digit', async () => {
+    for (const value of ['V0FWRQ-_', 'V0FWRQ=', 'V0FWR']) {
+      const tx = wt.invokeScript({ dApp, call: { function: 'keep', args: [{ type: 'binary', value: 'base64:AA==' }] }, chainId: 'R' }, senderSeed)
+      const broken = { ...tx, call: { function: 'keep', args: [{ type: 'binary', value }] } }
+      expect(await api.broadcast(broken)).toMatchObject({
+        status: 400,
+        body: { error: 1, message: 'failed to parse json message', cause: 'call.args[0]: expected base64' },
+      })
+    }
   })
 })

@@ -152,6 +152,25 @@ function bytes58(value: string, field: string, length?: number): Uint8Array {
   return decoded
 }
 
+/**
+ * Base64 as the node reads it from JSON (Base64.decode): an optional `base64:` prefix, then java.util.Base64's basic
+ * alphabet, where the `=` padding may be left out but must be whole when present. Null when the node refuses it.
+ */
+export function decodeBase64(value: string): Uint8Array | null {
+  const text = value.startsWith('base64:') ? value.slice('base64:'.length) : value
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null
+  const digits = text.replace(/=+$/, '')
+  if (digits.length % 4 === 1 || (digits.length !== text.length && text.length % 4 !== 0)) return null
+  return Uint8Array.from(Buffer.from(digits, 'base64'))
+}
+
+/** A base64 field, in the form the node prints it back (`base64:` and the padded encoding). */
+function base64(value: unknown, field: string): string {
+  const bytes = typeof value === 'string' ? decodeBase64(value) : null
+  if (bytes === null) return bad(field, 'expected base64')
+  return `base64:${Buffer.from(bytes).toString('base64')}`
+}
+
 function assetId(json: Json, field: string): string | null {
   const v = json[field]
   if (v === undefined || v === null || v === 'WAVES') return null
@@ -229,8 +248,8 @@ function callArg(json: Json, field: string, depth = 0): CallArg {
     case 'boolean':
       return { type, value: typeof value === 'boolean' ? value : bad(field, 'expected a boolean value') }
     case 'binary': {
-      if (typeof value !== 'string' || !value.startsWith('base64:')) return bad(field, 'expected base64:...')
-      return { type, value: Uint8Array.from(Buffer.from(value.slice(7), 'base64')) }
+      const bytes = typeof value === 'string' ? decodeBase64(value) : null
+      return bytes === null ? bad(field, 'expected base64') : { type, value: bytes }
     }
     case 'list':
       if (depth > 0) bad(field, 'lists cannot be nested')
@@ -253,8 +272,7 @@ function dataWrite(json: Json, field: string): DataWrite {
     case 'string':
       return { key, type, value: typeof value === 'string' ? value : bad(field, 'expected a string value') }
     case 'binary':
-      if (typeof value !== 'string' || !value.startsWith('base64:')) return bad(field, 'expected base64:...')
-      return { key, type, value }
+      return { key, type, value: base64(value, field) }
     default:
       return bad(field, 'unknown entry type')
   }
@@ -327,7 +345,7 @@ export function readTransaction(json: unknown, chainId: number, scripted: (sende
         quantity: safeLong(j, 'quantity'),
         decimals: int(j, 'decimals', 0, 255),
         reissuable: j['reissuable'] === true,
-        script: j['script'] === undefined || j['script'] === null ? null : str(j, 'script'),
+        script: j['script'] === undefined || j['script'] === null ? null : base64(j['script'], 'script'),
       }
       break
     case 4:
@@ -377,14 +395,12 @@ export function readTransaction(json: unknown, chainId: number, scripted: (sende
       if (version === 1 && tx.data.some((d) => d.type === null)) throw nodeErrors.custom('Empty data is not allowed in V1')
       break
     case 13:
-      tx = { ...common, type, id: '', script: j['script'] === undefined || j['script'] === null ? null : str(j, 'script') }
-      if (tx.script !== null && !tx.script.startsWith('base64:')) bad('script', 'expected base64:...')
+      tx = { ...common, type, id: '', script: j['script'] === undefined || j['script'] === null ? null : base64(j['script'], 'script') }
       break
     case 15: {
       // SetAssetScriptTxValidator: an asset script cannot be removed
       if (j['script'] === undefined || j['script'] === null) throw nodeErrors.custom('Cannot set empty script')
-      tx = { ...common, type, id: '', assetId: requiredAssetId(j, 'assetId'), script: str(j, 'script') }
-      if (!tx.script.startsWith('base64:')) bad('script', 'expected base64:...')
+      tx = { ...common, type, id: '', assetId: requiredAssetId(j, 'assetId'), script: base64(j['script'], 'script') }
       break
     }
     case 16: {
