@@ -178,3 +178,79 @@ describe('base64 in transactions, with or without its prefix', () => {
     }
   })
 })
+
+// BalanceDiffValidation checks the WAVES an address spends against its lease balance as the transaction leaves it
+// (the snapshot's leaseBalances): a call that cancels a lease, leases less and pays out the difference spends nothing
+// that stays leased.
+describe('the final balance check, with the leases the call changed', () => {
+  const STAKING = `{-# STDLIB_VERSION 5 #-}
+{-# CONTENT_TYPE DAPP #-}
+{-# SCRIPT_TYPE ACCOUNT #-}
+@Callable(i)
+func stake(keep: Int) = {
+  let l = Lease(i.caller, wavesBalance(this).available - keep, 0)
+  [l, BinaryEntry("lease", calculateLeaseId(l))]
+}
+
+@Callable(i)
+func unstake(amount: Int) = {
+  let leased = wavesBalance(this).regular - wavesBalance(this).available
+  let l = Lease(i.caller, leased - amount, 1)
+  [LeaseCancel(getBinaryValue(this, "lease")), l, BinaryEntry("lease", calculateLeaseId(l)), ScriptTransfer(i.caller, amount, unit)]
+}
+
+@Callable(i)
+func overspend(amount: Int) = [LeaseCancel(getBinaryValue(this, "lease")), Lease(i.caller, amount, 2), ScriptTransfer(i.caller, 1, unit)]
+`
+  const stakingSeed = seed('staking with leases')
+  const staking = addressOf(stakingSeed)
+  const call = (fn: string, value: number) =>
+    wt.invokeScript({ dApp: staking, call: { function: fn, args: [{ type: 'integer', value }] }, chainId: 'R' }, senderSeed)
+  const details = async () => (await api.get(`/addresses/balance/details/${staking}`)).body as Record<string, number>
+
+  beforeAll(async () => {
+    const fund = wt.transfer({ recipient: staking, amount: 2_00000000, chainId: 'R' }, RICH_SEED)
+    expect((await api.broadcast(fund)).status).toBe(200)
+    await deploySource(api, stakingSeed, STAKING)
+  })
+
+  it('accepts a payout of WAVES the same call stops leasing', async () => {
+    // Given all but 0.1 WAVES leased out
+    expect((await api.broadcast(call('stake', 10_000000))).status).toBe(200)
+    const before = await details()
+    expect(before['regular']! - before['available']!).toBe(before['regular']! - 10_000000)
+    // When the call cancels that lease, leases 1 WAVES less and pays that 1 WAVES out
+    const unstake = call('unstake', 1_00000000)
+    const answer = await api.broadcast(unstake)
+    // Then it is applied: 1 WAVES less, still 0.1 WAVES available
+    expect(answer.status).toBe(200)
+    expect(await details()).toMatchObject({ regular: before['regular']! - 1_00000000, available: 10_000000 })
+  })
+
+  it('refuses with the lease balances before and after it when the payout is still leased', async () => {
+    const { regular } = await details()
+    // the new lease takes the whole balance the cancel frees, so the payout of 1 wavelet spends leased WAVES; the
+    // ScriptTransfer is checked on the state the Lease left (InvokeDiffsCommon.foldActions)
+    const answer = await api.broadcast(call('overspend', regular!))
+    expect(answer.status).toBe(400)
+    expect(answer.body).toMatchObject({
+      error: 306,
+      message: `Error while executing dApp: AccountBalanceError(Map(${staking} -> negative effective balance: ${staking}, old: (${regular},LeaseBalance(0,${regular})), new: (${regular! - 1},LeaseBalance(0,${regular}))))`,
+    })
+  })
+
+  it('lets an account that leased out all it had pay a lease cancel from the WAVES the cancel frees', async () => {
+    // Given an account whose whole balance is leased out (the lease's own fee counts in what it may lease)
+    const lessorSeed = seed('lessor of everything')
+    const lessor = addressOf(lessorSeed)
+    expect((await api.broadcast(wt.transfer({ recipient: lessor, amount: 1_00000000, chainId: 'R' }, RICH_SEED))).status).toBe(200)
+    const lease = wt.lease({ recipient: sender, amount: 1_00000000 - 100000, chainId: 'R' }, lessorSeed)
+    expect((await api.broadcast(lease)).status).toBe(200)
+    expect((await api.get(`/addresses/balance/details/${lessor}`)).body).toMatchObject({ regular: 99900000, available: 0 })
+    // When it cancels the lease, paying 0.001 WAVES it has only once the lease is canceled
+    const cancel = wt.cancelLease({ leaseId: lease.id, chainId: 'R' }, lessorSeed)
+    expect((await api.broadcast(cancel)).status).toBe(200)
+    // Then it holds what it had, less the two fees, all available
+    expect((await api.get(`/addresses/balance/details/${lessor}`)).body).toMatchObject({ regular: 99800000, available: 99800000 })
+  })
+})

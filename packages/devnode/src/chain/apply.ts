@@ -31,6 +31,7 @@ import {
   type ChainState,
   type DataWrite,
   type Effects,
+  type Lease,
   type StoredTx,
   WAVES,
   applyEffects,
@@ -167,7 +168,8 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
   }
 
   try {
-    checkBalances(state, json, netBalances(effects).filter(([, , delta]) => delta < 0))
+    const leases = [...(effects.lease ? [effects.lease] : []), ...(effects.leases ?? [])]
+    checkBalances(state, json, netBalances(effects).filter(([, , delta]) => delta < 0), leases)
   } catch (e) {
     // TransactionDiffer.validate: balances that go negative after more than 1,000 complexity fail the invoke
     const details = e instanceof NodeError ? (e.extra['details'] as Record<string, string> | undefined) : undefined
@@ -377,14 +379,17 @@ function checkFee(state: ChainState, tx: Tx, fail: (reason: string) => never): v
   }
 }
 
-/** BalanceDiffValidation: no balance may end below zero. */
-export function checkBalances(state: ChainState, json: Record<string, unknown>, deltas: [string, string, bigint][]): void {
+/**
+ * BalanceDiffValidation: no balance may end below zero, nor spend WAVES leased out. `leases` are the leases the
+ * transaction created or canceled, as it leaves them: the lease balances are checked as they are after it.
+ */
+export function checkBalances(state: ChainState, json: Record<string, unknown>, deltas: [string, string, bigint][], leases: readonly Lease[] = []): void {
   const details: Record<string, string> = {}
   for (const [address, asset, delta] of deltas) {
     const old = balanceOf(state, address, asset)
     if (old + delta >= 0n) {
       if (asset === WAVES && delta < 0n) {
-        const leased = leasedMoneyError(state, address, old + delta)
+        const leased = leasedMoneyError(state, address, old + delta, leases)
         if (leased !== undefined) details[address] = leased
       }
       continue
@@ -397,15 +402,32 @@ export function checkBalances(state: ChainState, json: Record<string, unknown>, 
   if (Object.keys(details).length > 0) throw nodeErrors.negativeBalance(json, details)
 }
 
-/** BalanceDiffValidation's rule for leases: WAVES leased out cannot be spent (the lease out itself stays as it was). */
-function leasedMoneyError(state: ChainState, address: string, newWaves: bigint): string | undefined {
-  const lease = leaseBalance(state, address)
-  if (newWaves >= lease.out) return undefined
-  const pair = (waves: bigint) => `(${waves},LeaseBalance(${lease.in},${lease.out}))`
-  if (newWaves + lease.in - lease.out < 0n) {
-    return `negative effective balance: ${address}, old: ${pair(balanceOf(state, address))}, new: ${pair(newWaves)}`
+/** BalanceDiffValidation's rule for leases: WAVES leased out, once the transaction's leases apply, cannot be spent. */
+function leasedMoneyError(state: ChainState, address: string, newWaves: bigint, leases: readonly Lease[]): string | undefined {
+  const oldLease = leaseBalance(state, address)
+  const newLease = leaseBalanceAfter(state, address, oldLease, leases)
+  if (newWaves >= newLease.out) return undefined
+  const pair = (waves: bigint, lease: { in: bigint; out: bigint }) => `(${waves},LeaseBalance(${lease.in},${lease.out}))`
+  const change = `old: ${pair(balanceOf(state, address), oldLease)}, new: ${pair(newWaves, newLease)}`
+  if (newWaves + newLease.in - newLease.out < 0n) return `negative effective balance: ${address}, ${change}`
+  if (newLease.out === oldLease.out) return `${address} trying to spend leased money`
+  return `leased being more than own: ${address}, ${change}`
+}
+
+/** The lease balance of `address` once `leases` (each as the transaction leaves it) replace what the state holds. */
+function leaseBalanceAfter(state: ChainState, address: string, before: { in: bigint; out: bigint }, leases: readonly Lease[]): { in: bigint; out: bigint } {
+  const last = new Map(leases.map((lease) => [lease.id, lease]))
+  const after = { ...before }
+  const count = (lease: Lease | undefined, sign: bigint) => {
+    if (lease?.status !== 'active') return
+    if (lease.recipient === address) after.in += sign * lease.amount
+    if (lease.sender === address) after.out += sign * lease.amount
   }
-  return `${address} trying to spend leased money`
+  for (const [id, lease] of last) {
+    count(state.leases?.get(id), -1n)
+    count(lease, 1n)
+  }
+  return after
 }
 
 function checkBalancesAfter(state: ChainState, json: Record<string, unknown>, effects: Effects): void {
