@@ -527,7 +527,7 @@ async function invoke(
   const overLimit = calls.countTopLevel(data, actions)
   if (overLimit !== undefined) dAppError(overLimit)
   checkActionAmounts(actions, script.version, dAppError)
-  checkTransfersAfter(tx, transfers, dAppError)
+  checkTransfersAfter({ payer: tx.sender, dApp: tx.dApp, paying: tx.payment.length > 0 }, transfers, script.version, dAppError)
   const issues = [...calls.issues, ...actions.flatMap((a) => (a.kind === 'issue' ? [a] : []))]
   const feeError = issueFeeError(state, tx, spent, script.version, issues)
   if (feeError !== undefined) {
@@ -580,16 +580,20 @@ export function transferOf(state: ChainState, action: Extract<Action, { kind: 't
 }
 
 /**
- * What InvokeDiffsCommon.checkActions checks after the counts, in its order: no self-payment and no self-transfer
- * (checkSelfPayments), then the transfers' sum within a Long (checkOverflow, `ScriptTransfer overflow`).
+ * What InvokeDiffsCommon.checkActions checks after the counts, in its order: from V4, no self-payment and no
+ * self-transfer (checkSelfPayments: a V3 dApp may pay itself), then the transfers' sum within a Long
+ * (checkOverflow, `ScriptTransfer overflow`).
  */
-function checkTransfersAfter(
-  tx: Extract<Tx, { type: 16 }>,
+export function checkTransfersAfter(
+  call: { payer: string; dApp: string; paying: boolean },
   transfers: { address: string; amount: bigint }[],
+  version: number,
   dAppError: (message: string) => never,
 ): void {
-  if (tx.payment.length > 0 && tx.sender === tx.dApp) dAppError('DApp self-payment is forbidden since V4')
-  if (transfers.some((t) => t.address === tx.dApp)) dAppError('DApp self-transfer is forbidden since V4')
+  if (version >= 4) {
+    if (call.paying && call.payer === call.dApp) dAppError('DApp self-payment is forbidden since V4')
+    if (transfers.some((t) => t.address === call.dApp)) dAppError('DApp self-transfer is forbidden since V4')
+  }
   let sum = 0n
   for (const t of transfers) {
     sum += t.amount

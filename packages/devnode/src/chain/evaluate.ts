@@ -3,7 +3,7 @@
 // callable call as an invoke would make it (buildExprFromInvocation). Both run on the chain's engine, with the
 // dApp-to-dApp calls and action folds of an invoke transaction; whatever they change is undone before the answer.
 import { address as addressOf, base58Decode, base58Encode } from '../crypto.ts'
-import { FEE_UNIT, FEE_UNITS, MAX_LONG, SCRIPT_EXTRA_FEE, accountExtraFee } from '../constants.ts'
+import { FEE_UNIT, FEE_UNITS, SCRIPT_EXTRA_FEE, accountExtraFee } from '../constants.ts'
 import { NodeError } from '../errors.ts'
 import { type Action, toActions } from '../ride/actions.ts'
 import { ExpressionCompileError, compileExpressionForDApp } from '../ride/compile-expression.ts'
@@ -16,7 +16,7 @@ import type { DAppScript, Declaration, Expr } from '../ride/terms.ts'
 import { CaseObj, RideBigInt, RideError, type Value } from '../ride/values.ts'
 import { type DataWrite, type Effects, WAVES, balanceOf, emptyEffects, netBalances } from '../state/state.ts'
 import { applyReversibly, checkActionAmounts, checkResultFields, foldActions, foldedStateChanges, isNft } from './actions.ts'
-import { type ApplyContext, checkActions, checkBalances, dataWrite, transferOf } from './apply.ts'
+import { type ApplyContext, checkActions, checkBalances, checkTransfersAfter, dataWrite, transferOf } from './apply.ts'
 import { DAppCalls } from './invoke.ts'
 import { checkAddress, type Tx } from './tx.ts'
 
@@ -426,16 +426,8 @@ function run(
     const overLimit = calls.countTopLevel(data, actions)
     if (overLimit !== undefined) fail(overLimit)
     checkActionAmounts(actions, script.version, fail)
-    // InvokeDiffsCommon.checkSelfPayments (V4 and later; the payer is the key's address) and checkOverflow
-    if (script.version >= 4) {
-      if (payer === dApp && tx.payment.length > 0) fail('DApp self-payment is forbidden since V4')
-      if (transfers.some((t) => t.address === dApp)) fail('DApp self-transfer is forbidden since V4')
-    }
-    let sum = 0n
-    for (const t of transfers) {
-      sum += t.amount
-      if (sum > MAX_LONG || sum < -MAX_LONG - 1n) fail('ScriptTransfer overflow')
-    }
+    // the payer is the key's address
+    checkTransfersAfter({ payer, dApp, paying: tx.payment.length > 0 }, transfers, script.version, fail)
     const fee = feeForActions(ctx, tx, payer, script.version, complexity, actions)
     if ('error' in fee) throw fee.error
     const folded = foldActions(ctx, tx, dApp, actions, (message, assetScript) => failure(assetScript ? 3 : 1)(message), () => {})
