@@ -2,7 +2,7 @@
 // version, checkScriptResultFields, calcAndCheckFee's FailedTransactionError.feeForActions; TransactionDiffer stores
 // failures past ContractLimits.FailFreeInvokeComplexity with the fee charged).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addressOf, client, deploySource, RICH_SEED, seed, wt } from '../../../../test/waves.ts'
+import { addressOf, client, RICH_SEED, seed, wt } from '../../../../test/waves.ts'
 import { createDevnode, type Devnode } from '../index.ts'
 
 const issues = (count: number) => `[${Array.from({ length: count }, (_, k) => `Issue("Token ${k}", "", 1, 0, false, unit, ${k})`).join(', ')}]`

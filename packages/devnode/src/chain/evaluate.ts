@@ -10,7 +10,7 @@ import { ExpressionCompileError, compileExpressionForDApp } from '../ride/compil
 import { base64Decode } from '../ride/script/base64.ts'
 import { buildInvocation, callableExpr, withDeclarations } from '../ride/evaluate/dapp.ts'
 import { evaluate } from '../ride/evaluate/evaluator.ts'
-import { scalaMapOrder } from '../ride/scala-map.ts'
+import { scalaKeyOrder } from '../scala-order.ts'
 import { stdlib } from '../ride/stdlib/index.ts'
 import type { DAppScript, Declaration, Expr } from '../ride/terms.ts'
 import { CaseObj, RideBigInt, RideError, type Value } from '../ride/values.ts'
@@ -50,7 +50,7 @@ export function scriptValueJson(value: Value): Json {
   if (value instanceof CaseObj) {
     // the fields are a Scala Map: past four, in its hash order
     const fields: Json = {}
-    for (const k of scalaMapOrder([...value.fields.keys()])) fields[k] = scriptValueJson(value.fields.get(k)!)
+    for (const k of scalaKeyOrder([...value.fields.keys()])) fields[k] = scriptValueJson(value.fields.get(k)!)
     return { type: value.typeName, value: fields }
   }
   // unit is a case object of type Unit without fields

@@ -2,7 +2,6 @@
 // LeaseTransactionsDiff, CreateAliasTransactionDiff and DiffsCommon), and the fee paid in a sponsored asset
 // (FeeValidation, Sponsorship). Each function checks, then adds its effects; nothing is applied here.
 import { FEE_UNIT, MAX_LONG } from '../constants.ts'
-import { nodeErrors } from '../errors.ts'
 import { type ChainState, type Effects, type Lease, WAVES, balanceOf, leaseBalance, resolveAlias } from '../state/state.ts'
 import type { Tx } from './tx.ts'
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RICH_SEED, addressOf, client, crypto, deploySource, seed, wt } from '../../../../test/waves.ts'
 import { createDevnode, type Devnode } from '../index.ts'
-import { scalaTupleSetOrder } from './scala-order.ts'
+import { scalaTupleSetOrder } from '../scala-order.ts'
 
 const R = 'R'
 let node: Devnode

@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RICH_SEED, addressOf, client, deploySource, seed, wt, type Answer } from '../../../../test/waves.ts'
 import { createDevnode, type Devnode } from '../index.ts'
-import { scalaMapOrder } from './assets.ts'
 
 let node: Devnode
 let api: ReturnType<typeof client>
@@ -355,21 +354,5 @@ func mint() = [Issue("Minted", "by a call", 1000, 2, true, unit, 0), Issue("Badg
     exactly(await api.get(`/assets/balance/${minter}`), 200, { address: minter, balances: [{ assetId: minted, reissuable: true, quantity: 1000, balance: 1000, sequenceInBlock: 0 }] })
     const listed = (await api.get(`/assets/nft/${minter}/limit/10`)).body as { assetId: string; sequenceInBlock: number }[]
     expect(listed.map((a) => [a.assetId, a.sequenceInBlock])).toEqual([[badge, 1]])
-  })
-})
-
-describe('scalaMapOrder', () => {
-  // The improved hashes below were computed with the JVM's String.hashCode and Hashing.improve (java, jshell).
-  it('keeps up to 4 keys as given (Map1..Map4)', () => {
-    expect(scalaMapOrder(['d', 'c', 'b', 'a'])).toEqual(['d', 'c', 'b', 'a'])
-  })
-
-  it('orders 5 and more by the trie of improved String hashes, 5 bits a level from the lowest, own keys before sub-nodes', () => {
-    // lowest 5 bits: e 0, a 10, b 18, c 25, d 31
-    expect(scalaMapOrder(['a', 'b', 'c', 'd', 'e'])).toEqual(['e', 'a', 'b', 'c', 'd'])
-    // x and s share 1 (next 5 bits: s 5, x 22), so they come in a sub-node after e 0, n 4 and a 10
-    expect(scalaMapOrder(['x', 'a', 's', 'e', 'n'])).toEqual(['e', 'n', 'a', 's', 'x'])
-    // d, o and z share 31 (next: o 0, z 6, d 30)
-    expect(scalaMapOrder(['d', 'o', 'z', 'a', 'e'])).toEqual(['e', 'a', 'o', 'z', 'd'])
   })
 })

@@ -8,6 +8,7 @@ import { type Asset, type AssetScript, type ChainState, type StoredTx, balanceOf
 import type { Chain } from '../chain/devnode.ts'
 import type { Request, Router } from './router.ts'
 import { bodyIds, isId } from './params.ts'
+import { scalaKeyOrder } from '../scala-order.ts'
 
 /** rest-api.asset-details-limit: ids per /assets/details and /assets/balance request */
 const ASSET_DETAILS_LIMIT = 100
@@ -290,44 +291,6 @@ function nftDetails(chain: Chain, asset: Asset): Record<string, unknown> {
   }
 }
 
-/** Java's String.hashCode. */
-function javaHash(text: string): number {
-  let h = 0
-  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0
-  return h
-}
-
-/** scala.collection.Hashing.improve: the hash an immutable HashMap files a key under. */
-function improve(hcode: number): number {
-  let h = (hcode + ~(hcode << 9)) | 0
-  h ^= h >>> 14
-  h = (h + (h << 4)) | 0
-  return h ^ (h >>> 10)
-}
-
-/**
- * The order a Scala immutable Map built from these distinct keys iterates them: up to 4 as given (Map1..Map4), more
- * by the HashMap trie (5 bits of the improved hash a level, lowest first; a node's own keys before its sub-nodes).
- * The node's distribution `items` is such a Map.
- */
-export function scalaMapOrder(keys: readonly string[]): string[] {
-  if (keys.length <= 4) return [...keys]
-  const hashed = keys.map((key) => ({ key, hash: improve(javaHash(key)) >>> 0 }))
-  const walk = (group: typeof hashed, shift: number): string[] => {
-    if (shift >= 32) return group.map((g) => g.key)
-    const slots = new Map<number, typeof hashed>()
-    for (const g of group) {
-      const slot = (g.hash >>> shift) & 31
-      slots.set(slot, [...(slots.get(slot) ?? []), g])
-    }
-    const order = [...slots.keys()].sort((a, b) => a - b)
-    const own = order.filter((slot) => slots.get(slot)!.length === 1).map((slot) => slots.get(slot)![0]!.key)
-    const deeper = order.filter((slot) => slots.get(slot)!.length > 1).flatMap((slot) => walk(slots.get(slot)!, shift + 5))
-    return [...own, ...deeper]
-  }
-  return walk(hashed, 0)
-}
-
 /**
  * /assets/{assetId}/distribution/{height}/limit/{limit} (AssetsApiRoute.balanceDistributionAtHeight,
  * validateDistributionParams): the holders of the asset at the end of block `height`, by the order the chain first
@@ -363,7 +326,7 @@ function distribution(chain: Chain, req: Request) {
   return {
     hasNext: holders.length === limit,
     lastItem: holders[holders.length - 1]?.[0] ?? null,
-    items: Object.fromEntries(scalaMapOrder(holders.map(([address]) => address)).map((address) => [address, amounts.get(address)!])),
+    items: Object.fromEntries(scalaKeyOrder(holders.map(([address]) => address)).map((address) => [address, amounts.get(address)!])),
   }
 }
 

@@ -7,7 +7,7 @@ import { STDLIB_VERSIONS, type StdlibVersion } from '../versions.ts'
 import { CaseObj, RideError, UNIT, type Value } from '../values.ts'
 import { addressFromPublicKey, concat, invalidAddressReason, secureHash } from './addresses.ts'
 import { assetObject, blockInfoObject, transactionObject } from './bindings.ts'
-import { blake2b256, bytesArg, cantApply, costFrom, costSteps, keccak256, native } from './crypto.ts'
+import { blake2b256, bytesArg, cantApply, costFrom, costSteps, native } from './crypto.ts'
 import { transferFromProto } from './transfer-proto.ts'
 import type { CallContext, CostByVersion, GlobalValue, NativeFunction, StdlibEntry, UserFunction } from './types.ts'
 import {

@@ -62,6 +62,14 @@ export function scalaMapOrder<T>(entries: readonly (readonly [string, T])[]): [s
   return champOrder(entries, ([key]) => javaHashCode(key)).map(([k, v]) => [k, v])
 }
 
+/**
+ * `keys` (distinct, in the order the node adds them) in the iteration order of a Scala Map keyed by them: the fields
+ * of a case object in ScriptValuesJson and TermPrinter, the holders of an asset distribution.
+ */
+export function scalaKeyOrder(keys: readonly string[]): string[] {
+  return scalaMapOrder(keys.map((key) => [key, key] as const)).map(([key]) => key)
+}
+
 // scala.util.hashing.MurmurHash3, for the hashCode of a tuple
 const rotl = (x: number, r: number) => (x << r) | (x >>> (32 - r))
 function mixLast(hash: number, data: number): number {

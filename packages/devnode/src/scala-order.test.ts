@@ -1,7 +1,7 @@
 // The iteration order of the node's Scala Maps with String keys, which decides the key order of JSON objects it
 // writes from them (callableComplexities, callableFuncTypes).
 import { describe, expect, it } from 'vitest'
-import { inScalaMapOrder, murmurStringHash, scalaMapOrder, scalaTupleSetOrder, stringLongTupleHash } from './scala-order.ts'
+import { inScalaMapOrder, murmurStringHash, scalaKeyOrder, scalaMapOrder, scalaTupleSetOrder, stringLongTupleHash } from './scala-order.ts'
 
 describe('scalaMapOrder', () => {
   it('keeps the order of up to 4 entries (Map1..Map4)', () => {
@@ -41,5 +41,21 @@ describe('MurmurHash3 and the order of a Set of (String, Long)', () => {
     expect(scalaTupleSetOrder(pairs, 4, (p) => p)).toEqual(pairs)
     const hashed = scalaTupleSetOrder(pairs, 5, (p) => p)
     expect([...hashed].sort()).toEqual(pairs)
+  })
+})
+
+describe('scalaKeyOrder', () => {
+  // The improved hashes below were computed with the JVM's String.hashCode and Hashing.improve (java, jshell).
+  it('keeps up to 4 keys as given (Map1..Map4)', () => {
+    expect(scalaKeyOrder(['d', 'c', 'b', 'a'])).toEqual(['d', 'c', 'b', 'a'])
+  })
+
+  it('orders 5 and more by the trie of improved String hashes, 5 bits a level from the lowest, own keys before sub-nodes', () => {
+    // lowest 5 bits: e 0, a 10, b 18, c 25, d 31
+    expect(scalaKeyOrder(['a', 'b', 'c', 'd', 'e'])).toEqual(['e', 'a', 'b', 'c', 'd'])
+    // x and s share 1 (next 5 bits: s 5, x 22), so they come in a sub-node after e 0, n 4 and a 10
+    expect(scalaKeyOrder(['x', 'a', 's', 'e', 'n'])).toEqual(['e', 'n', 'a', 's', 'x'])
+    // d, o and z share 31 (next: o 0, z 6, d 30)
+    expect(scalaKeyOrder(['d', 'o', 'z', 'a', 'e'])).toEqual(['e', 'a', 'o', 'z', 'd'])
   })
 })
