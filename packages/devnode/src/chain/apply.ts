@@ -47,6 +47,7 @@ import { callArgValue, verifySender } from './verifier.ts'
 import { FAILURE_CAUSE, FailedInvoke, accountBalanceErrorText, failedInvoke, failsAfter } from './failed.ts'
 import { DAppCalls, failedInvocations } from './invoke.ts'
 import { applyReversibly, checkActionAmounts, checkResultFields, foldActions, foldedStateChanges, isNft } from './actions.ts'
+import { applyUpdateAssetInfo } from './update-asset-info.ts'
 import { issueScript, refuseSmartSponsorship, setAssetScript, smartAssetsExtraFee, verifyAssets } from './assets.ts'
 
 export interface ApplyContext {
@@ -153,6 +154,9 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
       break
     case 13:
       effects.script = [tx.sender, tx.script === null ? null : setScript(ctx, tx.script, tx.senderPublicKey, fail)]
+      break
+    case 17:
+      applyUpdateAssetInfo(state, tx, effects, fail)
       break
     case 16: {
       const dApp = resolveRecipient(state, tx.dApp, fail)

@@ -28,6 +28,7 @@ function checkedAssets(tx: Tx): string[] {
     case 6:
     case 14:
     case 15:
+    case 17:
       return [tx.assetId]
     case 16:
       return [...new Set(tx.payment.flatMap((p) => (p.assetId === null ? [] : [p.assetId])))]

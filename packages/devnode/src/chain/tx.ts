@@ -6,6 +6,7 @@ import { invokeBodyBytes } from './invoke-bytes.ts'
 import { MAX_LONG } from '../constants.ts'
 import { nodeErrors } from '../errors.ts'
 import type { DataWrite } from '../state/state.ts'
+import { checkAssetInfo } from './update-asset-info.ts'
 
 const { makeTxBytes } = wavesTransactions
 
@@ -24,6 +25,7 @@ export const SUPPORTED_VERSIONS: ReadonlyMap<number, number> = new Map([
   [14, 2],
   [15, 2],
   [16, 2],
+  [17, 1],
 ])
 
 /**
@@ -52,6 +54,7 @@ export const TYPE_NAMES: Readonly<Record<number, string>> = {
   14: 'SponsorFee',
   15: 'SetAssetScript',
   16: 'InvokeScript',
+  17: 'UpdateAssetInfo',
 }
 
 /** Alias names (Alias.scala): 4..30 characters of this alphabet. */
@@ -95,6 +98,7 @@ export type Tx = Common &
         call: { function: string; args: CallArg[] } | null
         payment: { amount: bigint; assetId: string | null }[]
       }
+    | { type: 17; assetId: string; name: string; description: string }
   )
 
 /** An invoke's call argument as the transaction carries it. */
@@ -421,6 +425,10 @@ export function readTransaction(json: unknown, chainId: number, scripted: (sende
       }
       break
     }
+    case 17:
+      tx = { ...common, type, id: '', assetId: requiredAssetId(j, 'assetId'), name: str(j, 'name'), description: optionalStr(j, 'description', '') }
+      checkAssetInfo(tx)
+      break
     default:
       throw nodeErrors.unsupportedType()
   }
@@ -552,5 +560,7 @@ export function printTx(tx: Tx): Json {
       return { ...head, assetId: tx.assetId, script: tx.script }
     case 16:
       return { ...head, dApp: tx.dApp, payment: tx.payment, call: tx.call && { function: tx.call.function, args: tx.call.args.map(printArg) } }
+    case 17:
+      return { ...head, assetId: tx.assetId, name: tx.name, description: tx.description }
   }
 }

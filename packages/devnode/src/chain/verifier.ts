@@ -101,6 +101,8 @@ export function describeTx(tx: Tx): TransactionDescription {
         args: (tx.call?.args ?? []).map(callArgValue),
         payments: tx.payment.map((p) => ({ assetId: optionalBytes(p.assetId), amount: p.amount })),
       }
+    case 17:
+      return { ...proven, type: 17, assetId: bytes(tx.assetId), name: tx.name, description: tx.description }
   }
 }
 

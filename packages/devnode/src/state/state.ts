@@ -44,6 +44,8 @@ export interface Asset {
   minSponsoredAssetFee?: bigint | null
   /** the asset's script (Issue with a script, SetAssetScript); absent or null without one */
   script?: AssetScript | null
+  /** the height of the last UpdateAssetInfo (the node's AssetInfo.lastUpdatedAt); absent: the issue height */
+  lastUpdatedHeight?: number
 }
 
 /** An asset script as the chain keeps it: its bytes (base64, no prefix) and its complexity (the estimator's). */
@@ -113,6 +115,13 @@ export interface ChainState {
   wavesHistory?: Map<string, BalanceSnapshot[]>
   /** `address|assetId` -> [height, balance] after each block that changed an asset balance, oldest first */
   assetHistory?: Map<string, [number, bigint][]>
+  /**
+   * The chain's `min-asset-info-update-interval` (FunctionalitySettings.minAssetInfoUpdateInterval), in blocks: how long
+   * after its issue or last update an asset's name and description may change. Absent: the node's default, 100,000.
+   */
+  minAssetInfoUpdateInterval?: number
+  /** order id -> what exchanges have filled of it so far (the node's VolumeAndFee): amount and matcher fee */
+  orderFills?: Map<string, { volume: bigint; fee: bigint }>
 }
 
 /** An address's WAVES from `height` on, until the next snapshot (the node's BalanceSnapshot), in wavelets. */
@@ -174,6 +183,8 @@ export interface Effects {
   assets?: Asset[]
   /** leases an invoke's actions created or canceled, each as it is after the transaction, in order */
   leases?: Lease[]
+  /** Exchange: the fills of its two orders as they are after the transaction */
+  orderFills?: [string, { volume: bigint; fee: bigint }][]
 }
 
 export function emptyEffects(): Effects {
@@ -214,6 +225,7 @@ export function applyEffects(state: ChainState, effects: Effects): void {
   if (effects.lease) (state.leases ??= new Map()).set(effects.lease.id, effects.lease)
   for (const asset of effects.assets ?? []) state.assets.set(asset.assetId, asset)
   for (const lease of effects.leases ?? []) (state.leases ??= new Map()).set(lease.id, lease)
+  for (const [orderId, fill] of effects.orderFills ?? []) (state.orderFills ??= new Map()).set(orderId, fill)
 }
 
 /** Leased in and out of `address` by active leases, in wavelets (the node's LeaseBalance). */
