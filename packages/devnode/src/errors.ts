@@ -21,10 +21,17 @@ export class NodeError extends Error {
   }
 }
 
-/** akka-http's bare 404 (see `nodeErrors.notFound`): written as text/plain. */
-export class ResourceNotFound extends NodeError {
+/** A bare akka-http status (`complete(StatusCode)`): its default text, written as text/plain, not JSON. */
+export class BareStatus extends NodeError {
+  constructor(status: number, text: string) {
+    super(0, text, status)
+  }
+}
+
+/** akka-http's bare 404 (see `nodeErrors.notFound`). */
+export class ResourceNotFound extends BareStatus {
   constructor() {
-    super(0, 'The requested resource could not be found.', 404)
+    super(404, 'The requested resource could not be found.')
   }
 }
 
@@ -81,5 +88,7 @@ export const nodeErrors = {
    * a bare 404 whose body is the status text in text/plain, not JSON.
    */
   notFound: () => new ResourceNotFound(),
+  /** `jsonPost`'s `get(complete(StatusCodes.MethodNotAllowed))`: a GET of a route that takes only a JSON POST. */
+  methodNotAllowed: () => new BareStatus(405, 'A request was made of a resource using a request method not supported by that resource;'),
   unknown: () => new NodeError(0, 'Error is unknown', 500),
 }

@@ -13,6 +13,7 @@ import { inScalaMapOrder, scalaMapOrder, scalaTupleSetOrder } from '../scala-ord
 import { balanceOf, height, wavesBalanceDetails, WAVES, type BalanceSnapshot, type ChainState, type DataEntry } from '../state/state.ts'
 import type { Chain } from '../chain/devnode.ts'
 import type { Request, Router } from './router.ts'
+import { intQuery } from './params.ts'
 
 /** AddressApiRoute.maxBalanceDepth: the node's db.max-rollback-depth (2,000 blocks by default). */
 const MAX_BALANCE_DEPTH = 2000
@@ -144,17 +145,6 @@ function balancesAt(state: ChainState, addresses: string[], atHeight: number | u
   return scalaTupleSetOrder(rows, distinct.length, (row) => [row.id, row.balance])
 }
 
-/** `height` of GET /addresses/balance, read as akka's `.as[Int]` reads it (a malformed one is refused, 400). */
-function intParam(value: string | null, name: string): number | undefined {
-  // an empty value is NoContentException, which an optional parameter reads as absent
-  if (value === null || value === '') return undefined
-  const n = /^[+-]?\d+$/.test(value) ? Number(value) : NaN
-  if (!(n >= -(2 ** 31) && n <= 2 ** 31 - 1)) {
-    throw new NodeError(0, `The query parameter '${name}' was malformed:\n'${value}' is not a valid 32-bit signed integer value`)
-  }
-  return n
-}
-
 // ---- account data ----
 
 function entries(chain: Chain, address: string): Map<string, DataEntry> {
@@ -278,11 +268,11 @@ export function addressRoutes(router: Router): void {
     })
     // AddressApiRoute.balances: `address` repeated, `height` and `asset` optional
     .on('GET', '/addresses/balance', (req, chain) =>
-      balancesAt(chain.state, req.query.getAll('address'), intParam(req.query.get('height'), 'height'), req.query.get('asset') ?? undefined, chain.chainIdByte),
+      balancesAt(chain.state, req.query.getAll('address'), intQuery(req.query, 'height'), req.query.get('asset') ?? undefined, chain.chainIdByte),
     )
     // AddressApiRoute.balancesPost: {"addresses": [...], "height"?, "asset"?}; a height or asset of another type is absent
     .on('POST', '/addresses/balance', (req, chain) => {
-      const body = req.body()
+      const body = req.json()
       const addresses = jsonStrings(body, 'addresses')
       const fields = body as Record<string, unknown>
       const h = fields['height']

@@ -7,7 +7,7 @@ import { nodeErrors } from '../errors.ts'
 import { type Asset, type AssetScript, type ChainState, type StoredTx, balanceOf, wavesBalanceDetails } from '../state/state.ts'
 import type { Chain } from '../chain/devnode.ts'
 import type { Request, Router } from './router.ts'
-import { bodyIds, isId } from './params.ts'
+import { bodyIds, booleanQuery, isId } from './params.ts'
 import { scalaKeyOrder } from '../scala-order.ts'
 
 /** rest-api.asset-details-limit: ids per /assets/details and /assets/balance request */
@@ -182,8 +182,6 @@ function balances(chain: Chain, rawAddress: string, ids: string[]): Record<strin
   return { address, balances: listed.map((id) => fullAssetInfo(chain, id, balanceOf(chain.state, address, id))) }
 }
 
-/** The `full` query parameter of /assets/details, read as Akka's Boolean unmarshaller reads it (absent is false). */
-const fullParam = (req: { query: URLSearchParams }): boolean => ['true', 'yes', 'on', '1'].includes((req.query.get('full') ?? '').toLowerCase())
 
 const scripts = new ScriptCache()
 
@@ -217,19 +215,25 @@ function assetDetails(asset: Asset, full: boolean, sequence: number): Record<str
   }
 }
 
-/** /assets/details/{assetId}: 4007 for an id that is not 32 bytes of base58, 313 (404) for an asset not issued. */
-function singleDetails(chain: Chain, id: string, full: boolean) {
+/**
+ * /assets/details/{assetId}: 4007 for an id that is not 32 bytes of base58, then `full` (a malformed one is the bare
+ * 404), 313 (404) for an asset not issued.
+ */
+function singleDetails(chain: Chain, id: string, query: URLSearchParams) {
   if (!isId(id)) throw nodeErrors.invalidAssetId()
+  const full = booleanQuery(query, 'full')
   const found = chain.state.assets.get(id)
   if (!found) throw nodeErrors.assetNotFound(id)
   return assetDetails(found, full, sequenceInBlock(chain, found))
 }
 
 /**
- * AssetsApiRoute.multipleDetails: no id is 4009, more than 100 is 10, ids that are not base58 are 116, and ids of no
- * asset (of any length) are one 314 naming them all.
+ * AssetsApiRoute.multipleDetails: more than 100 is 10, then `full` (a malformed one is the bare 404), no id is 4009,
+ * ids that are not base58 are 116, and ids of no asset (of any length) are one 314 naming them all.
  */
-function multipleDetails(chain: Chain, ids: string[], full: boolean) {
+function multipleDetails(chain: Chain, ids: string[], query: URLSearchParams) {
+  if (ids.length > ASSET_DETAILS_LIMIT) throw nodeErrors.tooManyKeys(ASSET_DETAILS_LIMIT)
+  const full = booleanQuery(query, 'full')
   if (ids.length === 0) throw nodeErrors.assetIdNotSpecified()
   assetIds(ids)
   const missing = ids.filter((id) => !chain.state.assets.has(id))
@@ -340,9 +344,9 @@ export function assetRoutes(router: Router): void {
       if (!isId(id)) throw nodeErrors.invalidAssetId()
       return { address, assetId: id, balance: balanceOf(chain.state, address, id) }
     })
-    .on('GET', '/assets/details/{assetId}', (req, chain) => singleDetails(chain, req.params['assetId']!, fullParam(req)))
-    .on('GET', '/assets/details', (req, chain) => multipleDetails(chain, req.query.getAll('id'), fullParam(req)))
-    .on('POST', '/assets/details', (req, chain) => multipleDetails(chain, bodyIds(req), fullParam(req)))
+    .on('GET', '/assets/details/{assetId}', (req, chain) => singleDetails(chain, req.params['assetId']!, req.query))
+    .on('GET', '/assets/details', (req, chain) => multipleDetails(chain, req.query.getAll('id'), req.query))
+    .on('POST', '/assets/details', (req, chain) => multipleDetails(chain, bodyIds(req), req.query))
     .on('GET', '/assets/nft/{address}/limit/{limit}', (req, chain) => nfts(chain, req))
     .on('GET', '/assets/{assetId}/distribution/{height}/limit/{limit}', (req, chain) => distribution(chain, req))
 }

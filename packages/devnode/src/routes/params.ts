@@ -4,6 +4,29 @@ import { MAX_KEYS_PER_REQUEST } from '../constants.ts'
 import { nodeErrors } from '../errors.ts'
 import type { Request } from './router.ts'
 
+/**
+ * A query parameter read by akka's unmarshallers (`parameter("x".as[Boolean] ? false)`, `"x".as[Int].?`): absent or empty
+ * is the default; a malformed value is MalformedQueryParamRejection, which falls through the node's routes to the bare
+ * 404 (CompositeHttpService ends with `complete(StatusCodes.NotFound)`).
+ */
+export function booleanQuery(query: URLSearchParams, name: string, absent = false): boolean {
+  const raw = query.get(name)
+  if (raw === null || raw === '') return absent
+  const v = raw.toLowerCase()
+  if (['true', 'yes', 'on', '1'].includes(v)) return true
+  if (['false', 'no', 'off', '0'].includes(v)) return false
+  throw nodeErrors.notFound()
+}
+
+/** An optional Int query parameter (`"x".as[Int].?`), as `booleanQuery` reads it: String.toInt's digits, within an Int. */
+export function intQuery(query: URLSearchParams, name: string): number | undefined {
+  const raw = query.get(name)
+  if (raw === null || raw === '') return undefined
+  const n = /^[+-]?\d+$/.test(raw) ? Number(raw) : NaN
+  if (!(n >= -(2 ** 31) && n <= 2 ** 31 - 1)) throw nodeErrors.notFound()
+  return n
+}
+
 /** a base58 string of 32 bytes: a transaction, block-less asset or lease id */
 export function isId(id: string): boolean {
   try {

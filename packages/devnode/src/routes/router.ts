@@ -4,8 +4,10 @@ import type { Chain } from '../chain/devnode.ts'
 export interface Request {
   params: Record<string, string>
   query: URLSearchParams
-  /** the body, parsed by content type: JSON, form fields (as URLSearchParams) or text */
+  /** the body of a route that takes form fields or JSON: form fields (as URLSearchParams), else `json()` */
   body: () => unknown
+  /** the body of a route that takes JSON only; another content type or an empty body gets the bare 404 */
+  json: () => unknown
   text: string
 }
 

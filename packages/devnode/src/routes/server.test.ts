@@ -29,3 +29,58 @@ it('answers a CORS preflight with 200 and the allowed methods, whatever the path
   const res = await fetch(`${node.url}/transactions/broadcast`, { method: 'OPTIONS', headers: { origin: 'http://app.example', 'access-control-request-method': 'POST' } })
   expect([res.status, res.headers.get('access-control-allow-origin'), res.headers.get('access-control-allow-credentials')]).toEqual([200, 'http://app.example', 'true'])
 })
+
+const request = async (method: string, path: string, body?: string, contentType?: string) => {
+  const res = await fetch(node.url + path, { method, ...(body === undefined ? {} : { body }), headers: contentType ? { 'content-type': contentType } : {} })
+  return { status: res.status, type: res.headers.get('content-type'), body: await res.text() }
+}
+const RICH = '3M4qwDomRabJKLZxuXhwfqLApQkU592nWxF'
+
+it('answers a malformed query parameter with the bare 404: its MalformedQueryParamRejection falls through the routes', async () => {
+  // AddressApiRoute.balances `"height".as[Int].?`, compileCode `"compact".as[Boolean] ? false`, assets details `full`
+  expect(await request('GET', `/addresses/balance?address=${RICH}&height=abc`)).toEqual(NOT_FOUND)
+  expect(await request('GET', `/addresses/balance?address=${RICH}&height=2147483648`)).toEqual(NOT_FOUND)
+  expect(await request('POST', '/utils/script/compileCode?compact=maybe', 'true', 'text/plain')).toEqual(NOT_FOUND)
+  expect(await request('GET', '/assets/details?id=9&full=maybe')).toEqual(NOT_FOUND)
+  expect(await request('GET', `/assets/details/${'1'.repeat(32)}?full=yes!`)).toEqual(NOT_FOUND)
+  // the path's own refusal comes first, and an empty value is the default
+  expect((await request('GET', '/assets/details/abc?full=maybe')).body).toBe('{"error":4007,"message":"Invalid asset id"}')
+  expect(JSON.parse((await request('GET', `/addresses/balance?address=${RICH}&height=`)).body)).toEqual([{ id: RICH, balance: expect.any(Number) }])
+  expect(JSON.parse((await request('POST', '/utils/script/compileCode?compact=', 'true', 'text/plain')).body).complexity).toBe(0)
+})
+
+it('answers a HEAD as the GET without a body (akka-http transparent-head-requests)', async () => {
+  const res = await fetch(`${node.url}/blocks/height`, { method: 'HEAD' })
+  expect([res.status, res.headers.get('content-type'), res.headers.get('content-length'), await res.text()]).toEqual([200, 'application/json;charset=UTF-8', '13', ''])
+})
+
+it('answers a GET of a route that takes only a JSON POST (jsonPost) with a bare 405', async () => {
+  const METHOD_NOT_ALLOWED = { status: 405, type: 'text/plain; charset=UTF-8', body: 'A request was made of a resource using a request method not supported by that resource;' }
+  expect(await request('GET', '/transactions/calculateFee')).toEqual(METHOD_NOT_ALLOWED)
+  expect(await request('GET', '/utils/transactionSerialize')).toEqual(METHOD_NOT_ALLOWED)
+})
+
+it('answers a JSON route a body of another content type, or none, with the bare 404 (the JSON unmarshaller takes application/json)', async () => {
+  for (const path of ['/transactions/broadcast', '/transactions/calculateFee', '/utils/transactionSerialize', '/addresses/balance', '/utils/script/compileWithImports']) {
+    expect(await request('POST', path, '{}', 'text/plain'), path).toEqual(NOT_FOUND)
+    expect(await request('POST', path, 'a=1', 'application/x-www-form-urlencoded'), path).toEqual(NOT_FOUND)
+    expect(await request('POST', path, '', 'application/json'), path).toEqual(NOT_FOUND)
+  }
+  // routes that take form fields still take them
+  expect(await request('POST', '/transactions/status', 'id=0', 'application/x-www-form-urlencoded')).toEqual({
+    status: 400,
+    type: 'application/json;charset=UTF-8',
+    body: '{"error":116,"message":"Request contains invalid IDs. 0","ids":["0"]}',
+  })
+})
+
+it('answers a body over the 1 MiB a node reads (max-content-length) with 413, and the connection stays usable', async () => {
+  const height = await request('GET', '/blocks/height')
+  expect(await request('POST', '/utils/hash/fast', 'a'.repeat(3 * 1024 * 1024), 'text/plain')).toEqual({
+    status: 413,
+    type: 'application/json;charset=UTF-8',
+    body: '{"error":10,"message":"Too big sequence requested"}',
+  })
+  expect((await request('POST', '/utils/hash/fast', 'a'.repeat(1024 * 1024), 'text/plain')).status).toBe(200)
+  expect(await request('GET', '/blocks/height')).toEqual(height)
+})

@@ -2,7 +2,7 @@
 // `{error, message}` answers.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Chain } from '../chain/devnode.ts'
-import { NodeError, ResourceNotFound, nodeErrors } from '../errors.ts'
+import { BareStatus, NodeError, nodeErrors } from '../errors.ts'
 import { activationRoutes } from './activation.ts'
 import { addressRoutes } from './addresses.ts'
 import { aliasLeasingRoutes } from './alias-leasing.ts'
@@ -15,7 +15,8 @@ import { utilsRoutes } from './utils.ts'
 import { readJson, writeJson } from './json.ts'
 import { Router } from './router.ts'
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024
+/** `akka.http.server.parsing.max-content-length` of a node (application.conf: 1m), in bytes. */
+const MAX_BODY_BYTES = 1024 * 1024
 
 const router = new Router()
 addressRoutes(router)
@@ -55,7 +56,9 @@ async function handle(chain: Chain, req: IncomingMessage, res: ServerResponse): 
     return
   }
   await chain.settled()
-  const answer = await respond(chain, req.method ?? 'GET', req.url ?? '/', req.headers['content-type'] ?? '', () => readBody(req))
+  // akka-http's transparent-head-requests: a HEAD is answered as the GET, without the body (node:http drops it)
+  const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET')
+  const answer = await respond(chain, method, req.url ?? '/', req.headers['content-type'] ?? '', () => readBody(req))
   if (!req.readableEnded) req.resume()
   send(res, answer.status, answer.body, largeAsString)
 }
@@ -80,16 +83,19 @@ async function respond(
   if (route === undefined || route === 'wrong-method') return notFound()
   try {
     const text = await readText()
+    const mediaType = contentType.split(';')[0]!.trim().toLowerCase()
     let parsed: { value: unknown } | undefined
-    const body = () => {
-      if (!parsed) {
-        parsed = { value: contentType.includes('application/x-www-form-urlencoded') ? new URLSearchParams(text) : readJson(text) }
-      }
+    // ApiMarshallers' JSON unmarshaller takes application/json only, and no empty entity: anything else is rejected
+    // and falls through to the bare 404
+    const json = () => {
+      if (mediaType !== 'application/json' || text === '') throw nodeErrors.notFound()
+      parsed ??= { value: readJson(text) }
       return parsed.value
     }
-    return { status: 200, body: await route.handler({ params: route.params, query: url.searchParams, body, text }, chain) }
+    const body = () => (mediaType === 'application/x-www-form-urlencoded' ? new URLSearchParams(text) : json())
+    return { status: 200, body: await route.handler({ params: route.params, query: url.searchParams, body, json, text }, chain) }
   } catch (e) {
-    if (e instanceof ResourceNotFound) return notFound()
+    if (e instanceof BareStatus) return { status: e.status, body: new PlainText(e.message) }
     if (!(e instanceof NodeError)) throw e
     return { status: e.status, body: e.toJSON() }
   }
@@ -123,8 +129,10 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
+        // refused at once, the rest read and dropped (handle resumes the request): destroying the socket would leave the
+        // client without an answer
+        chunks.length = 0
         reject(new NodeError(10, 'Too big sequence requested', 413))
-        req.destroy()
         return
       }
       chunks.push(chunk)

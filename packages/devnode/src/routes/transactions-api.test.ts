@@ -282,7 +282,7 @@ describe('the unconfirmed pool', () => {
     const call = (path: string) => {
       const route = router.match('GET', path)
       if (route === undefined || route === 'wrong-method') throw new Error(`no route ${path}`)
-      return route.handler({ params: route.params, query: new URLSearchParams(), body: () => null, text: '' }, node.chain)
+      return route.handler({ params: route.params, query: new URLSearchParams(), body: () => null, json: () => null, text: '' }, node.chain)
     }
     const transfer = wt.transfer({ recipient: other, amount: 32, chainId: R }, sender)
     const cancel = wt.cancelLease({ leaseId: lease.id, chainId: R }, sender)

@@ -178,8 +178,12 @@ function calculateFee(chain: Chain, body: unknown): Record<string, unknown> {
 
 export function transactionRoutes(router: Router): void {
   router
-    .on('POST', '/transactions/broadcast', (req, chain) => chain.broadcast(req.body()))
-    .on('POST', '/transactions/calculateFee', (req, chain) => calculateFee(chain, req.body()))
+    .on('POST', '/transactions/broadcast', (req, chain) => chain.broadcast(req.json()))
+    .on('POST', '/transactions/calculateFee', (req, chain) => calculateFee(chain, req.json()))
+    // jsonPost: a GET is 405
+    .on('GET', '/transactions/calculateFee', () => {
+      throw nodeErrors.methodNotAllowed()
+    })
     .on('GET', '/transactions/info/{id}', (req, chain) => {
       const tx = chain.tx(pathTxId(req.params['id']!))
       if (!tx) throw nodeErrors.txNotFound()

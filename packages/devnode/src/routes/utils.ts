@@ -14,7 +14,8 @@ import { compileForNode } from '../ride/compile.ts'
 import { engineCosts, estimateScript, readScript, scriptBytesFromBase64, secureHash } from '../ride/script/index.ts'
 import { RideError } from '../ride/values.ts'
 import { scriptText } from '../ride/script/printout.ts'
-import type { Request, Router } from './router.ts'
+import type { Router } from './router.ts'
+import { booleanQuery } from './params.ts'
 
 /** UtilsApiRoute.MaxSeedSize and DefaultSeedSize, in bytes */
 const MAX_SEED_BYTES = 1024
@@ -27,16 +28,6 @@ function scriptCache(chain: Chain): ScriptCache {
   let cache = caches.get(chain)
   if (cache === undefined) caches.set(chain, (cache = new ScriptCache()))
   return cache
-}
-
-/** akka's Boolean query parameter: true/yes/on/1 and false/no/off/0, any case; absent is false. */
-function booleanParam(req: Request, name: string): boolean {
-  const raw = req.query.get(name)
-  if (raw === null) return false
-  const v = raw.toLowerCase()
-  if (['true', 'yes', 'on', '1'].includes(v)) return true
-  if (['false', 'no', 'off', '0'].includes(v)) return false
-  throw new NodeError(0, `The query parameter '${name}' was malformed:\n'${raw}' is not a valid Boolean value`, 400)
 }
 
 /** WrongJson as play-json's validation prints it: `{"obj.path": [{msg: [...], args: []}]}`. */
@@ -59,7 +50,7 @@ function scriptOf(text: string, refuse: (message: string) => NodeError) {
 export function utilsRoutes(router: Router): void {
   router
     .on('POST', '/utils/script/compileCode', (req) => {
-      const compiled = compileForNode({ source: req.text, libraries: {} }, { compact: booleanParam(req, 'compact') })
+      const compiled = compileForNode({ source: req.text, libraries: {} }, { compact: booleanQuery(req.query, 'compact') })
       return {
         script: `base64:${compiled.base64}`,
         complexity: compiled.complexity,
@@ -69,8 +60,8 @@ export function utilsRoutes(router: Router): void {
       }
     })
     .on('POST', '/utils/script/compileWithImports', (req) => {
-      const body = req.body()
-      if (typeof body !== 'object' || body === null || Array.isArray(body) || body instanceof URLSearchParams) throw wrongJsonAt('obj', 'error.expected.jsobject')
+      const body = req.json()
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw wrongJsonAt('obj', 'error.expected.jsobject')
       const { script, imports } = body as { script?: unknown; imports?: unknown }
       // ScriptWithImportsRequest is read by Json.reads: both fields are required, every error is listed
       const errors: Record<string, { msg: string[]; args: [] }[]> = {}
@@ -122,21 +113,27 @@ export function utilsRoutes(router: Router): void {
       // ScriptedAddress: an account without a script is refused before the body is read; an expression script cannot
       // be evaluated either (a node fails on it with an internal error)
       if (chain.state.scripts.get(address)?.isDApp !== true) throw nodeErrors.custom(`Address ${address} is not dApp`)
-      const request = req.body()
-      if (typeof request !== 'object' || request === null || Array.isArray(request) || request instanceof URLSearchParams) {
-        throw wrongJsonAt('obj', 'error.expected.jsobject')
-      }
+      const request = req.json()
+      if (typeof request !== 'object' || request === null || Array.isArray(request)) throw wrongJsonAt('obj', 'error.expected.jsobject')
+      // `trace` is read after the body; a malformed one is the bare 404 (the trace itself is not written)
+      booleanQuery(req.query, 'trace')
       const ctx = { state: chain.state, chainId: chain.chainIdByte, scripts: scriptCache(chain) }
-      const result = evaluateOnDApp(ctx, address, request as Record<string, unknown>, chain.clock.now())
+      // parameter("trace".as[Boolean] ? false): Akka's Boolean reads true, yes, on and 1 in any case
+      const trace = ['true', 'yes', 'on', '1'].includes((req.query.get('trace') ?? '').toLowerCase())
+      const result = evaluateOnDApp(ctx, address, request as Record<string, unknown>, chain.clock.now(), { trace })
       // the answer is the evaluation's, then the request's fields, then the address (HTTP 200 for errors too)
       return { ...result, ...request, address }
     })
     .on('POST', '/utils/transactionSerialize', (req, chain) => {
-      const body = req.body()
-      if (typeof body !== 'object' || body === null || Array.isArray(body) || body instanceof URLSearchParams) throw wrongJsonAt('obj', 'error.expected.jsobject')
+      const body = req.json()
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw wrongJsonAt('obj', 'error.expected.jsobject')
       // TransactionFactory.fromSignedRequest reads the transaction without checking its proofs
       const tx = readTransaction(body, chain.chainIdByte, () => true)
       return { bytes: Array.from(bodyBytes(tx)) }
+    })
+    // jsonPost: a GET is 405
+    .on('GET', '/utils/transactionSerialize', () => {
+      throw nodeErrors.methodNotAllowed()
     })
     .on('GET', '/utils/seed', () => seed(DEFAULT_SEED_BYTES))
     .on('GET', '/utils/seed/{length}', (req) => {
