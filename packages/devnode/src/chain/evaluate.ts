@@ -10,6 +10,7 @@ import { ExpressionCompileError, compileExpressionForDApp } from '../ride/compil
 import { base64Decode } from '../ride/script/base64.ts'
 import { buildInvocation, callableExpr, withDeclarations } from '../ride/evaluate/dapp.ts'
 import { evaluate } from '../ride/evaluate/evaluator.ts'
+import { type LogItem, logText, logVars } from '../ride/evaluate/log.ts'
 import { scalaKeyOrder } from '../scala-order.ts'
 import { stdlib } from '../ride/stdlib/index.ts'
 import type { DAppScript, Declaration, Expr } from '../ride/terms.ts'
@@ -220,12 +221,19 @@ function readRequest(request: Json): { read: EvaluationRequest } | { error: Json
 
 // ---------------------------------------------------------------------------------------------------------------
 
+export interface EvaluateOptions {
+  /** `?trace=true`: the answer starts with `vars`, the evaluation log (TraceStep.logJson) */
+  trace?: boolean
+}
+
 /**
  * Evaluates `request` (the JSON body of POST /utils/script/evaluate/{address}) on the dApp at `dApp`, which has a
- * script. Returns what the node's UtilsEvaluator.evaluate returns: `{result, complexity, stateChanges}`, or the error
- * JSON (`{error, message, ...}`, which the node answers with HTTP 200 too). The state is unchanged afterwards.
+ * script. Returns what the node's UtilsEvaluator.evaluate returns: `{result, complexity, stateChanges}` (after `vars`
+ * when traced), or the error JSON (`{error, message, ...}`, which the node answers with HTTP 200 too); a failed
+ * evaluation is `InvokeRejectError(error = ..., log = ...)` with the evaluation log as the node prints it. The state is
+ * unchanged afterwards.
  */
-export function evaluateOnDApp(ctx: ApplyContext, dApp: string, request: Json, now: number): Json {
+export function evaluateOnDApp(ctx: ApplyContext, dApp: string, request: Json, now: number, options: EvaluateOptions = {}): Json {
   const reading = readRequest(request)
   if ('error' in reading) return reading.error
   const parsed = reading.read
@@ -241,7 +249,8 @@ export function evaluateOnDApp(ctx: ApplyContext, dApp: string, request: Json, n
       const deltas: [string, string, bigint][] = parsed.state.balances.map(([a, s, b]) => [a, s, b - balanceOf(state, a, s)])
       undo.push(applyReversibly(state, { balances: deltas, data: [] }))
     }
-    return parsed.kind === 'expr' ? evaluateExpr(ctx, dApp, script, parsed.expr, now, undo) : evaluateCall(ctx, dApp, script, parsed, now, undo)
+    const trace = options.trace === true
+    return parsed.kind === 'expr' ? evaluateExpr(ctx, dApp, script, parsed.expr, now, undo, trace) : evaluateCall(ctx, dApp, script, parsed, now, undo, trace)
   } finally {
     for (let i = undo.length - 1; i >= 0; i--) undo[i]!()
   }
@@ -269,7 +278,7 @@ function pseudoInvoke(ctx: ApplyContext, dApp: string, now: number, fields: Part
   }
 }
 
-function evaluateExpr(ctx: ApplyContext, dApp: string, script: DAppScript, expression: string, now: number, undo: (() => void)[]): Json {
+function evaluateExpr(ctx: ApplyContext, dApp: string, script: DAppScript, expression: string, now: number, undo: (() => void)[], trace: boolean): Json {
   let body: Expr
   try {
     body = compileExpressionForDApp(expression, script)
@@ -287,7 +296,7 @@ function evaluateExpr(ctx: ApplyContext, dApp: string, script: DAppScript, expre
   for (const c of script.callables) declarations.push({ kind: 'let', name: c.annotationArg, value: { kind: 'value', value: invocation } }, c.func)
   // Evaluation.emptyInvokeScriptLike: no id, the zero key as sender, a fee of FeeConstants(InvokeScript) * ScriptExtraFee
   const tx = pseudoInvoke(ctx, dApp, now, { fee: EXPRESSION_FEE })
-  return run(ctx, dApp, script, tx, withDeclarations(declarations, body), undo, emptyEffects(), defaultCaller(ctx.chainId))
+  return run(ctx, dApp, script, tx, withDeclarations(declarations, body), undo, emptyEffects(), defaultCaller(ctx.chainId), trace)
 }
 
 function evaluateCall(
@@ -297,6 +306,7 @@ function evaluateCall(
   request: Extract<EvaluationRequest, { kind: 'call' }>,
   now: number,
   undo: (() => void)[],
+  trace: boolean,
 ): Json {
   // UtilsInvocationRequest.toInvocation, in its order
   let callerPublicKey: Uint8Array
@@ -359,12 +369,13 @@ function evaluateCall(
     payment: request.payment,
     call: null,
   })
-  return run(ctx, dApp, script, tx, built.expr, undo, paid, pkAddress)
+  return run(ctx, dApp, script, tx, built.expr, undo, paid, pkAddress, trace)
 }
 
 /**
- * UtilsEvaluator.executeExpression once the expression is built: the evaluator within the limit, the result read as
- * actions (a result that is not one changes nothing), their checks and folds, then the balances.
+ * UtilsEvaluator.executeExpression once the expression is built: the evaluator within the limit, with its log (the node
+ * keeps it for every evaluation: the error text prints it), the result read as actions (a result that is not one
+ * changes nothing), their checks and folds, then the balances.
  */
 function run(
   ctx: ApplyContext,
@@ -375,11 +386,13 @@ function run(
   undo: (() => void)[],
   paid: Effects,
   payer: string,
+  trace: boolean,
 ): Json {
   const { state } = ctx
   // the final balance check undoes down to here what run and its caller applied (the overrides stay)
   const base = paid.balances.length > 0 ? undo.length - 1 : undo.length
   const calls = new DAppCalls(ctx, tx, script.version)
+  const log: LogItem[] = []
   let outcome
   try {
     outcome = evaluate(expr, {
@@ -388,13 +401,13 @@ function run(
       table: stdlib(script.version),
       limit: EVALUATE_COMPLEXITY_LIMIT,
       checkConstructorArgsTypes: true,
+      log,
     })
   } finally {
     undo.push(() => calls.revert())
   }
-  // the node prints the evaluation log after the error; this engine keeps none
-  if (outcome.kind === 'error') return apiError(306, `InvokeRejectError(error = ${outcome.error.message}, log = \n)`)
-  if (outcome.kind === 'incomplete') return apiError(306, 'InvokeRejectError(error = Calculation complexity limit exceeded, log = \n)')
+  if (outcome.kind === 'error') return apiError(306, `InvokeRejectError(error = ${outcome.error.message}, log = ${logText(log)})`)
+  if (outcome.kind === 'incomplete') return apiError(306, `InvokeRejectError(error = Calculation complexity limit exceeded, log = ${logText(log)})`)
   const complexity = outcome.complexity
 
   let actions: Action[] = []
@@ -453,7 +466,8 @@ function run(
     if (e instanceof NodeError && e.extra['details'] !== undefined) return apiError(402, 'Accounts balance errors', { details: e.extra['details'] })
     throw e
   }
-  return { result: scriptValueJson(outcome.value), complexity, stateChanges }
+  const answer = { result: scriptValueJson(outcome.value), complexity, stateChanges }
+  return trace ? { vars: logVars(log, scriptValueJson), ...answer } : answer
 }
 
 class ActionFailure extends Error {}

@@ -147,12 +147,40 @@ describe('POST /utils/script/evaluate/{address}', () => {
     expect(args.body).toEqual({ error: 199, message: "function 'set takes 1 args but 0 were(was) given", call: { function: 'set' }, address: dApp })
   })
 
-  it('answers a failing script with InvokeRejectError (306)', async () => {
-    // UtilsEvaluator.validationErrorToJson: InvokeRejectError -> ScriptExecutionError.Id with toStringWithLog; the node
-    // prints its evaluation log after `log = `, which this engine does not keep
+  it('answers a failing script with InvokeRejectError (306) and its evaluation log', async () => {
+    // UtilsEvaluator.validationErrorToJson: InvokeRejectError -> ScriptExecutionError.Id with toStringWithLog
+    // (ErrorWithLogPrinter): the callable's arguments, then throw's, its cost and the complexity left of 52,000
     const answer = await evaluate({ call: { function: 'fails' } })
     expect(answer.status).toBe(200)
-    expect(answer.body).toEqual({ error: 306, message: 'InvokeRejectError(error = no way, log = \n)', call: { function: 'fails' }, address: dApp })
+    expect(answer.body).toEqual({
+      error: 306,
+      message: 'InvokeRejectError(error = no way, log = \n\tfails.@args = []\n\tthrow.@args = [\n\t\t"no way"\n\t]\n\tthrow.@complexity = 1\n\t@complexityLimit = 51999\n)',
+      call: { function: 'fails' },
+      address: dApp,
+    })
+    // a trace adds nothing to an error
+    expect((await evaluate({ call: { function: 'fails' } }, '?trace=true')).body).toEqual(answer.body)
+  })
+
+  it('starts the answer with the evaluation log as `vars` under ?trace=true, and only then', async () => {
+    // UtilsApiRoute: parameter("trace".as[Boolean] ? false); UtilsEvaluator.evaluate: TraceStep.logJson(log) ++ result
+    const traced = await evaluate({ expr: 'double(21)' }, '?trace=true')
+    expect(traced.body).toEqual({
+      vars: [
+        { name: 'double.@args', type: 'Array', value: [{ type: 'Int', value: 21 }] },
+        { name: 'n', type: 'Int', value: 21 },
+        { name: '*.@args', type: 'Array', value: [{ type: 'Int', value: 21 }, { type: 'Int', value: 2 }] },
+        { name: '*.@complexity', type: 'Int', value: 1 },
+        { name: '@complexityLimit', type: 'Int', value: 51999 },
+      ],
+      result: { type: 'Int', value: 42 },
+      complexity: 1,
+      stateChanges: noChanges,
+      expr: 'double(21)',
+      address: dApp,
+    })
+    expect(Object.keys(traced.body)[0]).toBe('vars')
+    expect(Object.keys((await evaluate({ expr: 'double(21)' }, '?trace=false')).body)).toEqual(['result', 'complexity', 'stateChanges', 'expr', 'address'])
   })
 
   it('refuses a body that is both an expression and a call (198), and a body neither reading accepts (1)', async () => {
@@ -224,6 +252,8 @@ func testListArg(list: List[String|ByteVector|Int], str: String, bytes: ByteVect
 @Callable(i)
 func testCallable() = [BinaryEntry("test", i.caller.bytes)]
 @Callable(i)
+func testWriteEntryType(b: ByteVector) = [ BinaryEntry("bytes", b) ]
+@Callable(i)
 func testSyncInvoke() = {
   strict r = invoke(this, "testCallable", [], [])
   [BinaryEntry("testSyncInvoke", i.caller.bytes)]
@@ -281,15 +311,28 @@ func testSyncInvoke() = {
     })
   })
 
-  it('compiles a name the dApp does not declare and fails where it runs; a throw is InvokeRejectError', async () => {
-    // the node prints its evaluation log after `log = ` (`\n\ttestNone.@args = []\n` here); this engine keeps none
+  it('compiles a name the dApp does not declare and fails where it runs; a throw is InvokeRejectError, with the log', async () => {
     expect(await evalV5('testNone()')).toEqual({
       error: 306,
-      message: "InvokeRejectError(error = Function or type 'testNone' not found, log = \n)",
+      message: "InvokeRejectError(error = Function or type 'testNone' not found, log = \n\ttestNone.@args = []\n)",
       expr: 'testNone()',
       address: v5,
     })
-    expect((await evalV5('testF()')).message).toBe('InvokeRejectError(error = Test, log = \n)')
+    // the spec's text with its limit of 26,000 ends `@complexityLimit = 25999`; the default limit is 52,000
+    expect((await evalV5('testF()')).message).toBe(
+      'InvokeRejectError(error = Test, log = \n\ttestF.@args = []\n\tthrow.@args = [\n\t\t"Test"\n\t]\n\tthrow.@complexity = 1\n\t@complexityLimit = 51999\n)',
+    )
+  })
+
+  it('checks constructor argument types, the arguments printed as the node prints them, the log up to the constructor', async () => {
+    // the spec's text, whole
+    expect(await evalV5(' testWriteEntryType("abc") ')).toEqual({
+      error: 306,
+      message:
+        'InvokeRejectError(error = Passed args (bytes, abc) are unsuitable for constructor BinaryEntry(String, ByteVector), log = \n\ttestWriteEntryType.@args = [\n\t\t"abc"\n\t]\n\tb = "abc"\n\tBinaryEntry.@args = [\n\t\t"bytes",\n\t\t"abc"\n\t]\n)',
+      expr: ' testWriteEntryType("abc") ',
+      address: v5,
+    })
   })
 })
 

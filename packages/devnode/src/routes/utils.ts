@@ -115,11 +115,9 @@ export function utilsRoutes(router: Router): void {
       if (chain.state.scripts.get(address)?.isDApp !== true) throw nodeErrors.custom(`Address ${address} is not dApp`)
       const request = req.json()
       if (typeof request !== 'object' || request === null || Array.isArray(request)) throw wrongJsonAt('obj', 'error.expected.jsobject')
-      // `trace` is read after the body; a malformed one is the bare 404 (the trace itself is not written)
-      booleanQuery(req.query, 'trace')
+      // `trace` is read after the body; a malformed one is the bare 404; true adds the evaluation log as `vars`
+      const trace = booleanQuery(req.query, 'trace')
       const ctx = { state: chain.state, chainId: chain.chainIdByte, scripts: scriptCache(chain) }
-      // parameter("trace".as[Boolean] ? false): Akka's Boolean reads true, yes, on and 1 in any case
-      const trace = ['true', 'yes', 'on', '1'].includes((req.query.get('trace') ?? '').toLowerCase())
       const result = evaluateOnDApp(ctx, address, request as Record<string, unknown>, chain.clock.now(), { trace })
       // the answer is the evaluation's, then the request's fields, then the address (HTTP 200 for errors too)
       return { ...result, ...request, address }

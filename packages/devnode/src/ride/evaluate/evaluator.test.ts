@@ -267,7 +267,7 @@ describe('evaluate: errors', () => {
     expect(run(cond(long(1), TRUE, FALSE), 100)).toEqual({ kind: 'error', error: new RideError('Non-boolean result in cond'), complexity: 0 })
     expect(run({ kind: 'getter', expr: long(1), field: 'bytes' }, 100)).toEqual({
       kind: 'error',
-      error: new RideError("GETTER of non-case-object CONST_LONG(1) with field 'bytes"),
+      error: new RideError("GETTER of non-case-object 1 with field 'bytes"),
       complexity: 0,
     })
   })
@@ -283,7 +283,7 @@ describe('evaluate: constructors, globals and bindings', () => {
     const checked = (expr: Expr) => evaluate(expr, { version: 4, env, table, limit: 100, checkConstructorArgsTypes: true })
     expect(checked(user('Address', long(7)))).toMatchObject({
       kind: 'error',
-      error: new RideError('Passed args (CONST_LONG(7)) are unsuitable for constructor Address(ByteVector)'),
+      error: new RideError('Passed args (7) are unsuitable for constructor Address(ByteVector)'),
     })
     expect(checked(user('Address'))).toMatchObject({
       kind: 'error',

@@ -17,6 +17,7 @@ import type { Expr, FuncDeclaration } from '../terms.ts'
 import type { StdlibVersion } from '../versions.ts'
 import { base58Encode } from '../../crypto.ts'
 import { CaseObj, RideBigInt, RideError, UNIT, type Value } from '../values.ts'
+import { type LogItem, termString } from './log.ts'
 
 /** A value not computed because the complexity limit was reached first (the node's incomplete expression). */
 const INCOMPLETE: unique symbol = Symbol('incomplete')
@@ -59,6 +60,11 @@ export interface EvaluatorOptions {
   limit: number
   /** check constructor arguments against the type's fields (the node does only in /utils/script/evaluate) */
   checkConstructorArgsTypes?: boolean
+  /**
+   * Where to append the evaluation log (EvaluatorV2 with enableExecutionLog), in the node's order; see LogItem. Without
+   * it nothing is recorded and nothing is spent on recording.
+   */
+  log?: LogItem[]
 }
 
 /** Bindings placed around the expression before it runs: `i` of a callable, `tx` of a verifier. */
@@ -85,13 +91,13 @@ const enum F {
   UserBody,
 }
 type Frame =
-  | { f: F.Let; cell: LetCell }
+  | { f: F.Let; let: LetScope }
   | { f: F.Getter; field: string }
   | { f: F.If; expr: Extract<Expr, { kind: 'if' }>; scope: Scope }
   | { f: F.Args; expr: Extract<Expr, { kind: 'call' }>; scope: Scope; values: Result[]; index: number }
   /** a built-in user function's body: its cost was taken before, whatever the body spends (`unused` is fixed) */
-  | { f: F.BuiltinBody; unused: number; limitAtCall: number }
-  | { f: F.UserBody; limitAtCall: number }
+  | { f: F.BuiltinBody; unused: number; limitAtCall: number; name: string }
+  | { f: F.UserBody; limitAtCall: number; name: string }
 
 /**
  * Evaluates `expr` with `bindings` in scope (outermost first), within `options.limit`. Never throws for what a
@@ -133,6 +139,33 @@ function run(root: Expr, rootScope: Scope, options: EvaluatorOptions): [Result, 
     throw new Failure(new RideError(message), u)
   }
 
+  // The log (only when asked for). The node logs a let once (its LET by identity) when its value is first known: here
+  // a let's cell is its LET, made anew each time its block is entered, as the node's copy of a function body makes it.
+  const log = options.log
+  const loggedLets = log === undefined ? undefined : new Set<LetCell>()
+  const logLet = (s: LetScope, value: Value) => {
+    if (loggedLets!.has(s.cell)) return
+    loggedLets!.add(s.cell)
+    log!.push({ name: s.name, value })
+  }
+  // EvaluatorV2.logFunc: a call whose arguments are all evaluated, before it runs. A built-in the budget cannot pay
+  // for logs nothing; a function of the script or a constructor (not in the node's context) logs only its arguments.
+  const logCall = (header: Extract<Expr, { kind: 'call' }>['function'], args: Value[], budget: number) => {
+    const fn = header.kind === 'native' ? table.natives.get(header.id) : table.users.get(header.name)
+    const name = fn === undefined ? (header.kind === 'native' ? String(header.id) : header.name) : logName(fn.name, nativeName)
+    if (fn === undefined) {
+      log!.push({ name: `${name}.@args`, value: args })
+      return
+    }
+    const cost = fn.costs[version]!
+    if (budget < cost) return
+    log!.push({ name: `${name}.@args`, value: args }, { name: `${name}.@complexity`, value: BigInt(cost) }, { name: '@complexityLimit', value: BigInt(budget - cost) })
+  }
+  // newMode: a user-header call that spent nothing costs 1, and the node logs that
+  const logUnitCost = (name: string, budget: number) => {
+    if (budget >= 1) log!.push({ name: `${name}.@complexity`, value: 1n }, { name: '@complexityLimit', value: BigInt(budget - 1) })
+  }
+
   // Calls the function of `call` whose arguments are all evaluated, with `budget` > 0; sets the registers.
   const callFunction = (call: Extract<Expr, { kind: 'call' }>, args: Value[], budget: number, callScope: Scope) => {
     const header = call.function
@@ -157,7 +190,7 @@ function run(root: Expr, rootScope: Scope, options: EvaluatorOptions): [Result, 
           const value = args[i]!
           bodyScope = { func: false, name: params[i]!, cell: { expr: { kind: 'value', value }, scope: null, value }, next: bodyScope }
         }
-        stack.push({ f: F.UserBody, limitAtCall: budget })
+        stack.push({ f: F.UserBody, limitAtCall: budget, name: header.name })
         expr = s.decl.body
         scope = bodyScope
         limit = budget
@@ -171,6 +204,7 @@ function run(root: Expr, rootScope: Scope, options: EvaluatorOptions): [Result, 
     const fields = new Map<string, Value>()
     const n = Math.min(type.fields.length, args.length)
     for (let i = 0; i < n; i++) fields.set(type.fields[i]!.name, args[i]!)
+    if (log !== undefined) logUnitCost(header.name, budget)
     return ret(new CaseObj(type.name, fields), budget - 1)
   }
 
@@ -184,7 +218,7 @@ function run(root: Expr, rootScope: Scope, options: EvaluatorOptions): [Result, 
         const value = args[i]!
         bodyScope = { func: false, name: fn.args[i]!, cell: { expr: { kind: 'value', value }, scope: null, value }, next: bodyScope }
       }
-      stack.push({ f: F.BuiltinBody, unused: fixed, limitAtCall: budget })
+      stack.push({ f: F.BuiltinBody, unused: fixed, limitAtCall: budget, name: fn.name })
       expr = fn.body
       scope = bodyScope
       limit = fixed
@@ -202,141 +236,187 @@ function run(root: Expr, rootScope: Scope, options: EvaluatorOptions): [Result, 
       // function says so in ctx.spent; on success the body's costs are not counted
       throw new Failure(asRideError(e, fn.name), fixed - (ctx.spent ?? 0))
     }
+    if (fixed === budget && log !== undefined) logUnitCost(fn.name, budget)
     return ret(value, fixed === budget ? fixed - 1 : fixed)
   }
 
-  for (;;) {
-    if (evaluating) {
-      switch (expr.kind) {
-        case 'long':
-        case 'bytes':
-        case 'string':
-        case 'boolean':
-          ret(expr.value, limit)
-          break
-        case 'value':
-          ret(expr.value, limit)
-          break
-        case 'block': {
-          const d = expr.declaration
-          scope =
-            d.kind === 'let'
-              ? { func: false, name: d.name, cell: { expr: d.value, scope, value: undefined }, next: scope }
-              : { func: true, name: d.name, decl: d, next: scope }
-          expr = expr.body
-          break
-        }
-        case 'ref': {
-          const name = expr.name
-          let s = scope
-          while (s !== null && (s.func || s.name !== name)) s = s.next
-          if (s !== null) {
-            const cell = s.cell
-            if (cell.value !== undefined) {
-              ret(limit > 0 ? cell.value : INCOMPLETE, limit)
+  try {
+    for (;;) {
+      if (evaluating) {
+        switch (expr.kind) {
+          case 'long':
+          case 'bytes':
+          case 'string':
+          case 'boolean':
+            ret(expr.value, limit)
+            break
+          case 'value':
+            ret(expr.value, limit)
+            break
+          case 'block': {
+            const d = expr.declaration
+            scope =
+              d.kind === 'let'
+                ? { func: false, name: d.name, cell: { expr: d.value, scope, value: undefined }, next: scope }
+                : { func: true, name: d.name, decl: d, next: scope }
+            expr = expr.body
+            break
+          }
+          case 'ref': {
+            const name = expr.name
+            let s = scope
+            while (s !== null && (s.func || s.name !== name)) s = s.next
+            if (s !== null) {
+              const cell = s.cell
+              if (cell.value !== undefined) {
+                // a let known before its first reference (an argument, a binding) is logged there
+                if (log !== undefined) logLet(s, cell.value)
+                ret(limit > 0 ? cell.value : INCOMPLETE, limit)
+              } else {
+                stack.push({ f: F.Let, let: s })
+                expr = cell.expr
+                scope = cell.scope
+              }
+              break
+            }
+            let value = globals.get(name)
+            if (value === undefined) {
+              const global = table.globals.get(name)
+              if (global === undefined) fail(`A definition of '${name}' not found`, limit)
+              try {
+                value = global!.value({ version, env, remaining: limit })
+              } catch (e) {
+                throw new Failure(asRideError(e, name), limit)
+              }
+              globals.set(name, value)
+            }
+            ret(value, limit)
+            break
+          }
+          case 'getter':
+            stack.push({ f: F.Getter, field: expr.field })
+            expr = expr.expr
+            break
+          case 'if':
+            stack.push({ f: F.If, expr, scope })
+            expr = expr.cond
+            break
+          case 'call':
+            if (limit <= 0) {
+              ret(INCOMPLETE, limit)
+            } else if (expr.args.length === 0) {
+              if (log !== undefined) logCall(expr.function, [], limit)
+              callFunction(expr, [], limit, scope)
             } else {
-              stack.push({ f: F.Let, cell })
-              expr = cell.expr
-              scope = cell.scope
+              stack.push({ f: F.Args, expr, scope, values: [], index: 0 })
+              expr = expr.args[0]!
+            }
+            break
+        }
+        continue
+      }
+
+      const frame = stack.pop()
+      if (frame === undefined) return [result, unused]
+      switch (frame.f) {
+        case F.Let:
+          if (result !== INCOMPLETE) {
+            frame.let.cell.value = result
+            if (log !== undefined) logLet(frame.let, result)
+          }
+          if (unused <= 0) result = INCOMPLETE
+          break
+        case F.Getter:
+          if (result === INCOMPLETE) break
+          if (result instanceof CaseObj) {
+            if (unused > 0) {
+              const value = result.fields.get(frame.field)
+              if (value === undefined) fail(`key not found: ${frame.field}`, unused)
+              result = value!
+            } else {
+              result = INCOMPLETE
             }
             break
           }
-          let value = globals.get(name)
-          if (value === undefined) {
-            const global = table.globals.get(name)
-            if (global === undefined) fail(`A definition of '${name}' not found`, limit)
-            try {
-              value = global!.value({ version, env, remaining: limit })
-            } catch (e) {
-              throw new Failure(asRideError(e, name), limit)
-            }
-            globals.set(name, value)
-          }
-          ret(value, limit)
+          fail(`GETTER of non-case-object ${termString(result)} with field '${frame.field}`, unused)
           break
-        }
-        case 'getter':
-          stack.push({ f: F.Getter, field: expr.field })
-          expr = expr.expr
-          break
-        case 'if':
-          stack.push({ f: F.If, expr, scope })
-          expr = expr.cond
-          break
-        case 'call':
-          if (limit <= 0) {
-            ret(INCOMPLETE, limit)
-          } else if (expr.args.length === 0) {
-            callFunction(expr, [], limit, scope)
-          } else {
-            stack.push({ f: F.Args, expr, scope, values: [], index: 0 })
-            expr = expr.args[0]!
-          }
-          break
-      }
-      continue
-    }
-
-    const frame = stack.pop()
-    if (frame === undefined) return [result, unused]
-    switch (frame.f) {
-      case F.Let:
-        if (result !== INCOMPLETE) frame.cell.value = result
-        if (unused <= 0) result = INCOMPLETE
-        break
-      case F.Getter:
-        if (result === INCOMPLETE) break
-        if (result instanceof CaseObj) {
-          if (unused > 0) {
-            const value = result.fields.get(frame.field)
-            if (value === undefined) fail(`key not found: ${frame.field}`, unused)
-            result = value!
-          } else {
+        case F.If:
+          if (result === INCOMPLETE) break
+          if (typeof result !== 'boolean') fail('Non-boolean result in cond', unused)
+          if (unused <= 0) {
             result = INCOMPLETE
+            break
           }
-          break
-        }
-        fail(`GETTER of non-case-object ${show(result)} with field '${frame.field}`, unused)
-        break
-      case F.If:
-        if (result === INCOMPLETE) break
-        if (typeof result !== 'boolean') fail('Non-boolean result in cond', unused)
-        if (unused <= 0) {
-          result = INCOMPLETE
-          break
-        }
-        expr = result ? frame.expr.ifTrue : frame.expr.ifFalse
-        scope = frame.scope
-        limit = unused
-        evaluating = true
-        break
-      case F.Args: {
-        frame.values.push(result)
-        const call = frame.expr
-        if (unused > 0 && frame.values.length < call.args.length) {
-          // the node folds over every argument while complexity is left, even past an incomplete one
-          stack.push(frame)
-          expr = call.args[frame.values.length]!
+          expr = result ? frame.expr.ifTrue : frame.expr.ifFalse
           scope = frame.scope
           limit = unused
           evaluating = true
           break
-        }
-        if (unused <= 0 || frame.values.length < call.args.length || frame.values.includes(INCOMPLETE)) {
-          result = INCOMPLETE
+        case F.Args: {
+          frame.values.push(result)
+          const call = frame.expr
+          if (unused > 0 && frame.values.length < call.args.length) {
+            // the node folds over every argument while complexity is left, even past an incomplete one
+            stack.push(frame)
+            expr = call.args[frame.values.length]!
+            scope = frame.scope
+            limit = unused
+            evaluating = true
+            break
+          }
+          if (unused <= 0 || frame.values.length < call.args.length || frame.values.includes(INCOMPLETE)) {
+            result = INCOMPLETE
+            break
+          }
+          if (log !== undefined) logCall(call.function, frame.values as Value[], unused)
+          callFunction(call, frame.values as Value[], unused, frame.scope)
           break
         }
-        callFunction(call, frame.values as Value[], unused, frame.scope)
+        case F.BuiltinBody:
+          if (frame.unused === frame.limitAtCall && log !== undefined) logUnitCost(frame.name, frame.limitAtCall)
+          unused = frame.unused === frame.limitAtCall ? frame.unused - 1 : frame.unused
+          break
+        case F.UserBody:
+          if (unused === frame.limitAtCall) {
+            if (log !== undefined) logUnitCost(frame.name, unused)
+            unused -= 1
+          }
+          break
+      }
+    }
+  } catch (e) {
+    // EvaluatorV2.logError: the innermost let under evaluation logs the error (the lets around it see it logged)
+    if (log !== undefined && e instanceof Failure) {
+      for (let i = stack.length - 1; i >= 0; i--) {
+        const frame = stack[i]!
+        if (frame.f !== F.Let) continue
+        if (!loggedLets!.has(frame.let.cell)) {
+          loggedLets!.add(frame.let.cell)
+          log.push({ name: frame.let.name, error: e.error })
+        }
         break
       }
-      case F.BuiltinBody:
-        unused = frame.unused === frame.limitAtCall ? frame.unused - 1 : frame.unused
-        break
-      case F.UserBody:
-        if (unused === frame.limitAtCall) unused -= 1
-        break
     }
+    throw e
   }
+}
+
+/** Built-in user functions the node names apart from their header: BaseFunction.name for FunctionHeader.User. */
+const PUBLIC_NAMES: ReadonlyMap<string, string> = new Map([
+  ['dropRightBytes', 'dropRight'],
+  ['takeRightBytes', 'takeRight'],
+  ['sqrtBigInt', 'sqrt'],
+])
+
+/**
+ * The name a built-in logs under: its RIDE name; `@extrNative(1050)` is `getIntegerValue` and `@extrUser(getInteger)`
+ * is `getIntegerValue` (Functions.withExtract: the function's name + `Value`).
+ */
+function logName(name: string, nativeName: (id: number) => string | undefined): string {
+  const extracted = /^@extr(Native|User)\((.+)\)$/.exec(name)
+  if (extracted === null) return PUBLIC_NAMES.get(name) ?? name
+  const inner = extracted[1] === 'Native' ? (nativeName(Number(extracted[2])) ?? extracted[2]!) : extracted[2]!
+  return `${inner}Value`
 }
 
 function applyNative(fn: NativeFunction, args: Value[], ctx: CallContext, unused: number): { value: Value; unused: number } {
@@ -358,14 +438,14 @@ function checkConstructorArgs(type: CaseType, args: readonly Value[], unused: nu
   const list = (items: readonly string[]) => `(${items.join(', ')})`
   if (type.fields.length !== args.length) {
     throw new Failure(
-      new RideError(`Constructor ${type.name} expected ${type.fields.length} args, but ${list(args.map(show))} was passed`),
+      new RideError(`Constructor ${type.name} expected ${type.fields.length} args, but ${list(args.map(termString))} was passed`),
       unused,
     )
   }
   const fits = type.fields.every((field, i) => typeFits(field.type, args[i]!))
   if (!fits) {
     throw new Failure(
-      new RideError(`Passed args ${list(args.map(show))} are unsuitable for constructor ${type.name}${list(type.fields.map((f) => f.type))}`),
+      new RideError(`Passed args ${list(args.map(termString))} are unsuitable for constructor ${type.name}${list(type.fields.map((f) => f.type))}`),
       unused,
     )
   }
