@@ -8,8 +8,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
-import { RICH_SEED, addressOf, client, seed, wt } from '../../../test/waves.ts'
+import { RICH_SEED, addressOf, client, crypto, deploySource, seed, wt } from '../../../test/waves.ts'
 import { createDevnode } from './index.ts'
+import { servedRoutes } from './routes/server.ts'
 
 const R = 'R'
 const bin = fileURLToPath(new URL('../bin/waves-devnode.js', import.meta.url))
@@ -131,39 +132,119 @@ describe('connections', () => {
 })
 
 describe('bad input', () => {
-  it('answers thousands of random and mutated requests without a 500, and changes nothing', async () => {
+  const NOT_FOUND = 'The requested resource could not be found.'
+  const METHOD_NOT_ALLOWED = 'A request was made of a resource using a request method not supported by that resource;'
+  const DAPP = `{-# STDLIB_VERSION 6 #-}
+{-# CONTENT_TYPE DAPP #-}
+{-# SCRIPT_TYPE ACCOUNT #-}
+@Callable(i)
+func fails() = throw("no way")
+@Callable(i)
+func pays(n: Int) = [ScriptTransfer(i.caller, n, unit), IntegerEntry("n", n)]`
+
+  it('answers thousands of random and mutated requests to every served route without a 500, and changes nothing', async () => {
     const errors: unknown[] = []
     const node = await createDevnode({ onError: (e) => errors.push(e) })
     const api = client(node.url)
+    // something for every kind of path segment to name: a dApp (whose callable throws), an asset, a lease, an alias, data
+    const dApp = await deploySource(api, seed('fuzzed dApp'), DAPP)
+    const issue = wt.issue({ name: 'Fuzzed', description: '', quantity: 1000, decimals: 2, chainId: R }, RICH_SEED)
+    const lease = wt.lease({ recipient: dApp, amount: 1000, chainId: R }, RICH_SEED)
+    const setup = [issue, lease, wt.alias({ alias: 'fuzzed', chainId: R }, RICH_SEED), wt.data({ data: [{ key: 'k/1', type: 'integer', value: 1 }, { key: 'ключ', type: 'string', value: 'x' }], chainId: R }, RICH_SEED)]
+    for (const tx of setup) expect((await api.broadcast(tx)).status).toBe(200)
+    await node.mine()
+    const blockId = (await api.get('/blocks/last')).body.id as string
     // Signed by an account without funds, so that no variant can be valid and every one must be refused.
     const pauper = seed('pauper')
     const valid = wt.transfer({ recipient: addressOf(seed('x')), amount: 5, chainId: R }, pauper)
-    const invoke = wt.invokeScript({ dApp: addressOf(seed('x')), call: { function: 'f', args: [{ type: 'integer', value: 1 }] }, chainId: R }, pauper)
-    const before = JSON.stringify((await api.get(`/addresses/balance/${addressOf(RICH_SEED)}`)).body) + (await api.get('/blocks/height')).body.height
-    const paths = ['/transactions/broadcast', '/addresses/data/3M4qwDomRabJKLZxuXhwfqLApQkU592nWxF', '/transactions/status', '/assets/details', '/utils/script/compileCode', '/addresses/data/%ZZ', '/blocks/at/-1', '/transactions/info/%00']
+    const invoke = wt.invokeScript({ dApp, call: { function: 'pays', args: [{ type: 'integer', value: 1 }] }, chainId: R }, pauper)
+    const fingerprint = async () =>
+      JSON.stringify([(await api.get(`/addresses/balance/details/${addressOf(RICH_SEED)}`)).body, (await api.get('/blocks/last')).body, (await api.get(`/addresses/data/${dApp}`)).body, node.chain.unconfirmedCount])
+    const before = await fingerprint()
+
+    const b58 = (bytes: number) => crypto.base58Encode(new Uint8Array(bytes).fill(9))
+    const hostile = fc.oneof(
+      fc.constantFrom('', '0', '-1', '2147483648', '99999999999999999999', '1e3', '+1', '%00', '%ZZ', '%', '%2F', '..', 'null', '__proto__', 'constructor'),
+      fc.constantFrom(b58(0), b58(1), b58(26), b58(31), b58(33), b58(64), b58(65), 'z'.repeat(193), `address:${dApp}`, 'alias:R:fuzzed', '3MzemmPMqY5C3D1tGAXdDZRkQm1wNvcF6Wy'),
+      fc.string({ unit: 'grapheme', maxLength: 12 }).map(encodeURIComponent),
+      fc.string({ maxLength: 12 }),
+    )
+    const height = fc.constantFrom('0', '1', '2', '3', String(node.chain.height - 1), String(node.chain.height), String(node.chain.height + 1))
+    const plausible: Record<string, fc.Arbitrary<string>> = {
+      address: fc.constantFrom(addressOf(RICH_SEED), dApp, addressOf(pauper)),
+      id: fc.constantFrom(issue.id, lease.id, blockId, b58(32)),
+      assetId: fc.constantFrom(issue.id, b58(32)),
+      publicKey: fc.constantFrom(crypto.publicKey(RICH_SEED), b58(32)),
+      key: fc.constantFrom('k%2F1', encodeURIComponent('ключ'), 'n'),
+      name: fc.constantFrom('fuzzed', 'nobody', 'ab', 'x'.repeat(31)),
+      height,
+      from: height,
+      to: height,
+      confirmations: height,
+      count: height,
+      limit: fc.constantFrom('1', '10', '1000', '1001'),
+      length: fc.constantFrom('1', '32', '1024', '1025'),
+      timestamp: fc.constantFrom(String(node.chain.clock.now()), '0', String(node.chain.state.blocks[1]!.timestamp)),
+      rest: fc.constantFrom('x', 'x/y', 'n'),
+    }
+    const segment = (name: string) => fc.oneof({ weight: 3, arbitrary: plausible[name] ?? hostile }, { weight: 2, arbitrary: hostile })
+    const routes = servedRoutes()
+    const path = fc.constantFrom(...routes).chain((route) => {
+      const names = [...route.path.matchAll(/\{(\w+)\*?\}/g)].map((m) => m[1]!)
+      return fc.tuple(fc.constant(route), fc.tuple(...(names.map(segment) as [fc.Arbitrary<string>])))
+    })
+    const queryValue = fc.oneof(hostile, fc.constantFrom('true', 'maybe', issue.id, lease.id, dApp, '.*', '(', 'k/1'))
+    const query = fc.array(fc.tuple(fc.constantFrom('id', 'address', 'height', 'asset', 'matches', 'key', 'after', 'full', 'compact', 'trace'), queryValue), { maxLength: 3 })
     const mutate = fc.oneof(
       fc.jsonValue(),
       fc.record({ key: fc.constantFrom(...Object.keys(valid)), value: fc.jsonValue() }).map(({ key, value }) => ({ ...valid, [key]: value })),
       fc.record({ key: fc.constantFrom(...Object.keys(invoke)), value: fc.jsonValue() }).map(({ key, value }) => ({ ...invoke, [key]: value })),
-      fc.constantFrom({ ...invoke, call: { function: 'f', args: [{ type: 'list', value: [{ type: 'list', value: [] }] }] } }, { ...valid, amount: '99999999999999999999' }, { ...valid, type: 1 }),
+      fc.record({ key: fc.constantFrom('ids', 'keys', 'addresses', 'height', 'asset', 'script', 'imports', 'expr', 'call', 'payment', 'state', 'senderPublicKey', 'type'), value: fc.jsonValue() }).map(({ key, value }) => ({ [key]: value })),
+      fc.constantFrom(
+        { ...invoke, call: { function: 'f', args: [{ type: 'list', value: [{ type: 'list', value: [] }] }] } },
+        { ...valid, amount: '99999999999999999999' },
+        { ...valid, type: 1 },
+        valid,
+        invoke,
+        { call: { function: 'fails', args: [] } },
+        { call: { function: 'pays', args: [{ type: 'integer', value: 2 }] } },
+        { expr: 'pays(1)' },
+        { expr: `{ func f(a: Int, x: Int) = a + size(toBase58String(sha256(toBytes(a + x)))); let l = [${Array.from({ length: 100 }, (_, i) => i)}]; FOLD<100>(l, 0, f) + FOLD<100>(l, 0, f) + FOLD<100>(l, 0, f) }` },
+        { ids: [issue.id, lease.id, 'x', ''] },
+        { keys: ['n', 'k/1', ''] },
+        { addresses: [dApp, 'x'], height: 2, asset: issue.id },
+      ),
     )
-    const requests = fc.tuple(fc.constantFrom(...paths), fc.oneof(mutate.map((v) => JSON.stringify(v)), fc.string()), fc.constantFrom('GET', 'POST'))
-    let sent = 0
+    const body: fc.Arbitrary<[string, string]> = fc.oneof(
+      fc.tuple(mutate.map((v) => JSON.stringify(v)), fc.constant('application/json')),
+      fc.tuple(fc.string(), fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded')),
+      fc.tuple(fc.array(fc.tuple(fc.constantFrom('id', 'key', 'matches', 'address'), queryValue), { maxLength: 3 }).map((fields) => new URLSearchParams(fields).toString()), fc.constant('application/x-www-form-urlencoded')),
+    )
+    const requests = fc.record({ path, query, body, method: fc.option(fc.constantFrom('GET', 'POST', 'DELETE', 'HEAD', 'PUT'), { freq: 4 }) })
+    const covered = new Set<string>()
     await fc.assert(
-      fc.asyncProperty(requests, async ([path, body, method]) => {
-        sent++
-        const answer = await api.request(method, path, method === 'POST' ? body : undefined)
-        expect(answer.status).toBeLessThan(500)
-        // a path or method no route takes gets akka-http's bare text 404; everything else the node's JSON error
-        if (answer.status === 404 && typeof answer.body === 'string') expect(answer.body).toBe('The requested resource could not be found.')
-        else if (answer.status >= 400) expect(typeof answer.body.error).toBe('number')
+      fc.asyncProperty(requests, async ({ path: [route, values], query, body: [text, contentType], method }) => {
+        let i = 0
+        const url = route.path.replace(/\{\w+\*?\}/g, () => values[i++]!) + (query.length > 0 ? `?${query.map(([k, v]) => `${k}=${v}`).join('&')}` : '')
+        const verb = method ?? route.method
+        covered.add(`${route.method} ${route.path}`)
+        const res = await fetch(node.url + url, { method: verb, ...(verb === 'POST' || verb === 'PUT' ? { body: text, headers: { 'content-type': contentType } } : {}) })
+        const answer = await res.text()
+        const type = res.headers.get('content-type')
+        expect(res.status, `${verb} ${url}`).toBeLessThan(500)
+        // a path, method, segment or parameter no route takes gets akka-http's bare text; everything else is JSON
+        if (verb === 'HEAD') expect(answer).toBe('')
+        else if (type === 'text/plain; charset=UTF-8') expect([res.status, answer]).toEqual(res.status === 405 ? [405, METHOD_NOT_ALLOWED] : [404, NOT_FOUND])
+        else {
+          const json = JSON.parse(answer)
+          if (res.status >= 400) expect(typeof json.error, `${verb} ${url}: ${answer}`).toBe('number')
+        }
       }),
-      { numRuns: 2000, seed: 42 },
+      { numRuns: Number(process.env['FUZZ_RUNS'] ?? 3000), seed: Number(process.env['FUZZ_SEED'] ?? 42) },
     )
-    expect(sent).toBe(2000)
+    expect(covered).toEqual(new Set(routes.map((r) => `${r.method} ${r.path}`)))
     expect(errors).toEqual([])
-    const after = JSON.stringify((await api.get(`/addresses/balance/${addressOf(RICH_SEED)}`)).body) + (await api.get('/blocks/height')).body.height
-    expect(after).toBe(before)
+    expect(await fingerprint()).toBe(before)
     await node.close()
   })
 })

@@ -15,6 +15,7 @@ export type Handler = (req: Request, chain: Chain) => unknown
 
 interface Route {
   method: string
+  path: string
   pattern: RegExp
   names: string[]
   handler: Handler
@@ -30,8 +31,13 @@ export class Router {
       names.push(name)
       return rest ? '(.+)' : '([^/]+)'
     })
-    this.routes.push({ method, pattern: new RegExp(`^${pattern}$`), names, handler })
+    this.routes.push({ method, path, pattern: new RegExp(`^${pattern}$`), names, handler })
     return this
+  }
+
+  /** every route served, as registered: method and path with its `{name}` segments */
+  list(): { method: string; path: string }[] {
+    return this.routes.map(({ method, path }) => ({ method, path }))
   }
 
   match(method: string, path: string): { handler: Handler; params: Record<string, string> } | 'wrong-method' | undefined {

@@ -29,6 +29,9 @@ utilsRoutes(router)
 activationRoutes(router)
 rewardRoutes(router)
 
+/** Every route the server takes (method and path pattern), in dispatch order. */
+export const servedRoutes = (): { method: string; path: string }[] => router.list()
+
 /**
  * How long an idle keep-alive connection stays open, in ms: akka-http's default `idle-timeout`, which a node
  * keeps. Node's own default (5 s) closes the connection of a client that paused longer between two
