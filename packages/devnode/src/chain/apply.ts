@@ -48,6 +48,7 @@ import { FAILURE_CAUSE, FailedInvoke, accountBalanceErrorText, failedInvoke, fai
 import { DAppCalls, failedInvocations } from './invoke.ts'
 import { applyReversibly, checkActionAmounts, checkResultFields, foldActions, foldedStateChanges, isNft } from './actions.ts'
 import { applyUpdateAssetInfo } from './update-asset-info.ts'
+import { applyExchange, checkExchangeFunds, EXCHANGE_FEE_UNITS, verifyOrders } from './exchange.ts'
 import { issueScript, refuseSmartSponsorship, setAssetScript, smartAssetsExtraFee, verifyAssets } from './assets.ts'
 
 export interface ApplyContext {
@@ -83,7 +84,8 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
   checkFee(state, tx, fail)
   const fee = feeBalances(state, tx)
   if (tx.type !== 9) checkBalances(state, json, netBalances({ balances: fee, data: [] }).filter(([, , delta]) => delta < 0))
-  const verifierComplexity = verifySender(ctx, tx, json)
+  if (tx.type === 7) checkExchangeFunds(state, tx, json, fail)
+  const verifierComplexity = verifySender(ctx, tx, json) + (tx.type === 7 ? verifyOrders(ctx, tx, json, fail) : 0)
 
   const effects = emptyEffects()
   effects.balances.push(...fee)
@@ -157,6 +159,9 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
       break
     case 17:
       applyUpdateAssetInfo(state, tx, effects, fail)
+      break
+    case 7:
+      applyExchange(ctx, tx, json, effects, addresses, fail)
       break
     case 16: {
       const dApp = resolveRecipient(state, tx.dApp, fail)
@@ -349,7 +354,7 @@ function checkSpendable(state: ChainState, tx: Tx, json: Record<string, unknown>
  */
 export function minFee(state: ChainState, tx: Tx, fail: (reason: string) => never): { required: bigint; inAsset: bigint; requirements: string[] } {
   const sponsorship = checkFeeAsset(state, tx, fail)
-  let units = FEE_UNITS[tx.type] ?? 1n
+  let units = tx.type === 7 ? EXCHANGE_FEE_UNITS : (FEE_UNITS[tx.type] ?? 1n)
   if (tx.type === 3 && tx.quantity === 1n && tx.decimals === 0 && !tx.reissuable) units = 1n // NFT: 0.001 WAVES
   if (tx.type === 11) units += BigInt(Math.floor((tx.transfers.length + 1) / 2))
   if (tx.type === 12) units += BigInt(Math.floor((dataPayloadSize(tx.data) - 1) / 1024))

@@ -15,6 +15,7 @@ import type { CaseObj, Value } from '../ride/values.ts'
 import type { StdlibVersion } from '../ride/versions.ts'
 import type { Tx } from './tx.ts'
 import { txObject } from './verifier.ts'
+import { exchangeAssets, matcherFeeAssets } from './exchange.ts'
 
 const scriptOf = (state: ChainState, assetId: string): AssetScript | null => state.assets.get(assetId)?.script ?? null
 
@@ -32,6 +33,8 @@ function checkedAssets(tx: Tx): string[] {
       return [tx.assetId]
     case 16:
       return [...new Set(tx.payment.flatMap((p) => (p.assetId === null ? [] : [p.assetId])))]
+    case 7:
+      return exchangeAssets(tx)
     default:
       return []
   }
@@ -234,7 +237,9 @@ export function setAssetScript(ctx: ApplyContext, tx: Extract<Tx, { type: 15 }>,
  * asset scripts' that TransactionDiffer adds around it), so a transfer of a scripted asset records 0.
  */
 export function verifyAssets(ctx: ApplyContext, tx: Tx, json: Record<string, unknown>, spent = 0, verifier = 0): void {
-  for (const assetId of smartAssets(ctx.state, tx)) {
+  // an exchange's matcher fee assets are judged after the pair's (Verifier.assets' additional assets)
+  const extra = tx.type === 7 ? matcherFeeAssets(tx).filter((asset) => scriptOf(ctx.state, asset) !== null) : []
+  for (const assetId of [...smartAssets(ctx.state, tx), ...extra]) {
     const stored = scriptOf(ctx.state, assetId)!
     const script = ctx.scripts.get(stored.base64)
     const tx$ = txObject(tx, script.version, false)
@@ -244,10 +249,11 @@ export function verifyAssets(ctx: ApplyContext, tx: Tx, json: Record<string, unk
       spent += outcome.complexity
       continue
     }
-    if (tx.type === 16) {
+    if (tx.type === 16 || tx.type === 7) {
       const text = `Transaction is not allowed by script of the asset ${assetId}${outcome.ok ? '' : `: ${outcome.error.message}`}`
       const total = spent + stored.complexity
-      if (failsAfter(total + verifier)) throw new FailedInvoke(text, total, FAILURE_CAUSE.assetScript)
+      // an exchange may fail as an invoke does; it is refused here whatever the complexity (not stored as failed)
+      if (tx.type === 16 && failsAfter(total + verifier)) throw new FailedInvoke(text, total, FAILURE_CAUSE.assetScript)
       throw new NodeError(306, `Error while executing token-script: ${text}`, 400, { transaction: json })
     }
     if (outcome.ok) throw new NodeError(308, 'Transaction is not allowed by token-script', 400, { transaction: json })

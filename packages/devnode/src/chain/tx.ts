@@ -7,6 +7,8 @@ import { MAX_LONG } from '../constants.ts'
 import { nodeErrors } from '../errors.ts'
 import type { DataWrite } from '../state/state.ts'
 import { checkAssetInfo } from './update-asset-info.ts'
+import { exchangeBodyBytes, printOrder, readOrder, type Order } from './order.ts'
+import { checkExchange } from './exchange.ts'
 
 const { makeTxBytes } = wavesTransactions
 
@@ -16,6 +18,7 @@ export const SUPPORTED_VERSIONS: ReadonlyMap<number, number> = new Map([
   [4, 3],
   [5, 3],
   [6, 3],
+  [7, 3],
   [8, 3],
   [9, 3],
   [10, 3],
@@ -45,6 +48,7 @@ export const TYPE_NAMES: Readonly<Record<number, string>> = {
   4: 'Transfer',
   5: 'Reissue',
   6: 'Burn',
+  7: 'Exchange',
   8: 'Lease',
   9: 'LeaseCancel',
   10: 'CreateAlias',
@@ -99,6 +103,7 @@ export type Tx = Common &
         payment: { amount: bigint; assetId: string | null }[]
       }
     | { type: 17; assetId: string; name: string; description: string }
+    | { type: 7; order1: Order; order2: Order; amount: bigint; price: bigint; buyMatcherFee: bigint; sellMatcherFee: bigint }
   )
 
 /** An invoke's call argument as the transaction carries it. */
@@ -109,13 +114,13 @@ export type CallArg =
   | { type: 'binary'; value: Uint8Array }
   | { type: 'list'; value: CallArg[] }
 
-type Json = Record<string, unknown>
+export type Json = Record<string, unknown>
 
-function bad(field: string, why: string): never {
+export function bad(field: string, why: string): never {
   throw nodeErrors.wrongJson(`${field}: ${why}`)
 }
 
-function long(json: Json, field: string): bigint {
+export function long(json: Json, field: string): bigint {
   const v = json[field]
   if (typeof v === 'bigint') return v
   if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v)
@@ -123,19 +128,19 @@ function long(json: Json, field: string): bigint {
   return bad(field, 'expected an integer')
 }
 
-function safeLong(json: Json, field: string): bigint {
+export function safeLong(json: Json, field: string): bigint {
   const v = long(json, field)
   if (v > MAX_LONG || v < -MAX_LONG - 1n) bad(field, 'out of the 64-bit range')
   return v
 }
 
-function int(json: Json, field: string, min: number, max: number): number {
+export function int(json: Json, field: string, min: number, max: number): number {
   const v = Number(safeLong(json, field))
   if (v < min || v > max) bad(field, `expected ${min}..${max}`)
   return v
 }
 
-function str(json: Json, field: string): string {
+export function str(json: Json, field: string): string {
   const v = json[field]
   return typeof v === 'string' ? v : bad(field, 'expected a string')
 }
@@ -145,7 +150,7 @@ function optionalStr(json: Json, field: string, fallback: string): string {
   return v === undefined || v === null ? fallback : typeof v === 'string' ? v : bad(field, 'expected a string')
 }
 
-function bytes58(value: string, field: string, length?: number): Uint8Array {
+export function bytes58(value: string, field: string, length?: number): Uint8Array {
   let decoded: Uint8Array
   try {
     decoded = base58Decode(value)
@@ -175,7 +180,7 @@ function base64(value: unknown, field: string): string {
   return `base64:${Buffer.from(bytes).toString('base64')}`
 }
 
-function assetId(json: Json, field: string): string | null {
+export function assetId(json: Json, field: string): string | null {
   const v = json[field]
   if (v === undefined || v === null || v === 'WAVES') return null
   if (typeof v !== 'string') return bad(field, 'expected an asset id')
@@ -429,6 +434,28 @@ export function readTransaction(json: unknown, chainId: number, scripted: (sende
       tx = { ...common, type, id: '', assetId: requiredAssetId(j, 'assetId'), name: str(j, 'name'), description: optionalStr(j, 'description', '') }
       checkAssetInfo(tx)
       break
+    case 7: {
+      const order1 = readOrder(j['order1'], 'order1', chainId)
+      const order2 = readOrder(j['order2'], 'order2', chainId)
+      // the matcher sends it (ExchangeTransaction.sender: the buy order's matcher) and pays its fee in WAVES
+      const matcher = (order1.orderType === 'buy' ? order1 : order2).matcherPublicKey
+      tx = {
+        ...common,
+        senderPublicKey: matcher,
+        sender: address({ publicKey: matcher }, chainId),
+        feeAssetId: null,
+        type,
+        id: '',
+        order1,
+        order2,
+        amount: safeLong(j, 'amount'),
+        price: safeLong(j, 'price'),
+        buyMatcherFee: safeLong(j, 'buyMatcherFee'),
+        sellMatcherFee: safeLong(j, 'sellMatcherFee'),
+      }
+      checkExchange(tx)
+      break
+    }
     default:
       throw nodeErrors.unsupportedType()
   }
@@ -501,6 +528,7 @@ export function protobufFieldLength(message: Uint8Array, field: number): number 
 
 /** The body bytes the id and the signature are computed over, by @waves/waves-transactions. */
 export function bodyBytes(tx: Tx): Uint8Array {
+  if (tx.type === 7) return exchangeBodyBytes(tx)
   const direct = tx.type === 16 ? invokeBodyBytes(tx) : null
   if (direct !== null) return direct
   const wire = toWire(tx)
@@ -562,5 +590,7 @@ export function printTx(tx: Tx): Json {
       return { ...head, dApp: tx.dApp, payment: tx.payment, call: tx.call && { function: tx.call.function, args: tx.call.args.map(printArg) } }
     case 17:
       return { ...head, assetId: tx.assetId, name: tx.name, description: tx.description }
+    case 7:
+      return { ...head, order1: printOrder(tx.order1), order2: printOrder(tx.order2), amount: tx.amount, price: tx.price, buyMatcherFee: tx.buyMatcherFee, sellMatcherFee: tx.sellMatcherFee }
   }
 }

@@ -11,6 +11,7 @@ import type { DataWrite } from '../state/state.ts'
 import type { ApplyContext } from './apply.ts'
 import { chainEnvironment } from './environment.ts'
 import { bodyBytes, isSigned, type CallArg, type Tx } from './tx.ts'
+import { describeExchange } from './exchange.ts'
 
 /** A call argument as the value a callable or a script's `tx.args` receives (the node's EVALUATED constants). */
 export function callArgValue(arg: CallArg): Value {
@@ -103,6 +104,8 @@ export function describeTx(tx: Tx): TransactionDescription {
       }
     case 17:
       return { ...proven, type: 17, assetId: bytes(tx.assetId), name: tx.name, description: tx.description }
+    case 7:
+      return { ...proven, ...describeExchange(tx) }
   }
 }
 

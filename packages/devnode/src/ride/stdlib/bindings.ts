@@ -9,7 +9,11 @@ import {
   addressObj,
   aliasObj,
   assetFields,
+  ASSET_PAIR_FIELDS,
   ATTACHED_PAYMENT_FIELDS,
+  BUY,
+  orderFields,
+  SELL,
   blockInfoFields,
   caseObjOf,
   DATA_ENTRY_TYPES,
@@ -49,6 +53,30 @@ export type DataEntryDescription =
   | { key: string; type: 'integer' | 'boolean' | 'binary' | 'string'; value: EntryValue }
   /** a deletion (data transaction V2 with a null value) */
   | { key: string; type: null }
+
+/** An order of an exchange (lang Ord, as the node's RealTransactionWrapper fills it). */
+export interface OrderDescription {
+  id: Uint8Array
+  /** the sender's address bytes */
+  sender: Uint8Array
+  senderPublicKey: Uint8Array
+  matcherPublicKey: Uint8Array
+  /** null = WAVES */
+  amountAsset: Uint8Array | null
+  priceAsset: Uint8Array | null
+  orderType: 'buy' | 'sell'
+  price: bigint
+  amount: bigint
+  /** ms */
+  timestamp: bigint
+  /** ms */
+  expiration: bigint
+  matcherFee: bigint
+  matcherFeeAssetId: Uint8Array | null
+  bodyBytes: Uint8Array
+  proofs: readonly Uint8Array[]
+  attachment: Uint8Array | null
+}
 
 /** The dev node's transaction types, by type id, as a script sees them. */
 export type TransactionDescription =
@@ -93,6 +121,15 @@ export type TransactionDescription =
             payments: readonly Payment[]
           }
         | { type: 17; assetId: Uint8Array; name: string; description: string }
+        | {
+            type: 7
+            buyOrder: OrderDescription
+            sellOrder: OrderDescription
+            price: bigint
+            amount: bigint
+            buyMatcherFee: bigint
+            sellMatcherFee: bigint
+          }
       ))
 
 export function recipientObj(recipient: Recipient): CaseObj {
@@ -146,6 +183,32 @@ const TYPE_NAMES: Readonly<Record<TransactionDescription['type'], string>> = {
   15: 'SetAssetScriptTransaction',
   16: 'InvokeScriptTransaction',
   17: 'UpdateAssetInfoTransaction',
+  7: 'ExchangeTransaction',
+}
+
+/**
+ * `Order` as a script of `version` sees it (Bindings.orderObject): the `tx` of an account script judging an order
+ * (`proofs` true), and the orders inside an ExchangeTransaction, which carry their proofs except for V3 asset scripts.
+ */
+export function orderObject(order: OrderDescription, version: StdlibVersion, proofs: boolean): CaseObj {
+  const withProofs = proofs || version !== 3
+  return caseObjOf('Order', orderFields(version, withProofs), {
+    id: order.id,
+    matcherPublicKey: order.matcherPublicKey,
+    assetPair: caseObjOf('AssetPair', ASSET_PAIR_FIELDS, { amountAsset: optional(order.amountAsset), priceAsset: optional(order.priceAsset) }),
+    orderType: order.orderType === 'buy' ? BUY : SELL,
+    price: order.price,
+    amount: order.amount,
+    timestamp: order.timestamp,
+    expiration: order.expiration,
+    matcherFee: order.matcherFee,
+    matcherFeeAssetId: optional(order.matcherFeeAssetId),
+    sender: addressObj(order.sender),
+    senderPublicKey: order.senderPublicKey,
+    bodyBytes: order.bodyBytes,
+    attachment: optional(order.attachment),
+    ...(withProofs ? { proofs: Array.from({ length: 8 }, (_, i) => order.proofs[i] ?? new Uint8Array()) } : {}),
+  })
 }
 
 /**
@@ -247,6 +310,16 @@ export function transactionObject(tx: TransactionDescription, version: StdlibVer
       break
     case 17:
       own = { assetId: tx.assetId, name: tx.name, description: tx.description }
+      break
+    case 7:
+      own = {
+        buyOrder: orderObject(tx.buyOrder, version, proofs),
+        sellOrder: orderObject(tx.sellOrder, version, proofs),
+        price: tx.price,
+        amount: tx.amount,
+        buyMatcherFee: tx.buyMatcherFee,
+        sellMatcherFee: tx.sellMatcherFee,
+      }
       break
   }
   return caseObjOf(typeName, order, { ...own, ...common })

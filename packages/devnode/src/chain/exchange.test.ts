@@ -1,0 +1,319 @@
+// Exchange (type 7): node ExchangeTransaction, ExchangeTxValidator, Order.isValid, OrderSerializer / PBOrders,
+// TransactionDiffer.validateFunds, Verifier.verifyExchange, ExchangeTransactionDiff, FeeValidation (Exchange -> 3).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addressOf, client, crypto, RICH_SEED, seed, wt } from '../../../../test/waves.ts'
+import { createDevnode, type Devnode } from '../index.ts'
+import { bodyBytes, readTransaction } from './tx.ts'
+
+const CHAIN = 'R'
+const CHAIN_BYTE = CHAIN.charCodeAt(0)
+const DAY = 24 * 60 * 60 * 1000
+
+const matcherSeed = seed('exchange matcher')
+const buyerSeed = seed('exchange buyer')
+const sellerSeed = seed('exchange seller')
+const matcherKey = crypto.publicKey(matcherSeed)
+const matcher = addressOf(matcherSeed)
+const buyer = addressOf(buyerSeed)
+const seller = addressOf(sellerSeed)
+
+type Params = Record<string, unknown>
+
+const order = (params: Params, signer: string) =>
+  wt.order({ matcherPublicKey: matcherKey, amountAsset: null, priceAsset: null, matcherFee: 300_000, version: 4, chainId: CHAIN, ...params } as never, signer) as unknown as Record<string, unknown>
+
+const exchange = (params: Params) =>
+  wt.exchange({ buyMatcherFee: 300_000, sellMatcherFee: 300_000, fee: 300_000, version: 3, chainId: CHAIN, ...params } as never, matcherSeed) as unknown as Record<string, unknown> & {
+    id: string
+  }
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex')
+
+describe('bytes', () => {
+  const asset = '8LQW8f7P5d5PZM7GtZEBgaqRPGSzS3DfPuiXrURJ4AJS'
+  const timestamp = 1_700_000_000_000
+  const pair = { amountAsset: asset, priceAsset: null }
+  const orders = (version: number | null, extra: Params = {}) => [
+    order({ ...pair, version, orderType: 'buy', amount: 500, price: 3_000_000, timestamp, expiration: timestamp + DAY, ...extra }, buyerSeed),
+    order({ ...pair, version, orderType: 'sell', amount: 400, price: 2_000_000, timestamp, expiration: timestamp + 2 * DAY, matcherFee: 700_000, ...extra }, sellerSeed),
+  ]
+
+  const cases: [string, number, Record<string, unknown>[]][] = [
+    ['version 2 with orders of version 1', 2, orders(1)],
+    ['version 2 with orders of version 2', 2, orders(2)],
+    ['version 2 with orders of version 3', 2, orders(3)],
+    ['version 2 with orders of version 3 paying the matcher in an asset', 2, orders(3, { matcherFeeAssetId: asset })],
+    ['version 3 with orders of version 3', 3, orders(3)],
+    ['version 3 with orders of version 4 (fixedDecimals)', 3, orders(4)],
+    ['version 3 with orders of version 4 (assetDecimals), the sell order first', 3, orders(4, { priceMode: 'assetDecimals' }).reverse()],
+  ]
+  for (const [name, version, [order1, order2]] of cases) {
+    it(`writes the library's body bytes and ids for an exchange of ${name}`, () => {
+      const tx = exchange({ version, order1, order2, amount: 300, price: 2_500_000, timestamp: timestamp + 1000 })
+      const read = readTransaction(tx, CHAIN_BYTE)
+      expect(hex(bodyBytes(read))).toBe(hex(wt.makeTxBytes(tx as never)))
+      expect(read.id).toBe(tx.id)
+      if (read.type !== 7) throw new Error('not an exchange')
+      expect([read.order1.id, read.order2.id]).toEqual([order1!['id'], order2!['id']])
+      expect(read.sender).toBe(matcher)
+    })
+  }
+})
+
+const ASSET_SCRIPT = `{-# STDLIB_VERSION 6 #-}
+{-# CONTENT_TYPE EXPRESSION #-}
+{-# SCRIPT_TYPE ASSET #-}
+match tx {
+  case e: ExchangeTransaction => e.amount <= 1000 && e.buyOrder.orderType == Buy && e.sellOrder.assetPair.amountAsset == this.id
+  case _ => true
+}
+`
+
+const BUYER_SCRIPT = `{-# STDLIB_VERSION 6 #-}
+{-# CONTENT_TYPE EXPRESSION #-}
+{-# SCRIPT_TYPE ACCOUNT #-}
+match tx {
+  case o: Order => if (o.amount == 13) then throw("unlucky amount") else o.amount <= 200 && o.sender == this
+  case _ => sigVerify(tx.bodyBytes, tx.proofs[0], tx.senderPublicKey)
+}
+`
+
+let node: Devnode
+let api: ReturnType<typeof client>
+let token: string
+let smart: string
+let now: number
+
+const stateCheck = (tx: { id: string }, reason: string, extra: Params = {}) => ({
+  error: 112,
+  message: `State check failed. Reason: ${reason}`,
+  ...extra,
+  transaction: expect.objectContaining({ id: tx.id }),
+})
+
+const balance = async (address: string, asset: string | null = null) =>
+  asset === null ? (await api.get(`/addresses/balance/${address}`)).body.balance : (await api.get(`/assets/balance/${address}/${asset}`)).body.balance
+
+async function accepted(tx: unknown) {
+  const answer = await api.broadcast(tx)
+  if (answer.status !== 200) throw new Error(JSON.stringify(answer.body))
+  return answer.body
+}
+
+let orderCount = 0
+
+/** A new buy and a new sell order of `token` (2 decimals) for WAVES, of version 4 unless told. */
+const pairOrders = (buy: Params = {}, sell: Params = {}): [Params, Params] => {
+  const timestamp = now + ++orderCount
+  return [
+    order({ amountAsset: token, orderType: 'buy', amount: 300, price: 200_000_000, timestamp, expiration: now + DAY, ...buy }, buyerSeed),
+    order({ amountAsset: token, orderType: 'sell', amount: 300, price: 150_000_000, timestamp, expiration: now + DAY, ...sell }, sellerSeed),
+  ]
+}
+
+describe('on the chain', () => {
+  beforeAll(async () => {
+    node = await createDevnode()
+    api = client(node.url)
+    now = Date.now()
+    for (const address of [matcher, buyer, seller]) await accepted(wt.transfer({ recipient: address, amount: 100_00000000, chainId: CHAIN }, RICH_SEED))
+    const issue = wt.issue({ name: 'Token', description: '', quantity: 1_000_000, decimals: 2, reissuable: true, chainId: CHAIN }, sellerSeed)
+    await accepted(issue)
+    token = issue.id
+    const compiled = (await api.post('/utils/script/compileCode', ASSET_SCRIPT, { 'content-type': 'text/plain' })).body
+    const smartIssue = wt.issue({ name: 'Smart', description: '', quantity: 1_000_000, decimals: 0, reissuable: true, script: compiled.script, chainId: CHAIN }, sellerSeed)
+    await accepted(smartIssue)
+    smart = smartIssue.id
+  })
+
+  afterAll(() => node.close())
+
+  it('trades: the buyer pays amount × price in WAVES and the matcher fee, the seller the token and its fee, the matcher takes both fees and pays its own', async () => {
+    const [buy, sell] = pairOrders()
+    const before = { buyer: await balance(buyer), seller: await balance(seller), matcher: await balance(matcher), sellerToken: await balance(seller, token) }
+    // 100 units of 2 decimals at 1.75 WAVES each (8 decimals, fixedDecimals): 175,000,000 wavelets
+    const tx = exchange({ order1: buy, order2: sell, amount: 100, price: 175_000_000, buyMatcherFee: 100_000, sellMatcherFee: 200_000 })
+    await accepted(tx)
+    expect(await balance(buyer)).toBe(before.buyer - 175_000_000 - 100_000)
+    expect(await balance(buyer, token)).toBe(100)
+    expect(await balance(seller)).toBe(before.seller + 175_000_000 - 200_000)
+    expect(await balance(seller, token)).toBe(before.sellerToken - 100)
+    expect(await balance(matcher)).toBe(before.matcher + 100_000 + 200_000 - 300_000)
+
+    const info = (await api.get(`/transactions/info/${tx.id}`)).body
+    // ExchangeTxSerializer.toJson: BaseTxJson, order1, order2, amount, price, buyMatcherFee, sellMatcherFee
+    expect(Object.keys(info)).toEqual([
+      'type', 'id', 'fee', 'feeAssetId', 'timestamp', 'version', 'chainId', 'sender', 'senderPublicKey', 'proofs',
+      'order1', 'order2', 'amount', 'price', 'buyMatcherFee', 'sellMatcherFee', 'height', 'applicationStatus', 'spentComplexity',
+    ])
+    expect(info).toMatchObject({ type: 7, version: 3, sender: matcher, senderPublicKey: matcherKey, feeAssetId: null, fee: 300_000, amount: 100, price: 175_000_000 })
+    // OrderSerializer.toJson; priceMode Default is written as null
+    expect(info.order1).toEqual({
+      version: 4,
+      id: buy['id'],
+      sender: buyer,
+      senderPublicKey: crypto.publicKey(buyerSeed),
+      matcherPublicKey: matcherKey,
+      assetPair: { amountAsset: token, priceAsset: null },
+      orderType: 'buy',
+      amount: 300,
+      price: 200_000_000,
+      timestamp: buy['timestamp'],
+      expiration: now + DAY,
+      matcherFee: 300_000,
+      signature: (buy['proofs'] as string[])[0],
+      proofs: buy['proofs'],
+      matcherFeeAssetId: null,
+      eip712Signature: null,
+      priceMode: 'fixedDecimals',
+    })
+    expect(Object.keys(info.order1)).toEqual([
+      'version', 'id', 'sender', 'senderPublicKey', 'matcherPublicKey', 'assetPair', 'orderType', 'amount', 'price', 'timestamp',
+      'expiration', 'matcherFee', 'signature', 'proofs', 'matcherFeeAssetId', 'eip712Signature', 'priceMode',
+    ])
+    expect(info.order2.id).toBe(sell['id'])
+  })
+
+  it('fills orders partly, by order id, up to their amount and matcher fee (enoughVolume)', async () => {
+    const [buy, sell] = pairOrders({ amount: 250 }, { amount: 1000, matcherFee: 300_000 })
+    const trade = (amount: number, params: Params = {}) => exchange({ order1: buy, order2: sell, amount, price: 180_000_000, buyMatcherFee: 100_000, sellMatcherFee: 100_000, ...params })
+    await accepted(trade(100))
+    await accepted(trade(100, { timestamp: now + 1 }))
+    const tooMuch = trade(51, { timestamp: now + 2 })
+    expect((await api.broadcast(tooMuch)).body).toEqual(
+      stateCheck(tooMuch, 'Order validation error: Too much buy. Already filled volume for the order: 200', { order: expect.objectContaining({ id: buy['id'] }) }),
+    )
+    // version 3 and later orders bound the matcher fee of all fills together by the order's matcherFee
+    const fee = trade(50, { timestamp: now + 3, sellMatcherFee: 100_001 })
+    expect((await api.broadcast(fee)).body).toEqual(stateCheck(fee, 'Order validation error: Insufficient sell fee', { order: expect.objectContaining({ id: sell['id'] }) }))
+    await accepted(trade(50, { timestamp: now + 4 }))
+    expect(await balance(buyer, token)).toBe(100 + 250)
+  })
+
+  it('refuses an exchange price outside the orders and converts prices of older orders (8 decimals, assetDecimals)', async () => {
+    const [buy, sell] = pairOrders()
+    const high = exchange({ order1: buy, order2: sell, amount: 10, price: 200_000_001 })
+    expect((await api.broadcast(high)).body).toEqual(stateCheck(high, 'exchange.price = 200_000_001 should be <= buyOrder.price = 200_000_000'))
+    const low = exchange({ order1: buy, order2: sell, amount: 10, price: 149_999_999 })
+    expect((await api.broadcast(low)).body).toEqual(stateCheck(low, 'exchange.price = 149_999_999 should be >= sellOrder.price = 150_000_000'))
+    // a version 3 order prices in 10^(8 + priceDecimals - amountDecimals): 1.6 WAVES for a token of 2 decimals
+    const [legacyBuy] = pairOrders({ version: 3, price: 160_000_000_000_000 })
+    const above = exchange({ order1: legacyBuy, order2: sell, amount: 10, price: 170_000_000 })
+    expect((await api.broadcast(above)).body).toEqual(
+      stateCheck(above, 'exchange.price = 170_000_000 should be <= buyOrder.price = 160_000_000 (assetDecimals price = 160_000_000_000_000)'),
+    )
+    const before = await balance(buyer)
+    await accepted(exchange({ order1: legacyBuy, order2: sell, amount: 10, price: 155_000_000 }))
+    expect(await balance(buyer)).toBe(before - 15_500_000 - 300_000)
+  })
+
+  it('settles a version 2 exchange in 8 decimals whatever the assets', async () => {
+    const [buy, sell] = pairOrders({ version: 2, price: 300_000_000 }, { version: 2, price: 300_000_000 })
+    const before = await balance(buyer)
+    // before version 3 an order's matcher fee is taken pro rata: 300,000 × 100 / 300 at most
+    const overFee = exchange({ version: 2, order1: buy, order2: sell, amount: 100, price: 300_000_000, buyMatcherFee: 100_001, sellMatcherFee: 100_000 })
+    expect((await api.broadcast(overFee)).body).toEqual(stateCheck(overFee, 'Order validation error: Insufficient buy fee', { order: expect.objectContaining({ id: buy['id'] }) }))
+    await accepted(exchange({ version: 2, order1: buy, order2: sell, amount: 100, price: 300_000_000, buyMatcherFee: 100_000, sellMatcherFee: 100_000 }))
+    // amount × price / 10^8
+    expect(await balance(buyer)).toBe(before - 300 - 100_000)
+  })
+
+  it('checks the orders when it reads the transaction (ExchangeTxValidator, Order.isValid): 199, and 403 with the order', async () => {
+    const [buy, sell] = pairOrders()
+    const expired = order({ amountAsset: token, orderType: 'sell', amount: 300, price: 150_000_000, timestamp: now - 2 * DAY, expiration: now - DAY }, sellerSeed)
+    const answer = await api.broadcast(exchange({ order1: buy, order2: expired, amount: 10, price: 180_000_000 }))
+    expect([answer.status, answer.body]).toEqual([400, { error: 403, message: 'Order validation error: expiration should be > currentTime', order: expect.objectContaining({ id: expired['id'] }) }])
+    const [, otherMatcher] = pairOrders({}, { matcherPublicKey: crypto.publicKey(buyerSeed) })
+    expect((await api.broadcast(exchange({ order1: buy, order2: otherMatcher, amount: 10, price: 180_000_000 }))).body).toEqual({
+      error: 199,
+      message: 'buyOrder.matcher should be the same as sellOrder.matcher',
+    })
+    expect((await api.broadcast(exchange({ order1: buy, order2: buy, amount: 10, price: 180_000_000 }))).body).toEqual({ error: 199, message: 'sellOrder should has OrderType.SELL' })
+    const [, otherPair] = pairOrders({}, { amountAsset: smart })
+    expect((await api.broadcast(exchange({ order1: buy, order2: otherPair, amount: 10, price: 180_000_000 }))).body).toEqual({ error: 199, message: 'Both orders should have same AssetPair' })
+    // the library writes no version 2 exchange of such orders: the node refuses it before its bytes
+    const v2 = { ...exchange({ order1: buy, order2: sell, amount: 10, price: 180_000_000 }), version: 2, proofs: [] }
+    expect((await api.broadcast(v2)).body).toEqual({ error: 199, message: 'can only contain orders of version < 4' })
+  })
+
+  it('asks 0.003 WAVES of the matcher, and the balances of the whole trade before any script', async () => {
+    const [buy, sell] = pairOrders()
+    const cheap = exchange({ order1: buy, order2: sell, amount: 10, price: 180_000_000, fee: 299_999 })
+    expect((await api.broadcast(cheap)).body).toEqual(stateCheck(cheap, 'Fee for ExchangeTransaction (299999 in WAVES) does not exceed minimal value of 300000 WAVES.'))
+    const [big] = pairOrders({ amount: 10_000_000 })
+    const tooBig = exchange({ order1: big, order2: pairOrders({}, { amount: 10_000_000 })[1], amount: 9_000_000, price: 180_000_000 })
+    const answer = (await api.broadcast(tooBig)).body
+    expect(answer).toMatchObject({ error: 112, message: 'State check failed. Reason: Accounts balance errors' })
+    expect(Object.keys(answer.details).sort()).toEqual([buyer, seller].sort())
+  })
+
+  it('moves matcher fees in the asset each order names, and refuses a fee asset not issued', async () => {
+    const unknown = wt.issue({ name: 'Never', description: '', quantity: 1, chainId: CHAIN } as never, buyerSeed).id
+    const [noAsset, anySell] = pairOrders({ matcherFeeAssetId: unknown })
+    const missing = exchange({ order1: noAsset, order2: anySell, amount: 10, price: 180_000_000 })
+    expect((await api.broadcast(missing)).body).toEqual(stateCheck(missing, `Asset ${unknown} should be issued before it can be traded`))
+    // the seller pays its matcher fee in the token it sells
+    const [buy, sell] = pairOrders({}, { matcherFeeAssetId: token, matcherFee: 50 })
+    const before = { seller: await balance(seller, token), matcher: await balance(matcher, token), matcherWaves: await balance(matcher) }
+    await accepted(exchange({ order1: buy, order2: sell, amount: 10, price: 180_000_000, buyMatcherFee: 300_000, sellMatcherFee: 50 }))
+    expect(await balance(seller, token)).toBe(before.seller - 10 - 50)
+    expect(await balance(matcher, token)).toBe(before.matcher + 50)
+    expect(await balance(matcher)).toBe(before.matcherWaves + 300_000 - 300_000)
+  })
+
+  it("checks each order's signature: the node's text quotes the order", async () => {
+    const [buy, sell] = pairOrders({ version: 3, price: 200_000_000_000_000 })
+    // the buy order signed by someone else: same body, same id
+    const other = order(
+      { amountAsset: token, orderType: 'buy', amount: 300, price: 200_000_000_000_000, timestamp: buy['timestamp'], expiration: now + DAY, version: 3, senderPublicKey: crypto.publicKey(buyerSeed) },
+      sellerSeed,
+    )
+    expect(other['id']).toBe(buy['id'])
+    const forged = { ...buy, proofs: other['proofs'] as string[] }
+    const tx = exchange({ order1: forged, order2: sell, amount: 10, price: 180_000_000 })
+    expect((await api.broadcast(tx)).body).toEqual(
+      stateCheck(
+        tx,
+        `Proof doesn't validate as signature for OrderV3(id=${buy['id']}, sender=${crypto.publicKey(buyerSeed)}, matcher=${matcherKey}, pair=${token}-WAVES, ` +
+          `type=buy, amount=300, price=200000000000000, priceMode=Default, ts=${buy['timestamp']}, exp=${now + DAY}, fee=300000, matcherFeeAssetId=Waves,, ` +
+          `eip712Signature=None, proofs=Proofs(${forged.proofs[0]}))`,
+      ),
+    )
+  })
+
+  it("lets a smart account's script judge its orders, with the Order as tx", async () => {
+    const compiled = (await api.post('/utils/script/compileCode', BUYER_SCRIPT, { 'content-type': 'text/plain' })).body
+    await accepted(wt.setScript({ script: compiled.script, chainId: CHAIN, fee: 1_400_000 }, buyerSeed))
+    const [buy, sell] = pairOrders({ amount: 200 })
+    await accepted(exchange({ order1: buy, order2: sell, amount: 200, price: 180_000_000 }))
+    const [big] = pairOrders({ amount: 201 })
+    const refused = exchange({ order1: big, order2: sell, amount: 10, price: 180_000_000, timestamp: now + 1 })
+    expect((await api.broadcast(refused)).body).toEqual({ error: 307, message: 'Transaction is not allowed by account-script', transaction: expect.objectContaining({ id: refused.id }) })
+    const [unlucky] = pairOrders({ amount: 13 })
+    const thrown = exchange({ order1: unlucky, order2: sell, amount: 10, price: 180_000_000, timestamp: now + 2 })
+    expect((await api.broadcast(thrown)).body).toEqual({
+      error: 306,
+      message: 'Error while executing account-script: unlucky amount',
+      transaction: expect.objectContaining({ id: thrown.id }),
+    })
+    await accepted(wt.setScript({ script: null, chainId: CHAIN, fee: 1_400_000 }, buyerSeed))
+  })
+
+  it('lets the scripts of the traded assets judge it, for 0.004 WAVES more each', async () => {
+    const pair = { amountAsset: smart }
+    const [buy, sell] = pairOrders({ ...pair, amount: 5000, price: 100_000 }, { ...pair, amount: 5000, price: 100_000 })
+    const cheap = exchange({ order1: buy, order2: sell, amount: 100, price: 100_000 })
+    expect((await api.broadcast(cheap)).body).toEqual(
+      stateCheck(cheap, 'Transaction involves 1 scripted assets. Requires 400000 extra fee. Fee for ExchangeTransaction (300000 in WAVES) does not exceed minimal value of 700000 WAVES.'),
+    )
+    const refused = exchange({ order1: buy, order2: sell, amount: 1001, price: 100_000, fee: 700_000 })
+    expect((await api.broadcast(refused)).body).toEqual({
+      error: 306,
+      message: `Error while executing token-script: Transaction is not allowed by script of the asset ${smart}`,
+      transaction: expect.objectContaining({ id: refused.id }),
+    })
+    const before = await balance(buyer, smart)
+    await accepted(exchange({ order1: buy, order2: sell, amount: 1000, price: 100_000, fee: 700_000 }))
+    expect(await balance(buyer, smart)).toBe(before + 1000)
+  })
+})
