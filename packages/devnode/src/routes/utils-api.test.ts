@@ -336,6 +336,128 @@ func testSyncInvoke() = {
   })
 })
 
+describe('POST /utils/script/evaluate/{address}?trace=true: the node\'s UtilsRouteEvaluateSpec "invocation" trace', () => {
+  // the spec's dApp and request (RideV6): a callable that checks every field of its Invocation, called with a fee in a
+  // sponsored asset and a payment; its expectedTrace, with this chain's addresses
+  const dAppSeed = seed('utils trace dApp')
+  const callerSeed = seed('utils trace caller')
+  const caller = addressOf(callerSeed)
+  const callerPk = crypto.publicKey(callerSeed)
+  const id = '3My3KZgFQ3CrVHgz6vGRt8687sH4oAA1qp8'
+  let traced: string
+  let asset: string
+
+  beforeAll(async () => {
+    const issue = wt.issue({ name: 'Fee asset', description: '', quantity: 100_000_000, decimals: 0, reissuable: true, chainId: 'R' }, RICH_SEED)
+    asset = issue.id
+    for (const tx of [
+      issue,
+      wt.sponsorship({ assetId: asset, minSponsoredAssetFee: 1, chainId: 'R' }, RICH_SEED),
+      wt.transfer({ recipient: caller, amount: 12_345_678, assetId: asset, chainId: 'R' }, RICH_SEED),
+      wt.transfer({ recipient: caller, amount: 1_00000000, chainId: 'R' }, RICH_SEED),
+    ]) {
+      expect((await api.broadcast(tx)).status).toBe(200)
+    }
+    const dAppAddress = addressOf(dAppSeed)
+    traced = await deploySource(
+      api,
+      dAppSeed,
+      `{-# STDLIB_VERSION 6 #-}
+{-# CONTENT_TYPE DAPP #-}
+{-# SCRIPT_TYPE ACCOUNT #-}
+@Callable(i)
+func f(arg1: Int, arg2: String) = {
+  let check =
+    this                    == Address(base58'${dAppAddress}')            &&
+    i.caller                == Address(base58'${caller}')                    &&
+    i.originCaller          == Address(base58'${caller}')                    &&
+    i.callerPublicKey       == base58'${callerPk}'                           &&
+    i.originCallerPublicKey == base58'${callerPk}'                           &&
+    i.fee                   == 1234567                                     &&
+    i.payments              == [AttachedPayment(unit, 1)]                  &&
+    i.transactionId         == base58'${id}' &&
+    i.feeAssetId            == base58'${asset}'                              &&
+    arg1 == 123 && arg2 == "abc"
+  if (check) then [] else throw("wrong " + i.caller.toString() + " " + Address(base58'${caller}').toString())
+}`,
+    )
+  })
+
+  const int = (value: number) => ({ type: 'Int', value })
+  const bytes = (value: string) => ({ type: 'ByteVector', value })
+  const address = (a: string) => ({ type: 'Address', value: { bytes: bytes(a) } })
+  const list = (...value: unknown[]) => ({ type: 'Array', value })
+  const unit = { type: 'Unit', value: {} }
+  /** a built-in of cost 1 before it runs: its arguments, its cost, the complexity left (EvaluatorV2.logFunc) */
+  const costed = (name: string, args: unknown[], left: number) => [
+    { name: `${name}.@args`, ...list(...args) },
+    { name: `${name}.@complexity`, ...int(1) },
+    { name: '@complexityLimit', ...int(left) },
+  ]
+  /** a constructor: its arguments, then the 1 it costs in newMode */
+  const constructed = costed
+  const request = () => ({
+    call: { function: 'f', args: [{ type: 'integer', value: 123 }, { type: 'string', value: 'abc' }] },
+    id,
+    fee: 1234567,
+    feeAssetId: asset,
+    sender: caller,
+    senderPublicKey: callerPk,
+    payment: [{ amount: 1, assetId: null }],
+  })
+
+  it('answers the vars of the spec\'s expectedTrace, in its order', async () => {
+    const answer = await api.post(`/utils/script/evaluate/${traced}?trace=true`, request())
+    expect(answer.body.complexity).toBe(16)
+    expect(answer.body.result).toEqual({ type: 'Array', value: [] })
+    const payment = { type: 'AttachedPayment', value: { amount: int(1), assetId: unit } }
+    expect(answer.body.vars).toEqual([
+      { name: 'f.@args', ...list(int(123), { type: 'String', value: 'abc' }) },
+      ...constructed('Address', [bytes(traced)], 51999),
+      ...costed('==', [address(traced), address(traced)], 51998),
+      {
+        name: 'i',
+        type: 'Invocation',
+        value: {
+          originCaller: address(caller),
+          payments: list(payment),
+          callerPublicKey: bytes(callerPk),
+          feeAssetId: bytes(asset),
+          originCallerPublicKey: bytes(callerPk),
+          transactionId: bytes(id),
+          caller: address(caller),
+          fee: int(1234567),
+        },
+      },
+      ...constructed('Address', [bytes(caller)], 51997),
+      ...costed('==', [address(caller), address(caller)], 51996),
+      ...constructed('Address', [bytes(caller)], 51995),
+      ...costed('==', [address(caller), address(caller)], 51994),
+      ...costed('==', [bytes(callerPk), bytes(callerPk)], 51993),
+      ...costed('==', [bytes(callerPk), bytes(callerPk)], 51992),
+      ...costed('==', [int(1234567), int(1234567)], 51991),
+      ...constructed('AttachedPayment', [unit, int(1)], 51990),
+      ...costed('cons', [payment, list()], 51989),
+      ...costed('==', [list(payment), list(payment)], 51988),
+      ...costed('==', [bytes(id), bytes(id)], 51987),
+      ...costed('==', [bytes(asset), bytes(asset)], 51986),
+      { name: 'arg1', ...int(123) },
+      ...costed('==', [int(123), int(123)], 51985),
+      { name: 'arg2', type: 'String', value: 'abc' },
+      ...costed('==', [{ type: 'String', value: 'abc' }, { type: 'String', value: 'abc' }], 51984),
+      { name: 'check', type: 'Boolean', value: true },
+    ])
+    // the Invocation's fields in the order the spec prints them (a Scala HashMap of eight)
+    expect(Object.keys(answer.body.vars[7].value)).toEqual(['originCaller', 'payments', 'callerPublicKey', 'feeAssetId', 'originCallerPublicKey', 'transactionId', 'caller', 'fee'])
+  })
+
+  it('answers no vars without the trace', async () => {
+    const answer = await api.post(`/utils/script/evaluate/${traced}`, request())
+    expect(answer.body.complexity).toBe(16)
+    expect(answer.body.vars).toBeUndefined()
+  })
+})
+
 describe('POST /utils/script/evaluate/{address}: actions and dApp-to-dApp calls', () => {
   const defaultCaller = () => crypto.address({ publicKey: crypto.base58Encode(new Uint8Array(32)) }, 'R')
 
