@@ -48,7 +48,7 @@ import { FAILURE_CAUSE, FailedInvoke, accountBalanceErrorText, failedInvoke, fai
 import { DAppCalls, failedInvocations } from './invoke.ts'
 import { applyReversibly, checkActionAmounts, checkResultFields, foldActions, foldedStateChanges, isNft } from './actions.ts'
 import { applyUpdateAssetInfo } from './update-asset-info.ts'
-import { applyExchange, checkExchangeFunds, EXCHANGE_FEE_UNITS, verifyOrders } from './exchange.ts'
+import { applyExchange, checkExchangeFunds, EXCHANGE_FEE_UNITS, failedExchange, verifyOrders } from './exchange.ts'
 import { issueScript, refuseSmartSponsorship, setAssetScript, smartAssetsExtraFee, verifyAssets } from './assets.ts'
 
 export interface ApplyContext {
@@ -162,6 +162,7 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
       break
     case 7:
       applyExchange(ctx, tx, json, effects, addresses, fail)
+      failed = (failure) => failedExchange(state, json, fee, failure, verifierComplexity)
       break
     case 16: {
       const dApp = resolveRecipient(state, tx.dApp, fail)

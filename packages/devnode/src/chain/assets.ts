@@ -252,8 +252,8 @@ export function verifyAssets(ctx: ApplyContext, tx: Tx, json: Record<string, unk
     if (tx.type === 16 || tx.type === 7) {
       const text = `Transaction is not allowed by script of the asset ${assetId}${outcome.ok ? '' : `: ${outcome.error.message}`}`
       const total = spent + stored.complexity
-      // an exchange may fail as an invoke does; it is refused here whatever the complexity (not stored as failed)
-      if (tx.type === 16 && failsAfter(total + verifier)) throw new FailedInvoke(text, total, FAILURE_CAUSE.assetScript)
+      // an exchange may fail as an invoke does (TransactionDiffer.transactionMayFail)
+      if (failsAfter(total + verifier)) throw new FailedInvoke(text, total, FAILURE_CAUSE.assetScript)
       throw new NodeError(306, `Error while executing token-script: ${text}`, 400, { transaction: json })
     }
     if (outcome.ok) throw new NodeError(308, 'Transaction is not allowed by token-script', 400, { transaction: json })

@@ -316,4 +316,37 @@ describe('on the chain', () => {
     await accepted(exchange({ order1: buy, order2: sell, amount: 1000, price: 100_000, fee: 700_000 }))
     expect(await balance(buyer, smart)).toBe(before + 1000)
   })
+
+  it('stores an exchange an asset script refuses after more than 1,000 complexity as failed: the matcher pays the fee', async () => {
+    const verify = 'sigVerify(e.bodyBytes, e.bodyBytes.take(64), e.buyOrder.senderPublicKey)'
+    const source = `{-# STDLIB_VERSION 6 #-}
+{-# CONTENT_TYPE EXPRESSION #-}
+{-# SCRIPT_TYPE ASSET #-}
+match tx {
+  case e: ExchangeTransaction =>
+    let checks = [${Array(7).fill(verify).join(', ')}]
+    size(checks) == 7 && e.amount <= 1000
+  case _ => true
+}
+`
+    const compiled = (await api.post('/utils/script/compileCode', source, { 'content-type': 'text/plain' })).body
+    if (compiled.script === undefined) throw new Error(JSON.stringify(compiled))
+    expect(compiled.complexity).toBeGreaterThan(1000)
+    const issue = wt.issue({ name: 'Heavy', description: '', quantity: 1_000_000, decimals: 0, reissuable: true, script: compiled.script, chainId: CHAIN }, sellerSeed)
+    await accepted(issue)
+    const pair = { amountAsset: issue.id }
+    const [buy, sell] = pairOrders({ ...pair, amount: 5000, price: 100_000 }, { ...pair, amount: 5000, price: 100_000 })
+    const before = { buyer: await balance(buyer), seller: await balance(seller, issue.id), matcher: await balance(matcher) }
+    const tx = exchange({ order1: buy, order2: sell, amount: 1001, price: 100_000, fee: 700_000 })
+    await accepted(tx)
+    const info = (await api.get(`/transactions/info/${tx.id}`)).body
+    // FailedTransactionError.notAllowedByAsset past FailFreeInvokeComplexity: the estimate of the refusing script
+    expect(info).toMatchObject({ id: tx.id, applicationStatus: 'script_execution_failed', spentComplexity: compiled.complexity })
+    expect(info.stateChanges).toBeUndefined()
+    expect(await balance(matcher)).toBe(before.matcher - 700_000)
+    expect(await balance(buyer)).toBe(before.buyer)
+    expect(await balance(seller, issue.id)).toBe(before.seller)
+    // nothing was filled: the whole order can still trade
+    await accepted(exchange({ order1: buy, order2: sell, amount: 1000, price: 100_000, fee: 700_000, timestamp: Date.now() + 1 }))
+  })
 })

@@ -7,8 +7,9 @@ import { NodeError, nodeErrors } from '../errors.ts'
 import { base58Decode, verifySignature } from '../crypto.ts'
 import { runVerifier } from '../ride/evaluate/dapp.ts'
 import { orderObject, type OrderDescription, type TransactionDescription } from '../ride/stdlib/bindings.ts'
-import { type ChainState, type Effects, WAVES, netBalances } from '../state/state.ts'
-import type { ApplyContext } from './apply.ts'
+import { type ChainState, type Effects, type StoredTx, WAVES, applyEffects, emptyEffects, netBalances } from '../state/state.ts'
+import type { Applied, ApplyContext } from './apply.ts'
+import type { FailedInvoke } from './failed.ts'
 import { checkBalances } from './apply.ts'
 import { chainEnvironment } from './environment.ts'
 import { AMOUNT_RANGE, type Exchange, type Order, ORDER_MAX_AMOUNT, PRICE_RANGE, orderBodyBytes, orderInvalidity, orderText, printOrder } from './order.ts'
@@ -270,4 +271,17 @@ export function applyExchange(ctx: ApplyContext, tx: Exchange, json: Json, effec
   effects.balances.push(...exchangeBalances(state, tx, fail, false))
   effects.orderFills = fills
   addresses.push(buy.sender, sell.sender)
+}
+
+/**
+ * TransactionDiffer.failedTransactionDiff for an exchange an asset script refused after more than 1,000 complexity:
+ * the matcher pays the fee, nothing else applies, and it is stored as `script_execution_failed` with what the
+ * scripts spent (the matcher's and the orders' verifiers, then the asset scripts). An exchange prints no stateChanges.
+ */
+export function failedExchange(state: ChainState, json: Json, fee: [string, string, bigint][], failure: FailedInvoke, verifierComplexity: number): Applied {
+  const effects = emptyEffects()
+  effects.balances.push(...fee)
+  const stored: StoredTx = { json, height: state.blocks.length, applicationStatus: 'script_execution_failed', spentComplexity: verifierComplexity + failure.complexity }
+  applyEffects(state, effects)
+  return { stored, effects, addresses: [...new Set(fee.map(([address]) => address))] }
 }
