@@ -236,6 +236,42 @@ describe('on the chain', () => {
     expect((await api.broadcast(v2)).body).toEqual({ error: 199, message: 'can only contain orders of version < 4' })
   })
 
+  it('refuses what the node reads differently: order1 selling before version 3, version 1, assets not issued', async () => {
+    const [buy, sell] = pairOrders({ version: 3, price: 200_000_000_000_000 }, { version: 3, price: 150_000_000_000_000 })
+    const sellFirst = exchange({ version: 2, order1: sell, order2: buy, amount: 10, price: 180_000_000 })
+    expect((await api.broadcast(sellFirst)).body).toEqual({ error: 199, message: 'order1 should have OrderType.BUY' })
+    const v1 = { ...exchange({ version: 2, order1: buy, order2: sell, amount: 10, price: 180_000_000 }), version: 1 }
+    expect((await api.broadcast(v1)).body).toEqual({ error: 199, message: 'waves-devnode accepts ExchangeTransaction versions 2 to 3, got version 1' })
+    const unknown = wt.issue({ name: 'Never', description: '', quantity: 1, chainId: CHAIN } as never, sellerSeed).id
+    const [noBuy, noSell] = pairOrders({ priceAsset: unknown }, { priceAsset: unknown })
+    const missing = exchange({ order1: noBuy, order2: noSell, amount: 10, price: 180_000_000 })
+    expect((await api.broadcast(missing)).body).toEqual(stateCheck(missing, 'Assets should be issued before they can be traded'))
+  })
+
+  it("asks 0.004 WAVES more of a smart matcher, whose script sees the ExchangeTransaction", async () => {
+    const source = `{-# STDLIB_VERSION 6 #-}
+{-# CONTENT_TYPE EXPRESSION #-}
+{-# SCRIPT_TYPE ACCOUNT #-}
+match tx {
+  case e: ExchangeTransaction => e.buyOrder.amount == 77 && e.sellMatcherFee == 300000 && e.price == 180000000 && sigVerify(e.bodyBytes, e.proofs[0], e.senderPublicKey) && sigVerify(e.buyOrder.bodyBytes, e.buyOrder.proofs[0], e.buyOrder.senderPublicKey)
+  case _ => sigVerify(tx.bodyBytes, tx.proofs[0], tx.senderPublicKey)
+}
+`
+    const compiled = (await api.post('/utils/script/compileCode', source, { 'content-type': 'text/plain' })).body
+    expect(compiled.complexity).toBeGreaterThan(200)
+    await accepted(wt.setScript({ script: compiled.script, chainId: CHAIN, fee: 100_000 }, matcherSeed))
+    const [buy, sell] = pairOrders({ amount: 77 })
+    const cheap = exchange({ order1: buy, order2: sell, amount: 10, price: 180_000_000 })
+    expect((await api.broadcast(cheap)).body).toEqual(
+      stateCheck(cheap, 'Transaction sent from smart account. Requires 400000 extra fee. Fee for ExchangeTransaction (300000 in WAVES) does not exceed minimal value of 700000 WAVES.'),
+    )
+    const [other] = pairOrders({ amount: 78 })
+    const refused = exchange({ order1: other, order2: sell, amount: 10, price: 180_000_000, fee: 700_000 })
+    expect((await api.broadcast(refused)).body).toEqual({ error: 307, message: 'Transaction is not allowed by account-script', transaction: expect.objectContaining({ id: refused.id }) })
+    await accepted(exchange({ order1: buy, order2: sell, amount: 10, price: 180_000_000, fee: 700_000 }))
+    await accepted(wt.setScript({ script: null, chainId: CHAIN, fee: 500_000 }, matcherSeed))
+  })
+
   it('asks 0.003 WAVES of the matcher, and the balances of the whole trade before any script', async () => {
     const [buy, sell] = pairOrders()
     const cheap = exchange({ order1: buy, order2: sell, amount: 10, price: 180_000_000, fee: 299_999 })
