@@ -91,16 +91,25 @@ it('lets only the issuer update (DiffsCommon.validateAsset with issuerOnly)', as
   expect([answer.status, answer.body]).toEqual([400, stateCheck(tx, 'Asset was issued by other address')])
 })
 
-it('waits the default min-asset-info-update-interval of 100,000 blocks after the issue', async () => {
+it('waits the min-asset-info-update-interval of the Waves private node, 2 blocks, after the issue', async () => {
   const issueHeight = (await api.get(`/assets/details/${plain}`)).body.issueHeight as number
-  const tx = update({})
+  const fresh = await issue({ name: 'Fresh' })
+  const tx = update({ assetId: fresh })
   const height = (await api.get('/blocks/height')).body.height as number
   const answer = await api.broadcast(tx)
   // the transaction would go in the block of the next height (a block for each transaction)
-  expect([answer.status, answer.body]).toEqual([
-    400,
-    stateCheck(tx, `Can't update info of asset with id=${plain} before ${issueHeight + 100_000} block, current height=${height + 1}, minUpdateInfoInterval=100000`),
-  ])
+  expect([answer.status, answer.body]).toEqual([400, stateCheck(tx, `Can't update info of asset with id=${fresh} before ${height + 2} block, current height=${height + 1}, minUpdateInfoInterval=2`)])
+  expect(issueHeight).toBeLessThan(height)
+  // the node's own default (FunctionalitySettings) where nothing configures it
+  node.chain.state.minAssetInfoUpdateInterval = 100_000
+  const late = update({ assetId: plain, fee: 100_001 })
+  expect((await api.broadcast(late)).body).toEqual(
+    stateCheck(late, `Can't update info of asset with id=${plain} before ${issueHeight + 100_000} block, current height=${height + 1}, minUpdateInfoInterval=100000`),
+  )
+  delete node.chain.state.minAssetInfoUpdateInterval
+  await node.mine()
+  expect((await api.broadcast(tx)).status).toBe(200)
+  expect((await api.get(`/assets/details/${fresh}`)).body).toMatchObject({ name: 'Renamed', description: 'second' })
 })
 
 it('asks the minimal fee of 0.001 WAVES and refuses a fee in an asset (RideV6)', async () => {

@@ -7,10 +7,15 @@ import type { Tx } from './tx.ts'
 type UpdateAssetInfo = Extract<Tx, { type: 17 }>
 
 /**
- * FunctionalitySettings.minAssetInfoUpdateInterval, in blocks: the node's default, which a custom chain keeps unless
- * its configuration sets `min-asset-info-update-interval` (custom-defaults.conf does not).
+ * FunctionalitySettings.minAssetInfoUpdateInterval, in blocks, where no configuration sets
+ * `min-asset-info-update-interval` (custom-defaults.conf does not).
  */
-export const DEFAULT_MIN_ASSET_INFO_UPDATE_INTERVAL = 100_000
+export const NODE_MIN_ASSET_INFO_UPDATE_INTERVAL = 100_000
+/**
+ * The dev node's interval, in blocks: 2, as the Waves private node image (docker/private/waves.custom.conf, chain R, the
+ * rich genesis account of GENESIS_SEED) configures it, so that suites written against that node run unchanged.
+ */
+export const DEFAULT_MIN_ASSET_INFO_UPDATE_INTERVAL = 2
 /** IssueTransaction.MinAssetNameLength / MaxAssetNameLength / MaxAssetDescriptionLength, in UTF-8 bytes. */
 export const MIN_ASSET_NAME_BYTES = 4
 export const MAX_ASSET_NAME_BYTES = 16

@@ -117,7 +117,8 @@ export interface ChainState {
   assetHistory?: Map<string, [number, bigint][]>
   /**
    * The chain's `min-asset-info-update-interval` (FunctionalitySettings.minAssetInfoUpdateInterval), in blocks: how long
-   * after its issue or last update an asset's name and description may change. Absent: the node's default, 100,000.
+   * after its issue or last update an asset's name and description may change. Absent: 2, as on the Waves private node
+   * (chain/update-asset-info.ts).
    */
   minAssetInfoUpdateInterval?: number
   /** order id -> what exchanges have filled of it so far (the node's VolumeAndFee): amount and matcher fee */
@@ -241,18 +242,55 @@ export function leaseBalance(state: ChainState, address: string): { in: bigint; 
 }
 
 /**
- * WAVES balance details as wavesBalance() gives them in a script: available = regular - leased out, effective =
- * regular - leased out + leased in. The node's generating balance is the least effective balance over the last 1,000
- * blocks, which /addresses/balance/details reads from `wavesHistory`; here, in the middle of a transaction, it is the
- * least of the effective balance and the regular one.
+ * WAVES balance details as wavesBalance() gives them in a script and /addresses/balance/details prints them, in
+ * wavelets: available = regular - leased out, effective = regular - leased out + leased in, and generating as
+ * GeneratingBalanceProvider.balance reads it with Light Node (WavesEnvironment over the running transaction's
+ * snapshot): the least effective balance of the last 1,000 blocks and of the state as it is now. Outside a
+ * transaction the latest snapshot is the state.
  */
 export function wavesBalanceDetails(state: ChainState, address: string): { regular: bigint; available: bigint; effective: bigint; generating: bigint } {
   const regular = balanceOf(state, address)
   const lease = leaseBalance(state, address)
   const effective = regular - lease.out + lease.in
   const available = regular - lease.out
-  return { regular, available, effective, generating: effective < regular ? effective : regular }
+  const least = effectiveBalanceOver(state, address, GENERATING_BALANCE_DEPTH)
+  return { regular, available, effective, generating: effective < least ? effective : least }
 }
+
+/** GeneratingBalanceProvider.SecondDepth: the generating balance is the least effective balance of 1,000 blocks. */
+export const GENERATING_BALANCE_DEPTH = 1000
+
+const NO_BALANCE: BalanceSnapshot = { height: 0, regular: 0n, leaseIn: 0n, leaseOut: 0n }
+
+/**
+ * The snapshots in effect at some height of [from, to] (RocksDBWriter.balanceSnapshots): the one in effect at `from`
+ * (zeros before the address's first change) and every later one up to `to`, oldest first. Read from the newest back,
+ * so a long history costs only the blocks asked for.
+ */
+export function balanceSnapshots(state: ChainState, address: string, from: number, to: number): BalanceSnapshot[] {
+  const history = state.wavesHistory?.get(address) ?? []
+  const later: BalanceSnapshot[] = []
+  let i = history.length - 1
+  for (; i >= 0 && history[i]!.height > from; i--) if (history[i]!.height <= to) later.push(history[i]!)
+  later.push(i >= 0 ? history[i]! : NO_BALANCE)
+  return later.reverse()
+}
+
+/**
+ * Blockchain.effectiveBalance(address, confirmations): the least effective balance (regular + leased in - leased out)
+ * of the last `confirmations` blocks, this one included (0 confirmations: this block's), in wavelets.
+ */
+export function effectiveBalanceOver(state: ChainState, address: string, confirmations: number): bigint {
+  const h = height(state)
+  const from = Math.min(Math.max(h - confirmations + 1, 1), h)
+  let least: bigint | undefined
+  for (const s of balanceSnapshots(state, address, from, h)) {
+    const effective = s.regular + s.leaseIn - s.leaseOut
+    if (least === undefined || effective < least) least = effective
+  }
+  return least!
+}
+
 
 /** The address an alias name points to, if claimed. */
 export function resolveAlias(state: ChainState, name: string): string | undefined {
