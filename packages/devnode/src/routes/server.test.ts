@@ -1,5 +1,6 @@
 // What the HTTP layer answers before any route: unknown paths and methods, and CORS preflights, as
 // CompositeHttpService in node 1.5.7 answers them.
+import { connect } from 'node:net'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createDevnode, type Devnode } from '../index.ts'
 
@@ -83,4 +84,20 @@ it('answers a body over the 1 MiB a node reads (max-content-length) with 413, an
   })
   expect((await request('POST', '/utils/hash/fast', 'a'.repeat(1024 * 1024), 'text/plain')).status).toBe(200)
   expect(await request('GET', '/blocks/height')).toEqual(height)
+})
+
+it('reads the request target as sent: no dot segments resolved, no backslash read as a slash, `//` a path and not a host', async () => {
+  // fetch and URL normalise targets before they leave, so these go over a bare socket
+  const raw = (target: string) =>
+    new Promise<string>((resolve, reject) => {
+      const socket = connect(node.port, '127.0.0.1', () => socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`))
+      let answer = ''
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()))
+      socket.on('end', () => resolve(`${answer.split('\r\n')[0]} ${answer.split('\r\n\r\n')[1]}`))
+      socket.on('error', reject)
+    })
+  const notFound = 'HTTP/1.1 404 Not Found The requested resource could not be found.'
+  for (const target of ['//x/blocks/height', '/blocks/x/../height', '/blocks/./height', '/blocks\\height', '/%2e%2e/blocks/height']) expect(await raw(target), target).toBe(notFound)
+  // an absolute-form target is read by its path
+  expect(await raw('http://example/blocks/height')).toMatch(/^HTTP\/1\.1 200 OK \{"height":\d+\}$/)
 })

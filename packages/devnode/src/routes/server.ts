@@ -74,13 +74,14 @@ async function respond(
   contentType: string,
   readText: () => Promise<string>,
 ): Promise<{ status: number; body: unknown }> {
-  let url: URL
-  try {
-    url = new URL(pathAndQuery, 'http://localhost')
-  } catch {
-    return notFound()
-  }
-  const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname
+  // the request target as akka-http reads it: the path as sent (no dot segments resolved, no `\` read as `/`, a
+  // leading `//` a path and not a host); an absolute-form target's scheme and authority dropped
+  const target = pathAndQuery.replace(/^[a-z][a-z\d+.-]*:\/\/[^/?]*/i, '')
+  const q = target.indexOf('?')
+  const rawPath = q < 0 ? target : target.slice(0, q)
+  const query = new URLSearchParams(q < 0 ? '' : target.slice(q + 1))
+  if (!rawPath.startsWith('/')) return notFound()
+  const path = rawPath.length > 1 ? rawPath.replace(/\/+$/, '') : rawPath
   const route = router.match(method, path)
   // a path served for another method falls through the node's routes to the same bare 404
   if (route === undefined || route === 'wrong-method') return notFound()
@@ -96,7 +97,7 @@ async function respond(
       return parsed.value
     }
     const body = () => (mediaType === 'application/x-www-form-urlencoded' ? new URLSearchParams(text) : json())
-    return { status: 200, body: await route.handler({ params: route.params, query: url.searchParams, body, json, text }, chain) }
+    return { status: 200, body: await route.handler({ params: route.params, query, body, json, text }, chain) }
   } catch (e) {
     if (e instanceof BareStatus) return { status: e.status, body: new PlainText(e.message) }
     if (!(e instanceof NodeError)) throw e
