@@ -43,6 +43,8 @@ describe('bytes', () => {
     ['version 2 with orders of version 2', 2, orders(2)],
     ['version 2 with orders of version 3', 2, orders(3)],
     ['version 2 with orders of version 3 paying the matcher in an asset', 2, orders(3, { matcherFeeAssetId: asset })],
+    ['version 3 with orders of version 1', 3, orders(1)],
+    ['version 3 with orders of version 2 and 3', 3, [orders(2)[0]!, orders(3)[1]!]],
     ['version 3 with orders of version 3', 3, orders(3)],
     ['version 3 with orders of version 4 (fixedDecimals)', 3, orders(4)],
     ['version 3 with orders of version 4 (assetDecimals), the sell order first', 3, orders(4, { priceMode: 'assetDecimals' }).reverse()],
