@@ -10,15 +10,13 @@ import { scriptText } from '../ride/script/printout.ts'
 import { JavaRegexError, javaRegex } from './java-regex.ts'
 import { writeJson } from './json.ts'
 import { inScalaMapOrder, scalaMapOrder, scalaTupleSetOrder } from '../scala-order.ts'
-import { balanceOf, height, wavesBalanceDetails, WAVES, type BalanceSnapshot, type ChainState, type DataEntry } from '../state/state.ts'
+import { balanceOf, balanceSnapshots as snapshots, effectiveBalanceOver as effectiveOver, height, wavesBalanceDetails, WAVES, type ChainState, type DataEntry } from '../state/state.ts'
 import type { Chain } from '../chain/devnode.ts'
 import type { Request, Router } from './router.ts'
 import { intQuery } from './params.ts'
 
 /** AddressApiRoute.maxBalanceDepth: the node's db.max-rollback-depth (2,000 blocks by default). */
 const MAX_BALANCE_DEPTH = 2000
-/** GeneratingBalanceProvider.SecondDepth: the generating balance is the least effective balance of 1,000 blocks. */
-const GENERATING_BALANCE_DEPTH = 1000
 /** rest-api.transactions-by-address-limit: at most this many addresses in one /addresses/balance request */
 const MAX_ADDRESSES = 1000
 
@@ -70,26 +68,7 @@ function intSegment(value: string): number {
 /** an asset id no asset has (state keys assets by base58 ids, which are never empty) */
 const NO_ASSET = '\u0000'
 
-const ZERO: BalanceSnapshot = { height: 0, regular: 0n, leaseIn: 0n, leaseOut: 0n }
-
-/**
- * The snapshots in effect at some height of [from, to] (RocksDBWriter.balanceSnapshots): the one in effect at `from`
- * (zeros before the address's first change) and every later one up to `to`. An address with no history has one
- * snapshot of zeros.
- */
-function snapshots(state: ChainState, address: string, from: number, to: number): BalanceSnapshot[] {
-  const history = state.wavesHistory?.get(address) ?? []
-  let atFrom = ZERO
-  const later: BalanceSnapshot[] = []
-  for (const s of history) {
-    if (s.height <= from) atFrom = s
-    else if (s.height <= to) later.push(s)
-  }
-  return [atFrom, ...later]
-}
-
 const least = (values: bigint[]) => values.reduce((a, b) => (b < a ? b : a))
-const effectiveOf = (s: BalanceSnapshot) => s.regular + s.leaseIn - s.leaseOut
 
 /** Blockchain.balance(address, height, confirmations): the least regular balance of the last `confirmations` blocks. */
 function regularOver(state: ChainState, address: string, confirmations: number): bigint {
@@ -98,12 +77,6 @@ function regularOver(state: ChainState, address: string, confirmations: number):
   return least(snapshots(state, address, from, h).map((s) => s.regular))
 }
 
-/** Blockchain.effectiveBalance(address, confirmations): the least effective balance of the last `confirmations` blocks. */
-function effectiveOver(state: ChainState, address: string, confirmations: number): bigint {
-  const h = height(state)
-  const from = Math.min(Math.max(h - confirmations + 1, 1), h)
-  return least(snapshots(state, address, from, h).map(effectiveOf))
-}
 
 /** Blockchain.balanceAtHeight: the balance of `asset` in effect at `atHeight`, 0 before the first change. */
 function balanceAtHeight(state: ChainState, address: string, atHeight: number, asset: string): bigint {
@@ -253,9 +226,8 @@ export function addressRoutes(router: Router): void {
   router
     .on('GET', '/addresses/balance/details/{address}', (req, chain) => {
       const address = addressParam(req, chain)
-      const { regular, available, effective } = wavesBalanceDetails(chain.state, address)
       // GeneratingBalanceProvider.balance: the least effective balance of the last 1,000 blocks
-      const generating = effectiveOver(chain.state, address, GENERATING_BALANCE_DEPTH)
+      const { regular, generating, available, effective } = wavesBalanceDetails(chain.state, address)
       return { address, regular, generating, available, effective }
     })
     .on('GET', '/addresses/validate/{address}', (req, chain) => {
