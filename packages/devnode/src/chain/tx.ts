@@ -120,7 +120,7 @@ export function bad(field: string, why: string): never {
   throw nodeErrors.wrongJson(`${field}: ${why}`)
 }
 
-export function long(json: Json, field: string): bigint {
+function long(json: Json, field: string): bigint {
   const v = json[field]
   if (typeof v === 'bigint') return v
   if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v)
@@ -134,7 +134,7 @@ export function safeLong(json: Json, field: string): bigint {
   return v
 }
 
-export function int(json: Json, field: string, min: number, max: number): number {
+function int(json: Json, field: string, min: number, max: number): number {
   const v = Number(safeLong(json, field))
   if (v < min || v > max) bad(field, `expected ${min}..${max}`)
   return v
@@ -526,7 +526,10 @@ export function protobufFieldLength(message: Uint8Array, field: number): number 
   return 0
 }
 
-/** The body bytes the id and the signature are computed over, by @waves/waves-transactions. */
+/**
+ * The body bytes the id and the signature are computed over: written here for exchanges (chain/order.ts) and most
+ * invokes (chain/invoke-bytes.ts), by @waves/waves-transactions otherwise.
+ */
 export function bodyBytes(tx: Tx): Uint8Array {
   if (tx.type === 7) return exchangeBodyBytes(tx)
   const direct = tx.type === 16 ? invokeBodyBytes(tx) : null
