@@ -194,7 +194,7 @@ describe('runVerifier', () => {
     const script = (expr: Expr) => ({ kind: 'expression' as const, version: 6 as const, expr })
     expect(runVerifier(script(native(102, long(2), long(1))), tx, options(6))).toEqual({ ok: true, allowed: true, complexity: 1 })
     expect(runVerifier(script(long(1)), tx, options(6))).toEqual({
-      ok: false, error: new RideError('Script returned not a boolean result, but CONST_LONG(1)'), complexity: 0,
+      ok: false, error: new RideError('Script returned not a boolean result, but 1'), complexity: 0,
     })
     let deep: Expr = long(0)
     for (let i = 0; i < 2001; i++) deep = native(100, deep, long(1))

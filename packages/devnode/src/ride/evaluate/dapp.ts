@@ -7,7 +7,8 @@ import { stdlib, type StdlibTable } from '../stdlib/index.ts'
 import type { DAppScript, Declaration, Expr, Script } from '../terms.ts'
 import type { StdlibVersion } from '../versions.ts'
 import { CaseObj, RideError, UNIT, type Value } from '../values.ts'
-import { evaluate, show, type Outcome } from './evaluator.ts'
+import { evaluate, type Outcome } from './evaluator.ts'
+import { termString } from './log.ts'
 
 /** ContractLimits.MaxTotalInvokeComplexity: what one invoke may spend, by the dApp's version. */
 export function invokeComplexityLimit(version: StdlibVersion): number {
@@ -204,7 +205,7 @@ export function runVerifier(script: Script, tx: CaseObj, options: RunOptions & {
       return { ok: false, error: new RideError(`Verifier complexity limit = ${limit} is exceeded`), complexity: outcome.complexity }
     case 'value':
       if (typeof outcome.value !== 'boolean') {
-        return { ok: false, error: new RideError(`Script returned not a boolean result, but ${show(outcome.value)}`), complexity: outcome.complexity }
+        return { ok: false, error: new RideError(`Script returned not a boolean result, but ${termString(outcome.value)}`), complexity: outcome.complexity }
       }
       return { ok: true, allowed: outcome.value, complexity: outcome.complexity }
   }

@@ -471,7 +471,10 @@ export function typeNameOf(value: Value): string {
   return (value as CaseObj).typeName
 }
 
-/** A value as the node prints an EVALUATED in error texts (toString of its term). */
+/**
+ * A value in the case-class form of its term (`CONST_LONG(1)`, `CONST_STRING(a)`). A node 1.5.7 writes EVALUATED.toString
+ * into its error texts (`1`, `a`: termString in log.ts), as UtilsRouteEvaluateSpec's `Passed args (bytes, abc)` shows.
+ */
 export function show(value: Value): string {
   if (typeof value === 'bigint') return `CONST_LONG(${value})`
   if (typeof value === 'string') return `CONST_STRING(${value})`
