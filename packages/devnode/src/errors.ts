@@ -88,6 +88,8 @@ export const nodeErrors = {
    * a bare 404 whose body is the status text in text/plain, not JSON.
    */
   notFound: () => new ResourceNotFound(),
+  /** akka-http's parser refuses a request target longer than `max-uri-length` (2k, which a node keeps). */
+  uriTooLong: (limit: number) => new BareStatus(414, `URI length exceeds the configured limit of ${limit} characters`),
   /** `jsonPost`'s `get(complete(StatusCodes.MethodNotAllowed))`: a GET of a route that takes only a JSON POST. */
   methodNotAllowed: () => new BareStatus(405, 'A request was made of a resource using a request method not supported by that resource;'),
   unknown: () => new NodeError(0, 'Error is unknown', 500),

@@ -101,3 +101,13 @@ it('reads the request target as sent: no dot segments resolved, no backslash rea
   // an absolute-form target is read by its path
   expect(await raw('http://example/blocks/height')).toMatch(/^HTTP\/1\.1 200 OK \{"height":\d+\}$/)
 })
+
+it('answers a request target over max-uri-length (2,048 characters) with the bare 414 of akka-http parser', async () => {
+  const TOO_LONG = { status: 414, type: 'text/plain; charset=UTF-8', body: 'URI length exceeds the configured limit of 2048 characters' }
+  const ids = (n: number) => Array.from({ length: n }, () => `id=${'1'.repeat(44)}`).join('&')
+  // 2,048 characters are read; 20 KiB is past node's own 16 KiB header limit as well
+  const path = '/transactions/status?'
+  expect((await request('GET', path + ids(43).slice(0, 2048 - path.length))).status).toBe(200)
+  expect(await request('GET', path + ids(43).slice(0, 2049 - path.length))).toEqual(TOO_LONG)
+  expect(await request('GET', path + ids(430))).toEqual(TOO_LONG)
+})

@@ -15,6 +15,10 @@ import { utilsRoutes } from './utils.ts'
 import { readJson, writeJson } from './json.ts'
 import { Router } from './router.ts'
 
+/** akka-http's `parsing.max-uri-length` (2k), which a node does not change. */
+const MAX_URI_LENGTH = 2048
+/** Node's own header limit (16 KiB) answers longer request lines with a bare 431 before any route: this lets them reach the 414. */
+const MAX_HEADER_BYTES = 64 * 1024
 /** `akka.http.server.parsing.max-content-length` of a node (application.conf: 1m), in bytes. */
 const MAX_BODY_BYTES = 1024 * 1024
 
@@ -42,7 +46,7 @@ export const IDLE_TIMEOUT_MS = 60_000
 
 export function createApiServer(chain: Chain, onError: (e: unknown) => void = () => {}): Server {
   // headersTimeout must exceed keepAliveTimeout, or a slow first header on a reused socket is cut first
-  return createServer({ keepAliveTimeout: IDLE_TIMEOUT_MS, headersTimeout: IDLE_TIMEOUT_MS + 1_000 }, (req, res) => {
+  return createServer({ keepAliveTimeout: IDLE_TIMEOUT_MS, headersTimeout: IDLE_TIMEOUT_MS + 1_000, maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     handle(chain, req, res).catch((e: unknown) => {
       onError(e)
       if (!res.headersSent) send(res, 500, nodeErrors.unknown().toJSON(), false)
@@ -74,6 +78,7 @@ async function respond(
   contentType: string,
   readText: () => Promise<string>,
 ): Promise<{ status: number; body: unknown }> {
+  if (pathAndQuery.length > MAX_URI_LENGTH) return bare(nodeErrors.uriTooLong(MAX_URI_LENGTH))
   // the request target as akka-http reads it: the path as sent (no dot segments resolved, no `\` read as `/`, a
   // leading `//` a path and not a host); an absolute-form target's scheme and authority dropped
   const target = pathAndQuery.replace(/^[a-z][a-z\d+.-]*:\/\/[^/?]*/i, '')
@@ -99,7 +104,7 @@ async function respond(
     const body = () => (mediaType === 'application/x-www-form-urlencoded' ? new URLSearchParams(text) : json())
     return { status: 200, body: await route.handler({ params: route.params, query, body, json, text }, chain) }
   } catch (e) {
-    if (e instanceof BareStatus) return { status: e.status, body: new PlainText(e.message) }
+    if (e instanceof BareStatus) return bare(e)
     if (!(e instanceof NodeError)) throw e
     return { status: e.status, body: e.toJSON() }
   }
@@ -110,9 +115,12 @@ class PlainText {
   constructor(readonly text: string) {}
 }
 
-function notFound(): { status: number; body: PlainText } {
-  const error = nodeErrors.notFound()
+function bare(error: BareStatus): { status: number; body: PlainText } {
   return { status: error.status, body: new PlainText(error.message) }
+}
+
+function notFound(): { status: number; body: PlainText } {
+  return bare(nodeErrors.notFound())
 }
 
 function cors(req: IncomingMessage, res: ServerResponse): void {

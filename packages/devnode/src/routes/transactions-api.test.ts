@@ -468,3 +468,17 @@ describe('/transactions/sign', () => {
     expect(await api.post(`/transactions/sign/${other}`, { type: 4 }, { 'X-Api-Key': 'anything' })).toMatchObject(refused)
   })
 })
+
+describe('/transactions/broadcast?trace=', () => {
+  it('refuses a malformed trace once the transaction reads, with the bare 404, and broadcasts nothing', async () => {
+    const tx = wt.transfer({ recipient: other, amount: 7, chainId: R }, sender)
+    const malformed = await api.post('/transactions/broadcast?trace=maybe', tx)
+    expect([malformed.status, malformed.body]).toEqual([404, 'The requested resource could not be found.'])
+    expect((await api.get(`/transactions/status/${tx.id}`)).body).toEqual({ status: 'not_found', id: tx.id })
+    // a transaction that does not read is refused first, as fromSignedRequest refuses it
+    const unreadable = await api.post('/transactions/broadcast?trace=maybe', { ...tx, type: 99 })
+    expect([unreadable.status, unreadable.body]).toEqual([400, { error: 312, message: 'transaction type not supported' }])
+    // an empty value is the default
+    expect((await api.post('/transactions/broadcast?trace=', tx)).status).toBe(200)
+  })
+})

@@ -9,7 +9,7 @@ import { NodeError, nodeErrors } from '../errors.ts'
 import type { Chain } from '../chain/devnode.ts'
 import type { StoredTx } from '../state/state.ts'
 import type { Request, Router } from './router.ts'
-import { bodyIds } from './params.ts'
+import { bodyIds, booleanQuery } from './params.ts'
 import { txInfo, unconfirmedTxJson } from './tx-json.ts'
 
 const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
@@ -178,7 +178,18 @@ function calculateFee(chain: Chain, body: unknown): Record<string, unknown> {
 
 export function transactionRoutes(router: Router): void {
   router
-    .on('POST', '/transactions/broadcast', (req, chain) => chain.broadcast(req.json()))
+    .on('POST', '/transactions/broadcast', (req, chain) => {
+      const json = req.json()
+      // BroadcastRoute reads `trace` once TransactionFactory.fromSignedRequest has read the transaction (no signature
+      // check): a malformed one then falls through to the bare 404, and nothing is broadcast
+      try {
+        booleanQuery(req.query, 'trace')
+      } catch (e) {
+        readTransaction(json, chain.chainIdByte, () => true)
+        throw e
+      }
+      return chain.broadcast(json)
+    })
     .on('POST', '/transactions/calculateFee', (req, chain) => calculateFee(chain, req.json()))
     // jsonPost: a GET is 405
     .on('GET', '/transactions/calculateFee', () => {
