@@ -106,6 +106,11 @@ describe('balances over blocks (Blockchain.balance and effectiveBalance over bal
     const rows = (await api.post('/addresses/balance', { addresses: five })).body as { id: string; balance: number }[]
     expect(rows.map((r) => r.id)).toEqual(scalaTupleSetOrder(rows, 5, (r) => [r.id, BigInt(r.balance)]).map((r) => r.id))
     expect(rows.map((r) => r.id).sort()).toEqual(five.slice(0, 4).sort())
+    // a query lists them last first (akka's Query.getAll), a JSON body in its order
+    expect((await api.get(`/addresses/balance?address=${holder}&address=${lessee}`)).body).toEqual([
+      { id: lessee, balance: 0 },
+      { id: holder, balance: 7_99900000 },
+    ])
     expect((await api.post('/addresses/balance', { addresses: [holder, lessee], height: 'x' })).body).toEqual([
       { id: holder, balance: 7_99900000 },
       { id: lessee, balance: 0 },

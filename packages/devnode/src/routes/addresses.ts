@@ -239,8 +239,9 @@ export function addressRoutes(router: Router): void {
       return { address, confirmations: 0, balance: balanceOf(chain.state, address) }
     })
     // AddressApiRoute.balances: `address` repeated, `height` and `asset` optional
+    // akka's repeated parameter (`"address".as[String].*`) reads Query.getAll, which lists the values last first
     .on('GET', '/addresses/balance', (req, chain) =>
-      balancesAt(chain.state, req.query.getAll('address'), intQuery(req.query, 'height'), req.query.get('asset') ?? undefined, chain.chainIdByte),
+      balancesAt(chain.state, req.query.getAll('address').reverse(), intQuery(req.query, 'height'), req.query.get('asset') ?? undefined, chain.chainIdByte),
     )
     // AddressApiRoute.balancesPost: {"addresses": [...], "height"?, "asset"?}; a height or asset of another type is absent
     .on('POST', '/addresses/balance', (req, chain) => {
