@@ -68,15 +68,19 @@ function write(value: unknown, largeAsString: boolean, out: string[], asString: 
   } else out.push('null')
 }
 
-/** Parses a request body; integers beyond 2^53 stay exact (bigint). */
+/** Parses a request body; integers beyond 2^53 stay exact (bigint); a repeated key keeps its last value. */
 export function readJson(text: string): unknown {
   try {
-    return parse(text, null, (digits: string) => {
-      if (/^-?\d+$/.test(digits)) {
-        const n = Number(digits)
-        return Number.isSafeInteger(n) ? n : BigInt(digits)
-      }
-      return Number(digits)
+    return parse(text, null, {
+      parseNumber: (digits: string) => {
+        if (/^-?\d+$/.test(digits)) {
+          const n = Number(digits)
+          return Number.isSafeInteger(n) ? n : BigInt(digits)
+        }
+        return Number(digits)
+      },
+      // Play JSON keeps the last of a repeated key; refusing the object would answer what a node reads
+      onDuplicateKey: ({ newValue }) => newValue,
     })
   } catch (e) {
     throw nodeErrors.wrongJson(e instanceof Error ? e.message : String(e))
