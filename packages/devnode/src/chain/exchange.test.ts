@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addressOf, client, crypto, RICH_SEED, seed, wt } from '../../../../test/waves.ts'
 import { createDevnode, type Devnode } from '../index.ts'
-import { bodyBytes, readTransaction } from './tx.ts'
+import { bodyBytes, printTx, readTransaction } from './tx.ts'
+import { ethKeyAddress, ethOrderHash, recoverEthOrderKey } from './eth-order.ts'
+import { secp256k1 } from '@noble/curves/secp256k1.js'
 
 const CHAIN = 'R'
 const CHAIN_BYTE = CHAIN.charCodeAt(0)
@@ -60,6 +62,125 @@ describe('bytes', () => {
       expect(read.sender).toBe(matcher)
     })
   }
+})
+
+describe('orders signed with an Ethereum key', () => {
+  // EthOrderSpec of the node 1.5.7 ("recover valid ids of exchange tx"): an exchange of chain T (84) with an EIP-712
+  // signed sell order
+  const order2 = {
+    version: 4,
+    id: '6tXL591oH3mnwgFcbxqQnqHBF1oQ1Cc6hdLuBU6FB6UG',
+    sender: '3Mvrr424JENHdP4wrSFyNWBVEuQTHBDxMVi',
+    senderPublicKey: '4nZcsfxa3mtAg8D2iR8J139CTVm7Y2aTEd3B8J6p45tX6v8sjCT9JGAWnHGa8ZxenQyaSAVu3FPsry1RnXucpcqE',
+    matcherPublicKey: '9BUoYQYq7K38mkk61q8aMH9kD9fKSVL1Fib7FbH6nUkQ',
+    assetPair: { amountAsset: '5fQPsn8hoaVddFG26cWQ5QFdqxWtUPNaZ9zH2E6LYzFn', priceAsset: null },
+    orderType: 'sell',
+    amount: 1,
+    price: 100,
+    timestamp: 1,
+    expiration: 123,
+    matcherFee: 100000,
+    signature: '',
+    proofs: [],
+    matcherFeeAssetId: null,
+    eip712Signature:
+      '0x6c4385dd5f6f1200b4d0630c9076104f34c801c16a211e505facfd743ba242db4429b966ffa8d2a9aff9037dafda78cfc8f7c5ef1c94493f5954bc7ebdb649281b',
+    priceMode: null,
+  }
+  const json = {
+    type: 7,
+    id: 'GtWWteMgnVYeAq4BSbqw9aFM3K17zHrYsij14VtJiVdL',
+    fee: 1000000,
+    feeAssetId: null,
+    timestamp: 100,
+    version: 3,
+    chainId: 84,
+    sender: '3MtGzgmNa5fMjGCcPi5nqMTdtZkfojyWHL9',
+    senderPublicKey: '9BUoYQYq7K38mkk61q8aMH9kD9fKSVL1Fib7FbH6nUkQ',
+    proofs: ['4WrABDgkk9JraBLNQK4LTq7LWqVLgLzAEv8fr1rjr4ovca7224EBzLrEgcHdtHscGpQbLsk39ttQfqHMVLr9tXcB'],
+    order1: {
+      version: 3,
+      id: '75YqwVQbiQmLMQBE61W1aLcsaAUnWbzM5Udh9Z4mXUBf',
+      sender: '3MtGzgmNa5fMjGCcPi5nqMTdtZkfojyWHL9',
+      senderPublicKey: '9BUoYQYq7K38mkk61q8aMH9kD9fKSVL1Fib7FbH6nUkQ',
+      matcherPublicKey: '9BUoYQYq7K38mkk61q8aMH9kD9fKSVL1Fib7FbH6nUkQ',
+      assetPair: { amountAsset: '5fQPsn8hoaVddFG26cWQ5QFdqxWtUPNaZ9zH2E6LYzFn', priceAsset: null },
+      orderType: 'buy',
+      amount: 1,
+      price: 100,
+      timestamp: 1,
+      expiration: 123,
+      matcherFee: 100000,
+      signature: '2Bi5YFCeAUvQqWFJYUTzaDUfAdoHmQ4RC6nviBwvQgUYJLKrsa4T5eESGr5Er261kdeyNgHVJUGai8mALtLLWDoQ',
+      proofs: ['2Bi5YFCeAUvQqWFJYUTzaDUfAdoHmQ4RC6nviBwvQgUYJLKrsa4T5eESGr5Er261kdeyNgHVJUGai8mALtLLWDoQ'],
+      matcherFeeAssetId: null,
+    },
+    order2,
+    amount: 1,
+    price: 100,
+    buyMatcherFee: 100000,
+    sellMatcherFee: 100000,
+  }
+  const plain = (value: unknown) => JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)))
+
+  it('recovers the signer, its address and the ids, and prints the transaction as the node does', () => {
+    const read = readTransaction(json, 84, () => true)
+    expect(read.id).toBe(json.id)
+    expect(plain(printTx(read))).toEqual(json)
+  })
+
+  it("recovers the keys of the node's EthOrderSpec: with leading zeros, and from a v below 27", () => {
+    // "recover signer public key with leading zeros correctly"
+    const zeros = {
+      version: 4,
+      matcherPublicKey: '9cpfKN9suPNvfeUNphzxXMjcnn974eme8ZhWUjaktzU5',
+      amountAsset: null,
+      priceAsset: '34N9YcEETLWn93qYQ64EsP1x89tSruJU44RrEMSXXEPJ',
+      orderType: 'buy' as const,
+      amount: 211125290n,
+      price: 2357071n,
+      timestamp: 1668605799020,
+      expiration: 1671111399020,
+      matcherFee: 23627n,
+      matcherFeeAssetId: '34N9YcEETLWn93qYQ64EsP1x89tSruJU44RrEMSXXEPJ',
+      priceMode: 'assetDecimals' as const,
+      attachment: null,
+    }
+    const signature = (hex: string) => Uint8Array.from(Buffer.from(hex, 'hex'))
+    const key = recoverEthOrderKey(
+      zeros,
+      signature('c3b8c59ee779ef7b308e44d3c24b0f05687eaebc49f7f94fe0cc4f6fb13bae351adfce1419d6d35c41d5bd7fdefd87871f1ed3b9df8771d1eb76e981adf48e741b'),
+      84,
+    )
+    expect(Buffer.from(crypto.base58Decode(key!)).toString('hex')).toBe(
+      '00d7cf9ff594b07273228e7dd591707d38a1dba0a39492fd64445ba9cbb3bf66c862b9752f02bf8d1a0f00ccb11ae550a7616bd965c10f0101202d75580786ee',
+    )
+    // "recover signer public key when v < 27 in signature data"
+    const low = {
+      ...zeros,
+      matcherPublicKey: '8QUAqtTckM5B8gvcuP7mMswat9SjKUuafJMusEoSn1Gy',
+      priceAsset: '25FEqEjRkqK6yCkiT7Lz6SAYz7gUFCtxfCChnrVFD5AT',
+      amount: 100000000n,
+      price: 14781968n,
+      timestamp: 1668520875679,
+      expiration: 1671026475679,
+      matcherFee: 24884n,
+      matcherFeeAssetId: '25FEqEjRkqK6yCkiT7Lz6SAYz7gUFCtxfCChnrVFD5AT',
+    }
+    const lowKey = recoverEthOrderKey(
+      low,
+      signature('12f72d3bba93bda930ee5c280e1d39b7e7dcc439d789c92eff40ea860480213a0e79323093c8aee04c2a269de01c7d587a18b02d02746dec75ec1457accb72a301'),
+      84,
+    )
+    expect(ethKeyAddress(lowKey!, 84)).toBe('3N8HNri7zQXVw8Bn9BZKGRpsznNUFXM24zL')
+  })
+
+  it('needs no senderPublicKey beside the signature, and refuses one that recovers no key', () => {
+    const { senderPublicKey: _key, ...withoutKey } = order2
+    expect(plain(printTx(readTransaction({ ...json, order2: withoutKey }, 84, () => true)))).toEqual(json)
+    const broken = { ...order2, eip712Signature: `${order2.eip712Signature.slice(0, -2)}05` }
+    expect(() => readTransaction({ ...json, order2: broken }, 84, () => true)).toThrow('failed to parse json message')
+  })
 })
 
 const ASSET_SCRIPT = `{-# STDLIB_VERSION 6 #-}
@@ -386,5 +507,48 @@ match tx {
     expect(await balance(seller, issue.id)).toBe(before.seller)
     // nothing was filled: the whole order can still trade
     await accepted(exchange({ order1: buy, order2: sell, amount: 1000, price: 100_000, fee: 700_000, timestamp: Date.now() + 1 }))
+  })
+
+  it('trades an order signed with an Ethereum key: its sender is the address of the recovered key', async () => {
+    const privateKey = Uint8Array.from(Buffer.from('4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318', 'hex'))
+    const ethKey = crypto.base58Encode(secp256k1.getPublicKey(privateKey, false).subarray(1))
+    const ethAddress = ethKeyAddress(ethKey, CHAIN_BYTE)
+    await accepted(wt.transfer({ recipient: ethAddress, amount: 1_00000000, chainId: CHAIN }, RICH_SEED))
+    await accepted(wt.transfer({ recipient: ethAddress, amount: 500, assetId: token, chainId: CHAIN }, sellerSeed))
+    const fields = {
+      version: 4,
+      matcherPublicKey: matcherKey,
+      amountAsset: token,
+      priceAsset: null,
+      orderType: 'sell' as const,
+      amount: 300n,
+      price: 150_000_000n,
+      timestamp: now + ++orderCount,
+      expiration: now + DAY,
+      matcherFee: 300_000n,
+      matcherFeeAssetId: null,
+      priceMode: 'fixedDecimals' as const,
+      attachment: null,
+    }
+    const signed = secp256k1.sign(ethOrderHash(fields, CHAIN_BYTE), privateKey, { prehash: false, format: 'recovered' })
+    const eip712Signature = `0x${Buffer.from([...signed.subarray(1), 27 + signed[0]!]).toString('hex')}`
+    const { attachment: _none, ...signedFields } = fields
+    const sell = {
+      ...signedFields,
+      amount: 300,
+      price: 150_000_000,
+      matcherFee: 300_000,
+      assetPair: { amountAsset: token, priceAsset: null },
+      eip712Signature,
+      proofs: [],
+    }
+    const [buy] = pairOrders()
+    const before = { eth: await balance(ethAddress), ethToken: await balance(ethAddress, token) }
+    const tx = exchange({ order1: buy, order2: sell, amount: 100, price: 160_000_000 })
+    await accepted(tx)
+    expect(await balance(ethAddress)).toBe(before.eth + 160_000_000 - 300_000)
+    expect(await balance(ethAddress, token)).toBe(before.ethToken - 100)
+    const printed = (await api.get(`/transactions/info/${tx.id}`)).body.order2
+    expect(printed).toMatchObject({ version: 4, sender: ethAddress, senderPublicKey: ethKey, signature: '', proofs: [], eip712Signature, priceMode: 'fixedDecimals' })
   })
 })

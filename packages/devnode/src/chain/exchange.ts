@@ -224,8 +224,12 @@ export function verifyOrders(ctx: ApplyContext, tx: Exchange, json: Json, fail: 
   return complexity
 }
 
-/** Proven.verifyFirstProof for an order: undefined when its one proof is its sender's signature. */
+/**
+ * Proven.verifyFirstProof for an order: undefined when its one proof is its sender's signature. An Ethereum-signed
+ * order's sender is the key its signature recovers to, so it always holds (Verifier.verifyOrderSignature).
+ */
 function signatureError(order: Order, chainId: number): string | undefined {
+  if (order.eip712Signature !== null) return undefined
   if (order.proofs.length !== 1) return 'Transactions from non-scripted accounts must have exactly 1 proof'
   let valid = false
   try {

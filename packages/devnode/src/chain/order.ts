@@ -2,6 +2,7 @@
 // PBOrders), and the exchange's body bytes (ExchangeTxSerializer: the legacy body for version 2, protobuf from 3).
 import { address, base58Decode, base58Encode, blake2b } from '../crypto.ts'
 import { assetId, bad, bytes58, safeLong, str, type Json, type Tx } from './tx.ts'
+import { ethKeyAddress, recoverEthOrderKey } from './eth-order.ts'
 
 export type OrderType = 'buy' | 'sell'
 /** OrderPriceMode: how a version 4 order's price is scaled (`default` is printed as null). */
@@ -33,6 +34,8 @@ export interface Order {
   priceMode: PriceMode
   /** base58, version 4 only */
   attachment: string | null
+  /** an Ethereum signature (0x and hex) instead of proofs: the sender's key is recovered from it (chain/eth-order.ts) */
+  eip712Signature: string | null
 }
 
 export type Exchange = Extract<Tx, { type: 7 }>
@@ -67,8 +70,8 @@ function proofList(j: Json, field: string): string[] {
 /**
  * OrderJson.orderReads: version 1 when absent (then 2 unless the proofs are one signature), the fields of versions 1
  * and 2, and from 3 the matcher fee asset, the price mode (absent or null: default) and the attachment (base58).
- * Amounts, prices and fees out of their ranges are refused as the reads refuse them. Orders signed with an Ethereum
- * key (eip712Signature) are not read.
+ * Amounts, prices and fees out of their ranges are refused as the reads refuse them. An order signed with an Ethereum
+ * key (eip712Signature, 65 bytes) carries no proofs and needs no senderPublicKey: its sender is the recovered key.
  */
 export function readOrder(value: unknown, field: string, chainId: number): Order {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad(field, `Order object expected: ${JSON.stringify(value)}`)
@@ -84,7 +87,6 @@ export function readOrder(value: unknown, field: string, chainId: number): Order
     bytes58(v, `${field}.${name}`, 32)
     return v
   }
-  const senderPublicKey = key('senderPublicKey')
   const matcherPublicKey = key('matcherPublicKey')
   const pair = j['assetPair']
   if (typeof pair !== 'object' || pair === null || Array.isArray(pair)) return bad(`${field}.assetPair`, 'expected an object')
@@ -99,10 +101,14 @@ export function readOrder(value: unknown, field: string, chainId: number): Order
   let matcherFeeAssetId: string | null = null
   let priceMode: PriceMode = 'default'
   let attachment: string | null = null
+  let eip712Signature: string | null = null
   if (version >= 3) {
     matcherFeeAssetId = assetId(j, 'matcherFeeAssetId')
     const eip712 = j['eip712Signature']
-    if (eip712 !== undefined && eip712 !== null) bad(`${field}.eip712Signature`, 'orders signed with an Ethereum key are not supported')
+    if (eip712 !== undefined && eip712 !== null) {
+      if (typeof eip712 !== 'string' || !/^(0x)?([0-9a-fA-F]{2})*$/.test(eip712)) return bad(`${field}.eip712Signature`, 'expected hex')
+      eip712Signature = `0x${eip712.replace(/^0x/, '').toLowerCase()}`
+    }
     const mode = j['priceMode']
     if (mode === 'assetDecimals' || mode === 'fixedDecimals') priceMode = mode
     else if (mode !== undefined && mode !== null) bad(`${field}.priceMode`, `Unexpected order price mode: ${String(mode)}`)
@@ -116,8 +122,8 @@ export function readOrder(value: unknown, field: string, chainId: number): Order
   const order: Order = {
     version,
     id: '',
-    sender: address({ publicKey: senderPublicKey }, chainId),
-    senderPublicKey,
+    sender: '',
+    senderPublicKey: '',
     matcherPublicKey,
     amountAsset: assetId(pair as Json, 'amountAsset'),
     priceAsset: assetId(pair as Json, 'priceAsset'),
@@ -128,13 +134,27 @@ export function readOrder(value: unknown, field: string, chainId: number): Order
     expiration: Number(safeLong(j, 'expiration')),
     matcherFee,
     matcherFeeAssetId,
-    proofs,
+    proofs: eip712Signature === null ? proofs : [],
     priceMode,
     attachment,
+    eip712Signature,
+  }
+  if (eip712Signature === null) {
+    // OrderJson.readOrderV3V4: a key or an Ethereum signature, one of them
+    if (j['senderPublicKey'] === undefined || j['senderPublicKey'] === null) bad(`${field}.senderPublicKey`, 'Either senderPublicKey or eip712Signature should be provided')
+    order.senderPublicKey = key('senderPublicKey')
+    order.sender = address({ publicKey: order.senderPublicKey }, chainId)
+  } else {
+    const recovered = recoverEthOrderKey(order, hexBytes(eip712Signature), chainId)
+    if (recovered === null) return bad(`${field}.eip712Signature`, 'no key recovers from this signature (65 bytes: r, s, v)')
+    order.senderPublicKey = recovered
+    order.sender = ethKeyAddress(recovered, chainId)
   }
   order.id = base58Encode(blake2b(orderBodyBytes(order, chainId)))
   return order
 }
+
+const hexBytes = (hex: string) => Uint8Array.from(Buffer.from(hex.slice(2), 'hex'))
 
 /** Order.isValid(atTime): the first rule the order breaks, in the node's words, or undefined. */
 export function orderInvalidity(order: Order, atTime: number): string | undefined {
@@ -144,6 +164,7 @@ export function orderInvalidity(order: Order, atTime: number): string | undefine
   if (order.expiration < atTime) return 'expiration should be > currentTime'
   if (order.matcherFeeAssetId !== null && order.version < 3) return 'matcherFeeAssetId should be waves'
   if (order.version < 1 || order.version > 4) return 'invalid version'
+  if (order.eip712Signature !== null && order.version < 4) return 'eip712Signature available only in V4'
   if (order.version < 4 && order.priceMode !== 'default') return `price mode should be default for V${order.version}`
   // Proofs.validate
   if (order.proofs.length > 8) return `Too many proofs (${order.proofs.length}), only 8 allowed`
@@ -176,7 +197,7 @@ export function printOrder(order: Order): Json {
   }
   if (order.version >= 3) json['matcherFeeAssetId'] = order.matcherFeeAssetId
   if (order.version >= 4) {
-    json['eip712Signature'] = null
+    json['eip712Signature'] = order.eip712Signature
     json['priceMode'] = order.priceMode === 'default' ? null : order.priceMode
   }
   if (order.attachment !== null) json['attachment'] = order.attachment
@@ -192,7 +213,8 @@ export function orderText(order: Order): string {
   return (
     `OrderV${order.version}(id=${order.id}, sender=${order.senderPublicKey}, matcher=${order.matcherPublicKey}, pair=${pair}, ` +
     `type=${order.orderType}, amount=${order.amount}, price=${order.price}, priceMode=${PRICE_MODE_NAMES[order.priceMode]}, ` +
-    `ts=${order.timestamp}, exp=${order.expiration}, fee=${order.matcherFee},${feeAsset}, eip712Signature=None, proofs=Proofs(${order.proofs.join(', ')}))`
+    `ts=${order.timestamp}, exp=${order.expiration}, fee=${order.matcherFee},${feeAsset}, ` +
+    `eip712Signature=${order.eip712Signature === null ? 'None' : `Some(${base58Encode(hexBytes(order.eip712Signature))})`}, proofs=Proofs(${order.proofs.join(', ')}))`
   )
 }
 
@@ -267,10 +289,10 @@ const pbAmount = (asset: string | null, amount: bigint) =>
 
 /** PBOrders.protobuf: fields in their numbers' order; the proofs only in an exchange, not in the signed body. */
 function pbOrder(order: Order, chainId: number, proofs: boolean): Uint8Array {
-  const w = new Writer()
-    .pbVarint(1, chainId)
-    .pbBytes(2, base58Decode(order.senderPublicKey))
-    .pbBytes(3, base58Decode(order.matcherPublicKey))
+  // the sender is one of a oneof: its key (2) or its Ethereum signature (13)
+  const w = new Writer().pbVarint(1, chainId)
+  if (order.eip712Signature === null) w.pbBytes(2, base58Decode(order.senderPublicKey))
+  w.pbBytes(3, base58Decode(order.matcherPublicKey))
     .pbBytes(
       4,
       new Writer()
@@ -286,6 +308,7 @@ function pbOrder(order: Order, chainId: number, proofs: boolean): Uint8Array {
     .pbBytes(10, pbAmount(order.matcherFeeAssetId, order.matcherFee))
     .pbVarint(11, order.version)
   if (proofs) for (const p of order.proofs) w.pbBytes(12, base58Decode(p))
+  if (order.eip712Signature !== null) w.pbBytes(13, hexBytes(order.eip712Signature))
   w.pbVarint(14, order.priceMode === 'default' ? 0 : order.priceMode === 'fixedDecimals' ? 1 : 2)
   w.pbOptionalBytes(15, order.attachment === null ? null : base58Decode(order.attachment))
   return w.done()
