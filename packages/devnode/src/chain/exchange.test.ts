@@ -551,4 +551,38 @@ match tx {
     const printed = (await api.get(`/transactions/info/${tx.id}`)).body.order2
     expect(printed).toMatchObject({ version: 4, sender: ethAddress, senderPublicKey: ethKey, signature: '', proofs: [], eip712Signature, priceMode: 'fixedDecimals' })
   })
+
+  it("refuses prices outside the orders in the words of the node's ExchangeTransactionDiffTest (amount asset of 8 decimals, price asset of 6)", async () => {
+    const amountIssue = wt.issue({ name: 'asset2', description: '', quantity: 1_000_000_000_000, decimals: 8, reissuable: true, chainId: CHAIN }, sellerSeed)
+    const priceIssue = wt.issue({ name: 'asset1', description: '', quantity: 1_000_000_000_000, decimals: 6, reissuable: true, chainId: CHAIN }, buyerSeed)
+    await accepted(amountIssue)
+    await accepted(priceIssue)
+    const pair = { amountAsset: amountIssue.id, priceAsset: priceIssue.id }
+    const make = (orderType: 'buy' | 'sell', price: number, version: number, priceMode?: string) =>
+      order(
+        { ...pair, orderType, amount: 1000, price, version, timestamp: now + ++orderCount, expiration: now + DAY, ...(priceMode === undefined ? {} : { priceMode }) },
+        orderType === 'buy' ? buyerSeed : sellerSeed,
+      )
+    const cases: [number, number, Params, Params, string][] = []
+    for (const buyVersion of [1, 2, 3]) {
+      for (const sellVersion of [1, 2, 3]) {
+        cases.push([2, 12_500_000, make('buy', 12_400_000, buyVersion), make('sell', 12_500_000, sellVersion), 'exchange.price = 12_500_000 should be <= buyOrder.price = 12_400_000'])
+        cases.push([2, 12_500_000, make('buy', 12_500_000, buyVersion), make('sell', 12_600_000, sellVersion), 'exchange.price = 12_500_000 should be >= sellOrder.price = 12_600_000'])
+      }
+    }
+    const fixed = 'fixedDecimals'
+    const asset = 'assetDecimals'
+    cases.push(
+      [3, 1_250_000_000, make('buy', 1_240_000_000, 4, fixed), make('sell', 1_250_000_000, 4, fixed), 'exchange.price = 1_250_000_000 should be <= buyOrder.price = 1_240_000_000'],
+      [3, 1_250_000_000, make('buy', 1_250_000_000, 4, fixed), make('sell', 1_260_000_000, 4, fixed), 'exchange.price = 1_250_000_000 should be >= sellOrder.price = 1_260_000_000'],
+      [3, 1_250_000_000, make('buy', 12_400_000, 4, asset), make('sell', 12_500_000, 4, asset), 'exchange.price = 1_250_000_000 should be <= buyOrder.price = 1_240_000_000 (assetDecimals price = 12_400_000)'],
+      [3, 1_250_000_000, make('buy', 12_500_000, 4, asset), make('sell', 12_600_000, 4, asset), 'exchange.price = 1_250_000_000 should be >= sellOrder.price = 1_260_000_000 (assetDecimals price = 12_600_000)'],
+      [3, 1_250_000_000, make('buy', 12_400_000, 2), make('sell', 1_250_000_000, 4, fixed), 'exchange.price = 1_250_000_000 should be <= buyOrder.price = 1_240_000_000 (assetDecimals price = 12_400_000)'],
+      [3, 1_250_000_000, make('buy', 1_250_000_000, 4, fixed), make('sell', 12_600_000, 4, asset), 'exchange.price = 1_250_000_000 should be >= sellOrder.price = 1_260_000_000 (assetDecimals price = 12_600_000)'],
+    )
+    for (const [version, price, buy, sell, expected] of cases) {
+      const tx = exchange({ version, order1: buy, order2: sell, amount: 100, price, buyMatcherFee: 100, sellMatcherFee: 100 })
+      expect((await api.broadcast(tx)).body).toEqual(stateCheck(tx, expected))
+    }
+  })
 })
