@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RICH_SEED, addressOf, client, crypto, deploySource, seed, wt } from '../../../../test/waves.ts'
 import { createDevnode, type Devnode } from '../index.ts'
 import { scalaTupleSetOrder } from '../scala-order.ts'
+import { NodeError } from '../errors.ts'
+import { keysMatching } from './addresses.ts'
+import { javaRegex } from './java-regex.ts'
 
 const R = 'R'
 let node: Devnode
@@ -349,5 +352,21 @@ describe('/alias and /leasing lists', () => {
     expect([refused.status, refused.body]).toEqual([400, { ids: [missing, 'x0'], error: 116, message: `Request contains invalid IDs. ${missing}, x0` }])
     const notArray = await api.post('/leasing/info', { ids: first.id })
     expect([notArray.status, notArray.body.error, notArray.body.validationErrors]).toEqual([400, 1, { obj: [{ msg: ['error.expected.jsarray'], args: [] }] }])
+  })
+})
+
+describe('a matches pattern that backtracks without end', () => {
+  it('is stopped at the time budget and answered as RouteTimeout answers (5031, HTTP 503); others match as before', () => {
+    // over a 28-character key this pattern tries for minutes, in java.util.regex as here
+    const endless = javaRegex('(a|a){1,16}(a|a){1,16}b')
+    let refusal: unknown
+    try {
+      keysMatching(endless, ['b', 'a'.repeat(28)], 100)
+    } catch (e) {
+      refusal = e
+    }
+    expect(refusal).toBeInstanceOf(NodeError)
+    expect([(refusal as NodeError).status, (refusal as NodeError).toJSON()]).toEqual([503, { error: 5031, message: 'The server was not able to produce a timely response to request' }])
+    expect(keysMatching(javaRegex('a.*'), ['ab', 'b', 'ac'], 100)).toEqual(['ab', 'ac'])
   })
 })

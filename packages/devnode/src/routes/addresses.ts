@@ -1,5 +1,6 @@
 // /addresses: balances (now and over a range of blocks), script info and meta, account data (by key, by keys, by
 // whole-key regex), the address of a public key, and the wallet routes as a node without wallet accounts answers them.
+import { type Context, createContext, runInContext } from 'node:vm'
 import { MAX_KEYS_PER_REQUEST, accountExtraFee } from '../constants.ts'
 import { address as addressOfKey, base58Decode } from '../crypto.ts'
 import { checkAddress } from '../chain/tx.ts'
@@ -142,9 +143,38 @@ function byRegex(chain: Chain, address: string, pattern: string): DataEntry[] {
     if (!(e instanceof JavaRegexError)) throw e
     throw nodeErrors.custom('Cannot compile regex')
   }
-  const found: DataEntry[] = []
-  for (const entry of entries(chain, address).values()) if (regex.test(entry.key)) found.push(entry)
-  return found.sort(byKey)
+  const all = entries(chain, address)
+  return keysMatching(regex, [...all.keys()])
+    .map((key) => all.get(key)!)
+    .sort(byKey)
+}
+
+/**
+ * akka.http.server.request-timeout of a node (20 s): RouteTimeout answers a data stream that long without an entry with
+ * ServerRequestTimeout.
+ */
+const REQUEST_TIMEOUT_MS = 20_000
+let regexRealm: Context | undefined
+
+/**
+ * The keys `regex` matches, tried within `timeoutMs`: a pattern that backtracks without end (`(a|a)*b` over a long
+ * key, as java.util.regex would too) is stopped there and answered as the node's RouteTimeout answers, 5031 (HTTP 503),
+ * instead of holding the dev node's one thread.
+ */
+export function keysMatching(regex: RegExp, keys: readonly string[], timeoutMs = REQUEST_TIMEOUT_MS): string[] {
+  // vm's timeout interrupts a running regex; the realm is made once and holds nothing between calls
+  const realm = (regexRealm ??= createContext({}))
+  realm['regex'] = regex
+  realm['keys'] = keys
+  try {
+    return Array.from(runInContext('keys.filter((key) => regex.test(key))', realm, { timeout: timeoutMs }) as string[])
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw e
+    throw new NodeError(5031, 'The server was not able to produce a timely response to request', 503)
+  } finally {
+    realm['regex'] = undefined
+    realm['keys'] = undefined
+  }
 }
 
 const byKey = (a: DataEntry, b: DataEntry) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
