@@ -431,7 +431,8 @@ export function readTransaction(json: unknown, chainId: number, scripted: (sende
       break
     }
     case 17:
-      tx = { ...common, type, id: '', assetId: requiredAssetId(j, 'assetId'), name: str(j, 'name'), description: optionalStr(j, 'description', '') }
+      // UpdateAssetInfoRequest: the description is required, as the name is
+      tx = { ...common, type, id: '', assetId: requiredAssetId(j, 'assetId'), name: str(j, 'name'), description: str(j, 'description') }
       checkAssetInfo(tx)
       break
     case 7: {

@@ -79,6 +79,9 @@ it('refuses names of other than 4 to 16 bytes and descriptions past 1,000 bytes 
   // TxConstraints.assetDescription: TooBigArray -> TooBigArrayAllocation (10)
   const answer = await api.broadcast(forged({ description: 'x'.repeat(1001) }))
   expect([answer.status, answer.body]).toEqual([400, { error: 10, message: 'Too big sequence requested' }])
+  // UpdateAssetInfoRequest reads description as a required string
+  const { description: _description, ...withoutDescription } = update({})
+  expect((await api.broadcast(withoutDescription)).body).toMatchObject({ error: 1, message: 'failed to parse json message' })
   expect((await api.broadcast(update({ name: 'abcd', description: 'y'.repeat(1000), assetId: wt.issue({ name: 'none', description: '', quantity: 1, chainId: CHAIN } as never, otherSeed).id }))).body).toMatchObject({
     error: 112,
     message: 'State check failed. Reason: Referenced assetId not found',
