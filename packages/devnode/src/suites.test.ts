@@ -254,3 +254,45 @@ func overspend(amount: Int) = [LeaseCancel(getBinaryValue(this, "lease")), Lease
     expect((await api.get(`/addresses/balance/details/${lessor}`)).body).toMatchObject({ regular: 99800000, available: 99800000 })
   })
 })
+
+// EvaluatorV2 evaluates a call's arguments into its term before the call runs, and PureContext.value words its error
+// from that term: a key or index computed by the script is printed as its value.
+describe('value() of a state read that found nothing names the key it computed', () => {
+  const READS = `{-# STDLIB_VERSION 5 #-}
+{-# CONTENT_TYPE DAPP #-}
+{-# SCRIPT_TYPE ACCOUNT #-}
+func keyOf(name: String) = ["%s", name].makeString("__")
+
+@Callable(i)
+func own(name: String) = [IntegerEntry("n", size(keyOf(name).getString().value()))]
+
+@Callable(i)
+func other(name: String) = [IntegerEntry("n", getInteger(i.caller, keyOf(name)).value())]
+
+@Callable(i)
+func listed(n: Int) = [IntegerEntry("n", [IntegerEntry("a", 1)].getString(n - 1).value().size())]
+`
+  const readsSeed = seed('computed keys')
+  const reads = addressOf(readsSeed)
+  const call = (fn: string, arg: { type: 'string'; value: string } | { type: 'integer'; value: number }) =>
+    wt.invokeScript({ dApp: reads, call: { function: fn, args: [arg] }, chainId: 'R' }, senderSeed)
+
+  beforeAll(async () => {
+    await deploySource(api, readsSeed, READS)
+  })
+
+  it('prints the computed key of the dApp, of another address and the computed index of a list', async () => {
+    expect((await api.broadcast(call('own', { type: 'string', value: 'alice' }))).body).toMatchObject({
+      error: 306,
+      message: "Error while executing dApp: value by key '%s__alice' not found for the contract address on function 'getStringValue' call",
+    })
+    expect((await api.broadcast(call('other', { type: 'string', value: 'bob' }))).body).toMatchObject({
+      error: 306,
+      message: `Error while executing dApp: value by key '%s__bob' not found for the address base58'${sender}' on function 'getIntegerValue' call`,
+    })
+    expect((await api.broadcast(call('listed', { type: 'integer', value: 1 }))).body).toMatchObject({
+      error: 306,
+      message: "Error while executing dApp: value by index 0 not found in the list on function 'getStringValue' call",
+    })
+  })
+})

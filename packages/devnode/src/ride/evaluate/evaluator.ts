@@ -65,6 +65,8 @@ export interface EvaluatorOptions {
    * it nothing is recorded and nothing is spent on recording.
    */
   log?: LogItem[]
+  /** the value term of a let the log already holds (a called callable's Invocation, logged before the evaluation) */
+  loggedLet?: Expr
 }
 
 /** Bindings placed around the expression before it runs: `i` of a callable, `tx` of a verifier. */
@@ -120,6 +122,10 @@ function run(root: Expr, rootScope: Scope, options: EvaluatorOptions): [Result, 
   const { table, version, env } = options
   const globals = new Map<string, Value>()
   const nativeName = (id: number) => table.natives.get(id)?.name
+  // EvaluatorV2 writes each argument's value into its call term as it evaluates it, and value() words its error from
+  // that term: the arguments of the calls that returned unit are kept here for it
+  const unitCallArgs = new WeakMap<Expr, readonly Value[]>()
+  const evaluatedArgs = (call: Expr) => unitCallArgs.get(call)
   const stack: Frame[] = []
 
   // the machine's registers: either an expression to evaluate, or a result to return to the top frame
@@ -175,7 +181,7 @@ function run(root: Expr, rootScope: Scope, options: EvaluatorOptions): [Result, 
       const cost = fn.costs[version]!
       // an unaffordable call stays unevaluated; in newMode a call that spent nothing costs 1
       if (budget < cost) return ret(INCOMPLETE, budget - 1)
-      const left = applyNative(fn, args, { version, env, remaining: budget - cost }, budget - cost)
+      const left = applyNative(fn, args, { version, env, remaining: budget }, budget - cost)
       return ret(left.value, left.unused === budget ? budget - 1 : left.unused)
     }
     const builtin = table.users.get(header.name)
@@ -228,7 +234,7 @@ function run(root: Expr, rootScope: Scope, options: EvaluatorOptions): [Result, 
     // a body of calls evaluated with nothing left stays incomplete
     if (fixed <= 0) return ret(INCOMPLETE, fixed === budget ? fixed - 1 : fixed)
     let value: Value
-    const ctx: CallContext = { version, env, remaining: fixed, nativeName }
+    const ctx: CallContext = { version, env, remaining: fixed, nativeName, evaluatedArgs }
     try {
       value = fn.apply(args, ctx, call.args)
     } catch (e) {
@@ -259,6 +265,7 @@ function run(root: Expr, rootScope: Scope, options: EvaluatorOptions): [Result, 
               d.kind === 'let'
                 ? { func: false, name: d.name, cell: { expr: d.value, scope, value: undefined }, next: scope }
                 : { func: true, name: d.name, decl: d, next: scope }
+            if (log !== undefined && d.kind === 'let' && d.value === options.loggedLet) loggedLets!.add((scope as LetScope).cell)
             expr = expr.body
             break
           }
@@ -370,6 +377,7 @@ function run(root: Expr, rootScope: Scope, options: EvaluatorOptions): [Result, 
           }
           if (log !== undefined) logCall(call.function, frame.values as Value[], unused)
           callFunction(call, frame.values as Value[], unused, frame.scope)
+          if (!evaluating && result === UNIT) unitCallArgs.set(call, frame.values as Value[])
           break
         }
         case F.BuiltinBody:

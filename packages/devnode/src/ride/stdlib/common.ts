@@ -7,6 +7,7 @@ import {
   type Value,
   CaseObj,
   MAX_CMP_WEIGHT,
+  RideBigInt,
   RideError,
   TUPLE_TYPE_NAME,
   UNIT,
@@ -137,6 +138,15 @@ function printArg(e: Expr | undefined): string {
   }
 }
 
+/** An evaluated argument as its term prints (EVALUATED.toString: a string as is, bytes in base58). */
+function printValue(v: Value | undefined, term: Expr | undefined): string {
+  if (typeof v === 'string') return v
+  if (typeof v === 'bigint' || typeof v === 'boolean') return String(v)
+  if (v instanceof RideBigInt) return v.value.toString()
+  if (v instanceof Uint8Array) return base58Encode(v)
+  return printArg(term)
+}
+
 /** The text of `value()` on unit, worded by what the argument term was (PureContext.value). */
 export function valueErrorMessage(arg: Expr | undefined, ctx: CallContext): string {
   const base = 'value() called on unit value'
@@ -145,21 +155,25 @@ export function valueErrorMessage(arg: Expr | undefined, ctx: CallContext): stri
     case 'call': {
       const f = arg.function
       const name = f.kind === 'native' ? (ctx.nativeName?.(f.id) ?? String(f.id)) : f.name
+      // the call's arguments as EvaluatorV2 has written their values into the term by now
+      const values = ctx.evaluatedArgs?.(arg)
+      const printed = (i: number) => printValue(values?.[i], arg.args[i])
       if (f.kind === 'native' && STATE_DATA.has(f.id)) {
-        const address = arg.args[0]
-        const bytes =
-          address?.kind === 'value' && address.value instanceof CaseObj ? [...address.value.fields.values()][0] : undefined
-        const printed = bytes instanceof Uint8Array ? `base58'${base58Encode(bytes)}'` : printArg(address)
-        return `value by key '${printArg(arg.args[1])}' not found for the address ${printed} on function '${name}Value' call`
+        const address = values?.[0] ?? (arg.args[0]?.kind === 'value' ? arg.args[0].value : undefined)
+        // the first field of the Address (its bytes) or of the Alias (its name), as the node prints it
+        const first = address instanceof CaseObj ? [...address.fields.values()][0] : undefined
+        const shown = first instanceof Uint8Array ? base58Encode(first) : typeof first === 'string' ? first : undefined
+        const recipient = shown === undefined ? printArg(arg.args[0]) : `base58'${shown}'`
+        return `value by key '${printed(1)}' not found for the address ${recipient} on function '${name}Value' call`
       }
       if (f.kind === 'native' && STATE_DATA_SELF.has(f.id)) {
-        return `value by key '${printArg(arg.args[0])}' not found for the contract address on function '${name}Value' call`
+        return `value by key '${printed(0)}' not found for the contract address on function '${name}Value' call`
       }
       if (f.kind === 'native' && ARRAY_DATA_BY_KEY.has(f.id)) {
-        return `value by key '${printArg(arg.args[1])}' not found in the list on function '${name}Value' call`
+        return `value by key '${printed(1)}' not found in the list on function '${name}Value' call`
       }
       if (f.kind === 'user' && ARRAY_DATA_BY_INDEX.has(f.name)) {
-        return `value by index ${printArg(arg.args[1])} not found in the list on function '${name}Value' call`
+        return `value by index ${printed(1)} not found in the list on function '${name}Value' call`
       }
       return `${base} on function '${name}' call`
     }

@@ -26,6 +26,8 @@ export interface CallContext {
    * a call (`value()`); absent, the id's digits stand in, as in the node.
    */
   nativeName?: (id: number) => string | undefined
+  /** The evaluated arguments of a call term that returned unit in this evaluation, as `value()` words them. */
+  evaluatedArgs?: (call: Expr) => readonly Value[] | undefined
 }
 
 /**
