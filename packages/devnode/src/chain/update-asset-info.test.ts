@@ -189,3 +189,37 @@ it('lets the asset script judge it, with the smart asset extra fee', async () =>
   expect((await api.broadcast(accepted)).status).toBe(200)
   expect((await api.get(`/assets/details/${smart}`)).body).toMatchObject({ name: 'Accepted', scripted: true })
 })
+
+it("lets the issuer's account script judge it, and a V3 asset script meet it only through case _", async () => {
+  node.chain.state.minAssetInfoUpdateInterval = 0
+  const v3 = `{-# STDLIB_VERSION 3 #-}
+{-# CONTENT_TYPE EXPRESSION #-}
+{-# SCRIPT_TYPE ASSET #-}
+match tx {
+  case t: TransferTransaction => false
+  case _ => true
+}
+`
+  const compiled = (await api.post('/utils/script/compileCode', v3, { 'content-type': 'text/plain' })).body
+  const old = await issue({ name: 'OldScript', script: compiled.script })
+  // Bindings builds UpdateAssetInfoTransaction whatever the version: a V3 script reaches `case _`
+  const accepted = update({ assetId: old, name: 'OldRenamed', fee: 500_000 })
+  expect((await api.broadcast(accepted)).status).toBe(200)
+
+  const verifier = `{-# STDLIB_VERSION 6 #-}
+{-# CONTENT_TYPE EXPRESSION #-}
+{-# SCRIPT_TYPE ACCOUNT #-}
+match tx {
+  case u: UpdateAssetInfoTransaction => u.name == "Allowed" && u.description == "by the script" && u.assetId == base58'${plain}'
+  case _ => sigVerify(tx.bodyBytes, tx.proofs[0], tx.senderPublicKey)
+}
+`
+  const script = (await api.post('/utils/script/compileCode', verifier, { 'content-type': 'text/plain' })).body
+  const setScript = await api.broadcast(wt.setScript({ script: script.script, chainId: CHAIN, fee: 100_000 }, issuerSeed))
+  expect(setScript.status).toBe(200)
+  const refused = update({ name: 'Refused', description: 'by the script', fee: 100_000 })
+  expect((await api.broadcast(refused)).body).toEqual({ error: 307, message: 'Transaction is not allowed by account-script', transaction: expect.objectContaining({ id: refused.id }) })
+  const allowed = update({ name: 'Allowed', description: 'by the script', fee: 100_000 })
+  expect((await api.broadcast(allowed)).status).toBe(200)
+  expect((await api.get(`/assets/details/${plain}`)).body).toMatchObject({ name: 'Allowed', description: 'by the script' })
+})
