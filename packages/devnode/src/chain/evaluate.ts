@@ -10,7 +10,7 @@ import { ExpressionCompileError, compileExpressionForDApp } from '../ride/compil
 import { base64Decode } from '../ride/script/base64.ts'
 import { buildInvocation, callableExpr, withDeclarations } from '../ride/evaluate/dapp.ts'
 import { evaluate } from '../ride/evaluate/evaluator.ts'
-import { type LogItem, logText, logVars } from '../ride/evaluate/log.ts'
+import { type LogItem, NestedInvokeError, logText, logVars } from '../ride/evaluate/log.ts'
 import { scalaKeyOrder } from '../scala-order.ts'
 import { stdlib } from '../ride/stdlib/index.ts'
 import type { DAppScript, Declaration, Expr } from '../ride/terms.ts'
@@ -397,7 +397,7 @@ function run(
   try {
     outcome = evaluate(expr, {
       version: script.version,
-      env: calls.environment(dApp),
+      env: calls.environment(dApp, log),
       table: stdlib(script.version),
       limit: EVALUATE_COMPLEXITY_LIMIT,
       checkConstructorArgsTypes: true,
@@ -406,7 +406,11 @@ function run(
   } finally {
     undo.push(() => calls.revert())
   }
-  if (outcome.kind === 'error') return apiError(306, `InvokeRejectError(error = ${outcome.error.message}, log = ${logText(log)})`)
+  if (outcome.kind === 'error') {
+    // a failed dApp-to-dApp call reaches here as the node's CommonError over a FailedTransactionError: its toString
+    const error = outcome.error instanceof NestedInvokeError ? `FailedTransactionError(code = 1, error = ${outcome.error.message})` : outcome.error.message
+    return apiError(306, `InvokeRejectError(error = ${error}, log = ${logText(log)})`)
+  }
   if (outcome.kind === 'incomplete') return apiError(306, `InvokeRejectError(error = Calculation complexity limit exceeded, log = ${logText(log)})`)
   const complexity = outcome.complexity
 

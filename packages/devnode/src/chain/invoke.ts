@@ -5,6 +5,7 @@
 import { base58Decode, base58Encode } from '../crypto.ts'
 import { NodeError } from '../errors.ts'
 import { invokeComplexityLimit, runCallable } from '../ride/evaluate/dapp.ts'
+import { type LogItem, NestedInvokeError } from '../ride/evaluate/log.ts'
 import type { Environment, InvokeRequest } from '../ride/environment.ts'
 import { CaseObj, RideError, type Value } from '../ride/values.ts'
 import type { StdlibVersion } from '../ride/versions.ts'
@@ -69,6 +70,8 @@ interface Frame {
   dApp: string
   called: ReadonlySet<string>
   invokes: InvocationRecord[]
+  /** the evaluation log of the call running here, when one is kept (/utils/script/evaluate) */
+  log?: LogItem[]
 }
 
 /** The dApp-to-dApp calls of one invoke transaction: shared limits, the effects applied so far, the call tree. */
@@ -96,9 +99,12 @@ export class DAppCalls {
     this.remainingPayments = MAX_TOTAL_PAYMENTS - tx.payment.length
   }
 
-  /** The environment of the top-level callable of `dApp`. */
-  environment(dApp: string): Environment {
-    return this.frameEnvironment({ dApp, called: new Set([this.tx.sender]), invokes: this.invokes })
+  /**
+   * The environment of the top-level callable of `dApp`. With `log` (the top-level evaluation's), the calls it makes
+   * log as a node logs them: their cost and the complexity left after them, and a failed call's own log.
+   */
+  environment(dApp: string, log?: LogItem[]): Environment {
+    return this.frameEnvironment({ dApp, called: new Set([this.tx.sender]), invokes: this.invokes, ...(log === undefined ? {} : { log }) })
   }
 
   /** Issue actions of the called dApps, for the fee of the whole transaction */
@@ -183,6 +189,13 @@ export class DAppCalls {
     }
     this.remainingCalls--
     this.remainingPayments -= request.payments.length
+    // what the caller is charged for this call: its payments' and actions' asset scripts and the callee
+    let spent = 0
+    const spend = (complexity: number) => {
+      spent += complexity
+      request.spend?.(complexity)
+    }
+    const calleeLog: LogItem[] | undefined = frame.log === undefined ? undefined : []
 
     const payments = emptyEffects()
     for (const p of request.payments) {
@@ -191,7 +204,7 @@ export class DAppCalls {
       payments.balances.push([frame.dApp, asset, -p.amount], [dApp, asset, p.amount])
     }
     const judged = checkCallPayments(this.ctx, this.tx, frame.dApp, { dApp, function: request.function, args: request.args, payments: request.payments })
-    request.spend?.(judged.complexity)
+    spend(judged.complexity)
     if (judged.text !== undefined) throw new RideError(judged.text)
     this.checkBalances(payments)
     this.applyNow(payments)
@@ -203,7 +216,12 @@ export class DAppCalls {
       stateChanges: foldedStateChanges(null, []),
     }
     frame.invokes.push(record)
-    const inner: Frame = { dApp, called: request.reentrant ? frame.called : new Set([...frame.called, frame.dApp]), invokes: [] }
+    const inner: Frame = {
+      dApp,
+      called: request.reentrant ? frame.called : new Set([...frame.called, frame.dApp]),
+      invokes: [],
+      ...(calleeLog === undefined ? {} : { log: calleeLog }),
+    }
     const callerKey = state.scripts.get(frame.dApp)?.publicKey
     const outcome = runCallable(
       script,
@@ -218,19 +236,23 @@ export class DAppCalls {
         fee: this.tx.fee,
         feeAssetId: this.tx.feeAssetId === null ? null : base58Decode(this.tx.feeAssetId),
       },
-      { env: this.frameEnvironment(inner), limit: Math.max(request.remaining - judged.complexity, 0) },
+      {
+        env: this.frameEnvironment(inner),
+        limit: Math.max(request.remaining - judged.complexity, 0),
+        ...(calleeLog === undefined ? {} : { log: calleeLog }),
+      },
     )
-    request.spend?.(outcome.complexity)
+    spend(outcome.complexity)
     record.stateChanges = foldedStateChanges(null, inner.invokes)
     if (!outcome.ok) {
       const error = outcome.incomplete ? new RideError(`Invoke complexity limit = ${invokeComplexityLimit(this.rootVersion)} is exceeded`) : outcome.error
       record.stateChanges['error'] = { code: 1, text: error.message }
-      throw error
+      throw calleeLog === undefined ? error : new NestedInvokeError(error.message, calleeLog)
     }
 
     const fail = (message: string): never => {
       record.stateChanges['error'] = { code: 1, text: message }
-      throw new RideError(message)
+      throw calleeLog === undefined ? new RideError(message) : new NestedInvokeError(message, calleeLog)
     }
     const actions = outcome.result.actions
     const fieldError = checkResultFields(actions)
@@ -254,12 +276,15 @@ export class DAppCalls {
     // InvokeDiffsCommon.checkSelfPayments: the calling dApp is this call's sender
     if (dApp === frame.dApp && request.payments.length > 0) fail('DApp self-payment is forbidden since V4')
     if (transfers.some((t) => t.address === dApp)) fail('DApp self-transfer is forbidden since V4')
-    const folded = foldActions(this.ctx, this.tx, dApp, actions, (message) => fail(message), (complexity) => request.spend?.(complexity))
+    const folded = foldActions(this.ctx, this.tx, dApp, actions, (message) => fail(message), spend)
     this.addresses.push(...folded.addresses)
     this.addresses.push(dApp)
     this.issues.push(...actions.flatMap((a) => (a.kind === 'issue' ? [a] : [])))
     this.applyNow(folded.effects)
     record.stateChanges = foldedStateChanges(folded, inner.invokes)
+    // WavesEnvironment.callScript's DiffToLogConverter: what the call cost and the complexity left after it (the node
+    // logs `<function>.@stateChanges` before them, which a trace leaves out and this log does not keep)
+    frame.log?.push({ name: `${request.function}.@complexity`, value: BigInt(spent) }, { name: '@complexityLimit', value: BigInt(request.remaining - spent) })
     return outcome.result.returned
   }
 

@@ -254,6 +254,13 @@ func testCallable() = [BinaryEntry("test", i.caller.bytes)]
 @Callable(i)
 func testWriteEntryType(b: ByteVector) = [ BinaryEntry("bytes", b) ]
 @Callable(i)
+func testThrow() = throw("nested no")
+@Callable(i)
+func testNestedFail() = {
+  strict r = invoke(this, "testThrow", [], [])
+  []
+}
+@Callable(i)
 func testSyncInvoke() = {
   strict r = invoke(this, "testCallable", [], [])
   [BinaryEntry("testSyncInvoke", i.caller.bytes)]
@@ -322,6 +329,59 @@ func testSyncInvoke() = {
     expect((await evalV5('testF()')).message).toBe(
       'InvokeRejectError(error = Test, log = \n\ttestF.@args = []\n\tthrow.@args = [\n\t\t"Test"\n\t]\n\tthrow.@complexity = 1\n\t@complexityLimit = 51999\n)',
     )
+  })
+
+  it('prints a failed dApp-to-dApp call under the let that made it, with the callee\'s own log (the spec\'s testSyncCallComplexityExcess form)', async () => {
+    // WavesEnvironment.callScript: CommonError("Nested invoke error", FailedTransactionError(code 1, error, log));
+    // ErrorWithLogPrinter nests the callee's log one tab deeper and closes it; the callee's log opens with
+    // @invokedDApp, @invokedFuncName and its Invocation (EvaluatorV2.logCall); the callee gets 52,000 - 75
+    const address = `Address(\n\t\t\tbytes = base58'${v5}'\n\t\t)`
+    const dAppKey = crypto.publicKey(seed('utils evaluate V5 dApp'))
+    expect((await evalV5(' testNestedFail() ')).message).toBe(
+      'InvokeRejectError(error = FailedTransactionError(code = 1, error = nested no), log = ' +
+        '\n\ttestNestedFail.@args = []' +
+        `\n\tinvoke.@args = [\n\t\t${address},\n\t\t"testThrow",\n\t\t[],\n\t\t[]\n\t]` +
+        '\n\tinvoke.@complexity = 75\n\t@complexityLimit = 51925' +
+        '\n\tr = FailedTransactionError(code = 1, error = nested no, log = ' +
+        `\n\t\t@invokedDApp = ${address}` +
+        '\n\t\t@invokedFuncName = "testThrow"' +
+        `\n\t\ti = Invocation(\n\t\t\toriginCaller = Address(\n\t\t\t\tbytes = base58'${defaultCaller()}'\n\t\t\t)` +
+        `\n\t\t\tpayments = []\n\t\t\tcallerPublicKey = base58'${dAppKey}'\n\t\t\tfeeAssetId = Unit` +
+        "\n\t\t\toriginCallerPublicKey = base58'11111111111111111111111111111111'\n\t\t\ttransactionId = base58''" +
+        `\n\t\t\tcaller = Address(\n\t\t\t\tbytes = base58'${v5}'\n\t\t\t)\n\t\t\tfee = 2000000\n\t\t)` +
+        '\n\t\ttestThrow.@args = []' +
+        '\n\t\tthrow.@args = [\n\t\t\t"nested no"\n\t\t]\n\t\tthrow.@complexity = 1\n\t\t@complexityLimit = 51924' +
+        '\n\t)\n)',
+    )
+  })
+
+  it('traces a dApp-to-dApp call by what it cost and what it left, not by the callee\'s own log', async () => {
+    // DiffToLogConverter after a call that succeeded: <function>.@complexity (what the caller is charged) and the
+    // complexity left; a trace leaves out its <function>.@stateChanges
+    const answer = await api.post(`/utils/script/evaluate/${v5}?trace=true`, { expr: ' testSyncInvoke() ' })
+    expect(answer.body.complexity).toBe(80)
+    const int = (value: number) => ({ type: 'Int', value })
+    expect(answer.body.vars.slice(0, 10)).toEqual([
+      { name: 'testSyncInvoke.@args', type: 'Array', value: [] },
+      {
+        name: 'invoke.@args',
+        type: 'Array',
+        value: [
+          { type: 'Address', value: { bytes: { type: 'ByteVector', value: v5 } } },
+          { type: 'String', value: 'testCallable' },
+          { type: 'Array', value: [] },
+          { type: 'Array', value: [] },
+        ],
+      },
+      { name: 'invoke.@complexity', ...int(75) },
+      { name: '@complexityLimit', ...int(51925) },
+      { name: 'testCallable.@complexity', ...int(2) },
+      { name: '@complexityLimit', ...int(51923) },
+      { name: 'r', type: 'Unit', value: {} },
+      { name: '==.@args', type: 'Array', value: [{ type: 'Unit', value: {} }, { type: 'Unit', value: {} }] },
+      { name: '==.@complexity', ...int(1) },
+      { name: '@complexityLimit', ...int(51922) },
+    ])
   })
 
   it('checks constructor argument types, the arguments printed as the node prints them, the log up to the constructor', async () => {

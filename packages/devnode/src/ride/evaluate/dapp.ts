@@ -8,7 +8,7 @@ import type { DAppScript, Declaration, Expr, Script } from '../terms.ts'
 import type { StdlibVersion } from '../versions.ts'
 import { CaseObj, RideError, UNIT, type Value } from '../values.ts'
 import { evaluate, type Outcome } from './evaluator.ts'
-import { termString } from './log.ts'
+import { type LogItem, termString } from './log.ts'
 
 /** ContractLimits.MaxTotalInvokeComplexity: what one invoke may spend, by the dApp's version. */
 export function invokeComplexityLimit(version: StdlibVersion): number {
@@ -81,6 +81,11 @@ export interface RunOptions {
   limit?: number
   /** the built-ins; the stdlib of the script's version by default */
   table?: StdlibTable
+  /**
+   * Where to append the evaluation log, as a node logs a call it invokes (ContractEvaluator with LogExtraInfo): the
+   * dApp (`@invokedDApp`), the function (`@invokedFuncName`) and the Invocation first, then what EvaluatorV2 logs.
+   */
+  log?: LogItem[]
 }
 
 /**
@@ -104,7 +109,11 @@ export function withDeclarations(declarations: readonly Declaration[], body: Exp
  * Invocation bound to the annotation's name, the callable, and the call with the argument values. A call the node
  * refuses before evaluating (no such callable, argument count) is a `refusal` with the node's text.
  */
-export function callableExpr(script: DAppScript, call: CallableCall, invocation: InvocationFacts): { expr: Expr } | { refusal: RideError } {
+export function callableExpr(
+  script: DAppScript,
+  call: CallableCall,
+  invocation: InvocationFacts,
+): { expr: Expr; invocation: CaseObj; invocationName: string; invocationTerm: Expr } | { refusal: RideError } {
   const callable = script.callables.find((c) => c.func.name === call.function)
   if (callable === undefined) {
     const plain = script.declarations.some((d) => d.kind === 'func' && d.name === call.function)
@@ -117,9 +126,11 @@ export function callableExpr(script: DAppScript, call: CallableCall, invocation:
   if (taking !== call.args.length) {
     return { refusal: new RideError(`function '${call.function} takes ${taking} args but ${call.args.length} were(was) given`) }
   }
+  const value = buildInvocation(invocation, script.version)
+  const invocationTerm: Expr = { kind: 'value', value }
   const expr = withDeclarations(script.declarations, {
     kind: 'block',
-    declaration: { kind: 'let', name: callable.annotationArg, value: { kind: 'value', value: buildInvocation(invocation, script.version) } },
+    declaration: { kind: 'let', name: callable.annotationArg, value: invocationTerm },
     body: {
       kind: 'block',
       declaration: callable.func,
@@ -130,7 +141,7 @@ export function callableExpr(script: DAppScript, call: CallableCall, invocation:
       },
     },
   })
-  return { expr }
+  return { expr, invocation: value, invocationName: callable.annotationArg, invocationTerm }
 }
 
 /**
@@ -145,7 +156,20 @@ export function runCallable(script: DAppScript, call: CallableCall, invocation: 
   if ('refusal' in built) return { ok: false, error: built.refusal, complexity: 0, refused: true }
   const { expr } = built
   const limit = options.limit ?? invokeComplexityLimit(version)
-  const outcome = evaluate(expr, { version, env: options.env, table: options.table ?? stdlib(version), limit })
+  const log = options.log
+  if (log !== undefined) {
+    // EvaluatorV2.logCall: the Invocation's let is logged here, and not again where the callable reads it
+    const dApp = options.env.thisAddress
+    if (dApp !== null) log.push({ name: '@invokedDApp', value: new CaseObj('Address', new Map([['bytes', dApp]])) })
+    log.push({ name: '@invokedFuncName', value: call.function }, { name: built.invocationName, value: built.invocation })
+  }
+  const outcome = evaluate(expr, {
+    version,
+    env: options.env,
+    table: options.table ?? stdlib(version),
+    limit,
+    ...(log === undefined ? {} : { log, loggedLet: built.invocationTerm }),
+  })
   switch (outcome.kind) {
     case 'error':
       return { ok: false, error: outcome.error, complexity: outcome.complexity, refused: false }

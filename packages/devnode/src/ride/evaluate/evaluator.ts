@@ -65,6 +65,8 @@ export interface EvaluatorOptions {
    * it nothing is recorded and nothing is spent on recording.
    */
   log?: LogItem[]
+  /** the value term of a let the log already holds (a called callable's Invocation, logged before the evaluation) */
+  loggedLet?: Expr
 }
 
 /** Bindings placed around the expression before it runs: `i` of a callable, `tx` of a verifier. */
@@ -179,7 +181,7 @@ function run(root: Expr, rootScope: Scope, options: EvaluatorOptions): [Result, 
       const cost = fn.costs[version]!
       // an unaffordable call stays unevaluated; in newMode a call that spent nothing costs 1
       if (budget < cost) return ret(INCOMPLETE, budget - 1)
-      const left = applyNative(fn, args, { version, env, remaining: budget - cost }, budget - cost)
+      const left = applyNative(fn, args, { version, env, remaining: budget }, budget - cost)
       return ret(left.value, left.unused === budget ? budget - 1 : left.unused)
     }
     const builtin = table.users.get(header.name)
@@ -263,6 +265,7 @@ function run(root: Expr, rootScope: Scope, options: EvaluatorOptions): [Result, 
               d.kind === 'let'
                 ? { func: false, name: d.name, cell: { expr: d.value, scope, value: undefined }, next: scope }
                 : { func: true, name: d.name, decl: d, next: scope }
+            if (log !== undefined && d.kind === 'let' && d.value === options.loggedLet) loggedLets!.add((scope as LetScope).cell)
             expr = expr.body
             break
           }

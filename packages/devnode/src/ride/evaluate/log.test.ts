@@ -10,7 +10,7 @@ import type { Declaration, Expr } from '../terms.ts'
 import { CaseObj, RideError, UNIT, type Value } from '../values.ts'
 import { buildInvocation } from './dapp.ts'
 import { evaluate, type Outcome } from './evaluator.ts'
-import { type LogItem, logText, logVars, printValue, termString } from './log.ts'
+import { type LogItem, NestedInvokeError, logText, logVars, printValue, termString } from './log.ts'
 
 const long = (value: number | bigint): Expr => ({ kind: 'long', value: BigInt(value) })
 const str = (value: string): Expr => ({ kind: 'string', value })
@@ -34,6 +34,8 @@ const entries: StdlibEntry[] = [
   { kind: 'native', id: SUM_LONG, name: '+', costs: { 4: 1 }, apply: ([a, b]) => (a as bigint) + (b as bigint) },
   { kind: 'native', id: SIG_VERIFY, name: 'sigVerify', costs: { 4: 200 }, apply: () => false },
   { kind: 'native', id: 1050, name: 'getInteger', costs: { 4: 100 }, apply: () => UNIT },
+  // reads what an Extended function is given: the complexity left before its own cost (invoke passes it less 75)
+  { kind: 'native', id: 1020, name: 'invoke', costs: { 4: 75 }, apply: (_, ctx) => BigInt(ctx.remaining) },
   { kind: 'user', name: '@extrNative(1050)', costs: { 4: 100 }, apply: () => 7n },
   { kind: 'type', name: 'Address', fields: [{ name: 'bytes', type: 'ByteVector' }], versions: [4] },
 ]
@@ -114,6 +116,14 @@ describe('the evaluation log (EvaluatorV2 with enableExecutionLog)', () => {
     expect(logText(log)).toBe('\n\tthrow.@args = [\n\t\t"boom"\n\t]\n\tthrow.@complexity = 1\n\t@complexityLimit = 99\n\ta = ThrownError(boom)\n')
   })
 
+  it('gives an Extended function the complexity left before its cost, so a callee gets the budget less 75', () => {
+    // EvaluatorV2.doEvaluateNativeFunction: f.evaluate(env, args, limit - cost); the spec's callee after
+    // `invoke.@complexityLimit = 122` runs within 122
+    const { outcome, log } = logged(native(1020), 200)
+    expect(outcome).toEqual({ kind: 'value', value: 200n, complexity: 75 })
+    expect(log).toEqual(call('invoke', [], 75, 125))
+  })
+
   it('spends nothing and records nothing without a log', () => {
     const outcome = evaluate(blocks([letDecl('x', plus(long(1), long(2)))], ref('x')), { version: 4, env, table, limit: 100 })
     expect(outcome).toEqual({ kind: 'value', value: 3n, complexity: 1 })
@@ -149,6 +159,20 @@ describe('the log printed (ErrorWithLogPrinter.logToString, TermPrinter)', () =>
     expect(logText([v('i', invocation)], 1_048_576, 2)).toBe(
       "\n\t\ti = Invocation(\n\t\t\toriginCaller = Address(\n\t\t\t\tbytes = base58'3MuPKL2kQz1Gp9t7QwrDZN5F8m3u5Uzzo3e'\n\t\t\t)\n\t\t\tpayments = []\n\t\t\tcallerPublicKey = base58'9BUoYQYq7K38mkk61q8aMH9kD9fKSVL1Fib7FbH6nUkQ'\n\t\t\tfeeAssetId = Unit\n\t\t\toriginCallerPublicKey = base58'11111111111111111111111111111111'\n\t\t\ttransactionId = base58''\n\t\t\tcaller = Address(\n\t\t\t\tbytes = base58'3MtGzgmNa5fMjGCcPi5nqMTdtZkfojyWHL9'\n\t\t\t)\n\t\t\tfee = 2000000\n\t\t)\n",
     )
+  })
+
+  it('prints a failed call\'s own log one tab deeper under the let that made it, and cuts it within what is left', () => {
+    const nested = new NestedInvokeError('boom', [v('@invokedFuncName', 'g'), { name: 'x', error: new RideError('boom', true) }])
+    const log: LogItem[] = [v('a', 1n), { name: 'r', error: nested }]
+    expect(logText(log)).toBe(
+      '\n\ta = 1\n\tr = FailedTransactionError(code = 1, error = boom, log = \n\t\t@invokedFuncName = "g"\n\t\tx = ThrownError(boom)\n\t)\n',
+    )
+    // the vars of a trace give the callee's error text only
+    expect(logVars(log, (value) => ({ value }))).toEqual([{ name: 'a', value: 1n }, { name: 'r', error: 'boom' }])
+    // 7 for `a`, 59 for the line of r: the nested log gets 80 - 1 - 7 - 59 - 2 (its closing) = 11, too few for its
+    // first line; an error that does not fit ends a log without `...`
+    expect(logText(log, 80)).toBe('\n\ta = 1\n\tr = FailedTransactionError(code = 1, error = boom, log = \n...\n\t)\n')
+    expect(logText(log, 100)).toBe('\n\ta = 1\n\tr = FailedTransactionError(code = 1, error = boom, log = \n\t\t@invokedFuncName = "g"\n\t)\n')
   })
 
   it('escapes strings and writes long bytes in base64, as TermPrinter does', () => {

@@ -3,7 +3,7 @@
 // TermPrinter(fixArrIndentation = true)) and the `vars` of a traced /utils/script/evaluate (TraceStep.logJson).
 import { base58Encode } from '../../crypto.ts'
 import { scalaKeyOrder } from '../../scala-order.ts'
-import { CaseObj, RideBigInt, type RideError, UNIT, type Value } from '../values.ts'
+import { CaseObj, RideBigInt, RideError, UNIT, type Value } from '../values.ts'
 
 /**
  * One entry of the log, in the order the node appends them: a let when its value is first known (`x`), a call before
@@ -12,6 +12,20 @@ import { CaseObj, RideBigInt, type RideError, UNIT, type Value } from '../values
  * innermost let under evaluation ended in (`error`).
  */
 export type LogItem = { readonly name: string; readonly value: Value } | { readonly name: string; readonly error: RideError }
+
+/**
+ * A dApp-to-dApp call that failed, as the caller sees it (the node's CommonError("Nested invoke error",
+ * Some(FailedTransactionError(code 1, error, log)))): the callee's error text and the callee's own log, which the
+ * caller's log prints nested under the let that made the call. Elsewhere it is the callee's RideError.
+ */
+export class NestedInvokeError extends RideError {
+  constructor(
+    message: string,
+    readonly log: readonly LogItem[],
+  ) {
+    super(message)
+  }
+}
 
 /** LogKeys.TraceExcluded: names the `vars` of a trace leave out (whatever contains them). */
 const TRACE_EXCLUDED = ['@invokedDApp', '@invokedFuncName', '@stateChanges']
@@ -35,6 +49,13 @@ export function logText(log: readonly LogItem[], limit: number = MAX_LOG_TEXT, d
     }
     const item = log[i]
     if (item === undefined) break
+    if ('error' in item && item.error instanceof NestedInvokeError) {
+      const line = `\n${indent}${item.name} = FailedTransactionError(code = 1, error = ${item.error.message}, log = `
+      if (line.length <= left) text += line
+      const closing = `${indent})`
+      text += `${logText(item.error.log, left - line.length - closing.length, depth + 1)}${closing}`
+      break
+    }
     if ('error' in item) {
       const line = `\n${indent}${item.name} = ${errorText(item.error)}`
       if (line.length <= left) text += line
