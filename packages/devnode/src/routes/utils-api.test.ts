@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RICH_SEED, addressOf, client, crypto, deploySource, seed, wt } from '../../../../test/waves.ts'
 import { createDevnode, type Devnode } from '../index.ts'
+import { secureHash } from '../ride/script/index.ts'
 
 const DAPP = `{-# STDLIB_VERSION 6 #-}
 {-# CONTENT_TYPE DAPP #-}
@@ -747,6 +748,23 @@ describe('decompile and estimate', () => {
     expect(bad.status).toBe(400)
     expect(bad.body).toEqual({ error: 305, message: 'Unable to decode base64: Illegal base64 character 2e' })
   })
+
+  it('refuses to decompile a script nested so deep that its text would run the process out of memory', async () => {
+    // a V6 expression of `depth` nested IF(TRUE, ..., TRUE), with its checksum
+    const nestedIfs = (depth: number) => {
+      const body = Uint8Array.from([6, 1, ...Array<number[]>(depth).fill([3, 6]).flat(), 6, ...Array<number>(depth).fill(6)])
+      return `base64:${Buffer.concat([body, secureHash(body).subarray(0, 4)]).toString('base64')}`
+    }
+    const shallow = await api.post('/utils/script/decompile', nestedIfs(3), { 'content-type': 'text/plain' })
+    expect(shallow.body.script).toBe(
+      '{-# STDLIB_VERSION 6 #-}\n{-# CONTENT_TYPE EXPRESSION #-}\nif (true)\n    then if (true)\n        then if (true)\n            then true\n            else true\n        else true\n    else true',
+    )
+    expect((await api.post('/utils/script/decompile', nestedIfs(1000), { 'content-type': 'text/plain' })).status).toBe(200)
+    for (const depth of [1500, 20_000, 190_000]) {
+      const deep = await api.post('/utils/script/decompile', nestedIfs(depth), { 'content-type': 'text/plain' })
+      expect([deep.status, deep.body]).toEqual([400, { error: 199, message: 'ScriptParseError(Script is too deeply nested to decompile)' }])
+    }
+  }, 20_000)
 })
 
 describe('hashes and seeds', () => {

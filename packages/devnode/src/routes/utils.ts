@@ -13,6 +13,7 @@ import type { Chain } from '../chain/devnode.ts'
 import { compileForNode } from '../ride/compile.ts'
 import { engineCosts, estimateScript, readScript, scriptBytesFromBase64, secureHash } from '../ride/script/index.ts'
 import { RideError } from '../ride/values.ts'
+import type { Expr, Script } from '../ride/terms.ts'
 import { scriptText } from '../ride/script/printout.ts'
 import type { Router } from './router.ts'
 import { booleanQuery } from './params.ts'
@@ -47,6 +48,35 @@ function scriptOf(text: string, refuse: (message: string) => NodeError) {
   }
 }
 
+/**
+ * How much indenting the decompiled text may take: the sum, over the script's terms, of how many `if`s and `let`s hold
+ * each. The text grows with it (each nested `if` or `let` indents all it holds), so a script of a few hundred KB nested
+ * a hundred thousand deep would be gigabytes and end the process; the affiliate dApp (26 KB) takes under 20,000.
+ */
+const MAX_DECOMPILE_INDENTING = 2_000_000
+
+/** The indenting of `script`'s decompiled text, counted up to just past `limit`. */
+function indenting(script: Script, limit: number): number {
+  const stack: [Expr, number][] = []
+  if (script.kind === 'expression') stack.push([script.expr, 0])
+  else {
+    const functions = [...script.callables, ...(script.verifier ? [script.verifier] : [])].map((f) => f.func)
+    for (const d of [...script.declarations, ...functions]) stack.push([d.kind === 'let' ? d.value : d.body, 1])
+  }
+  let total = 0
+  while (stack.length > 0 && total <= limit) {
+    const [expr, depth] = stack.pop()!
+    total += depth
+    if (expr.kind === 'if') stack.push([expr.cond, depth + 1], [expr.ifTrue, depth + 1], [expr.ifFalse, depth + 1])
+    else if (expr.kind === 'block') {
+      const d = expr.declaration
+      stack.push([d.kind === 'let' ? d.value : d.body, depth + 1], [expr.body, depth + 1])
+    } else if (expr.kind === 'getter') stack.push([expr.expr, depth])
+    else if (expr.kind === 'call') for (const arg of expr.args) stack.push([arg, depth])
+  }
+  return total
+}
+
 export function utilsRoutes(router: Router): void {
   router
     .on('POST', '/utils/script/compileCode', (req) => {
@@ -78,6 +108,9 @@ export function utilsRoutes(router: Router): void {
     })
     .on('POST', '/utils/script/decompile', (req) => {
       const script = scriptOf(req.text.trim(), (message) => nodeErrors.custom(`ScriptParseError(${message})`))
+      if (indenting(script, MAX_DECOMPILE_INDENTING) > MAX_DECOMPILE_INDENTING) {
+        throw nodeErrors.custom('ScriptParseError(Script is too deeply nested to decompile)')
+      }
       const decompiled = ride.decompile(req.text.trim())
       if (!('result' in decompiled)) throw nodeErrors.custom(`ScriptParseError(${String(decompiled.error)})`)
       // Script.decompile's directives, then the text (which repeats them)
