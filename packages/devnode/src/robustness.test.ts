@@ -102,6 +102,39 @@ describe('load', () => {
   })
 })
 
+describe('reads during broadcasts', () => {
+  it('see every invoke whole: payment in, two transfers out, fee gone, never a part of one', async () => {
+    const errors: unknown[] = []
+    const node = await createDevnode({ onError: (e) => errors.push(e) })
+    const api = client(node.url)
+    const seeds = Array.from({ length: 10 }, (_, i) => seed(`whole${i}`))
+    const members = seeds.map(addressOf)
+    expect((await api.broadcast(wt.massTransfer({ transfers: members.map((recipient) => ({ recipient, amount: 10_00000000 })), chainId: R }, RICH_SEED))).status).toBe(200)
+    const dApp = await deploySource(
+      api,
+      seed('whole dApp'),
+      '{-# STDLIB_VERSION 6 #-}\n{-# CONTENT_TYPE DAPP #-}\n{-# SCRIPT_TYPE ACCOUNT #-}\n@Callable(i)\nfunc share(to: String) = [ScriptTransfer(addressFromStringValue(to), 400, unit), ScriptTransfer(i.caller, 600, unit)]',
+    )
+    // one request reads every member's balance at once; each invoke moves 1,000 out of the members and back in
+    const total = async () => ((await api.post('/addresses/balance', { addresses: members })).body as { balance: number }[]).reduce((sum, b) => sum + b.balance, 0)
+    const before = await total()
+    const invokes = seeds.flatMap((s, i) =>
+      Array.from({ length: 5 }, (_, j) =>
+        wt.invokeScript({ dApp, call: { function: 'share', args: [{ type: 'string', value: members[(i + j + 1) % 10]! }] }, payment: [{ amount: 1000 }], chainId: R, timestamp: Date.now() + j }, s),
+      ),
+    )
+    const totals: number[] = []
+    const work: Promise<unknown>[] = []
+    for (const tx of invokes) work.push(api.broadcast(tx).then((a) => expect(a.status).toBe(200)), total().then((t) => totals.push(t)))
+    await Promise.all(work)
+    // whatever was applied when a read ran, the members are poorer by whole fees only
+    expect(totals.filter((t) => (before - t) % 500_000 !== 0)).toEqual([])
+    expect(before - (await total())).toBe(500_000 * invokes.length)
+    expect(errors).toEqual([])
+    await node.close()
+  })
+})
+
 describe('connections', () => {
   it('keeps an idle keep-alive connection past 5 s, as a node does (akka-http idle-timeout 60 s)', async () => {
     const node = await createDevnode()
