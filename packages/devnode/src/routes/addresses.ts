@@ -78,7 +78,6 @@ function regularOver(state: ChainState, address: string, confirmations: number):
   return least(snapshots(state, address, from, h).map((s) => s.regular))
 }
 
-
 /** Blockchain.balanceAtHeight: the balance of `asset` in effect at `atHeight`, 0 before the first change. */
 function balanceAtHeight(state: ChainState, address: string, atHeight: number, asset: string): bigint {
   let balance = 0n

@@ -182,7 +182,6 @@ function balances(chain: Chain, rawAddress: string, ids: string[]): Record<strin
   return { address, balances: listed.map((id) => fullAssetInfo(chain, id, balanceOf(chain.state, address, id))) }
 }
 
-
 const scripts = new ScriptCache()
 
 /** AssetScriptDetails: the estimator's complexity, the bytes, and the printout of the terms (script.expr.toString). */
