@@ -124,6 +124,10 @@ export function applyReversibly(state: ChainState, effects: Effects): () => void
     assets: (effects.assets ?? []).map((a) => [a.assetId, state.assets.get(a.assetId)]),
     leases: (effects.leases ?? []).map((l) => [l.id, state.leases?.get(l.id)]),
   }
+  // the balances and data maps this creates: undone, they go again (an evaluation leaves no zero balance of an asset
+  // it issued, which the asset routes would look up)
+  const newBalances = effects.balances.filter(([a, s]) => state.balances.get(a)?.has(s) !== true).map(([a, s]) => [a, s] as const)
+  const newData = effects.data.map(([a]) => a).filter((a) => !state.data.has(a))
   applyEffects(state, effects)
   return () => {
     applyEffects(state, { balances: undo.balances, data: [] })
@@ -143,6 +147,12 @@ export function applyReversibly(state: ChainState, effects: Effects): () => void
       if (previous === undefined) state.leases?.delete(id)
       else state.leases!.set(id, previous)
     }
+    for (const [a, s] of newBalances) {
+      const account = state.balances.get(a)
+      if (account?.get(s) === 0n) account.delete(s)
+      if (account?.size === 0) state.balances.delete(a)
+    }
+    for (const a of newData) if (state.data.get(a)?.size === 0) state.data.delete(a)
   }
 }
 

@@ -154,7 +154,8 @@ function walkedAssets(state: ChainState, address: string): { stored: string[]; c
   const stored: string[] = []
   const current: string[] = []
   for (const asset of state.balances.get(address)?.keys() ?? []) {
-    if (asset === '') continue
+    // WAVES, and an asset no issue made (nothing the routes could describe)
+    if (asset === '' || !state.assets.has(asset)) continue
     ;(firstChange(state, address, asset) < height ? stored : current).push(asset)
   }
   return { stored, current }

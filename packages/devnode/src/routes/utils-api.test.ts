@@ -235,6 +235,27 @@ describe('POST /utils/script/evaluate/{address}', () => {
   })
 })
 
+describe('POST /utils/script/evaluate/{address} leaves the chain as it was', () => {
+  it('after expressions, calls from accounts the chain never saw, balance overrides, issues, leases and failures', async () => {
+    const before = structuredClone(node.chain.state)
+    const stranger = addressOf(seed('utils evaluate stranger'))
+    for (const body of [
+      { expr: 'set(5)' },
+      { call: { function: 'paid' }, payment: [{ amount: 5, assetId: null }], sender: stranger },
+      { call: { function: 'set', args: [{ type: 'integer', value: 1 }] }, state: { accounts: { [stranger]: { regularBalance: 10_00000000 } } } },
+      { call: { function: 'mint' }, fee: 1_00500000 },
+      { call: { function: 'lend', args: [{ type: 'integer', value: 1 }] } },
+      { call: { function: 'fails' } },
+    ]) {
+      expect((await evaluate(body)).status).toBe(200)
+    }
+    // no key, not even an empty map or a zero balance, was left behind
+    expect(node.chain.state).toEqual(before)
+    // the asset routes walk the dApp's balances (an evaluated Issue left one of an asset no one issued: 500)
+    expect(await api.get(`/assets/nft/${dApp}/limit/10`)).toMatchObject({ status: 200, body: [] })
+  })
+})
+
 describe('POST /utils/script/evaluate/{address}: the cases of the node\'s UtilsRouteEvaluateSpec', () => {
   // the node's own route test ("simple expression"): a V5 dApp, expressions and their results. Its complexities (5 and
   // 92) are of a chain before RideV6, where every reference and getter costs 1 (EvaluatorV2 overheadCost); with
