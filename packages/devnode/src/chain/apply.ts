@@ -168,7 +168,7 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
       const dApp = resolveRecipient(state, tx.dApp, fail)
       failed = (failure) => storeFailed(state, json, fee, [tx.sender, dApp], failure, verifierComplexity)
       try {
-        ;({ stateChanges, complexity: invokeComplexity } = await invoke(ctx, { ...tx, dApp }, json, effects, addresses))
+        ;({ stateChanges, complexity: invokeComplexity } = await invoke(ctx, { ...tx, dApp }, json, effects, addresses, verifierComplexity))
       } catch (e) {
         if (e instanceof FailedInvoke) return failed(e)
         throw e
@@ -181,9 +181,10 @@ export async function applyTransaction(ctx: ApplyContext, tx: Tx): Promise<Appli
     const leases = [...(effects.lease ? [effects.lease] : []), ...(effects.leases ?? [])]
     checkBalances(state, json, netBalances(effects).filter(([, , delta]) => delta < 0), leases)
   } catch (e) {
-    // TransactionDiffer.validate: balances that go negative after more than 1,000 complexity fail the invoke
+    // TransactionDiffer.validate: balances that go negative after more than 1,000 complexity fail the invoke; the
+    // transaction's scriptsComplexity there already holds the sender's verifier
     const details = e instanceof NodeError ? (e.extra['details'] as Record<string, string> | undefined) : undefined
-    if (failed === undefined || !failsAfter(invokeComplexity) || details === undefined) throw e
+    if (failed === undefined || !failsAfter(invokeComplexity + verifierComplexity) || details === undefined) throw e
     return failed(new FailedInvoke(accountBalanceErrorText(details), invokeComplexity))
   }
   checkBalancesAfter(state, json, effects)
@@ -470,15 +471,21 @@ async function invoke(
   json: Record<string, unknown>,
   effects: Effects,
   addresses: string[],
+  verifier: number,
 ): Promise<{ stateChanges: Record<string, unknown>; complexity: number }> {
   const { state } = ctx
   // what the callable spent: past 1,000, a failure of the script or of its actions is stored as failed
   let spent = 0
   let calls: DAppCalls | undefined
-  const dAppError = (message: string): never => {
-    if (failsAfter(spent)) throw new FailedInvoke(message, spent, undefined, failedInvocations(calls?.invokes ?? []))
+  // The script's own failure (InvokeScriptTransactionDiff.evaluateV2, checkScriptResultFields included) weighs what
+  // the call spent alone. A failure of its actions is a FailedTransactionError whatever it spent, to which
+  // TransactionDiffer adds the sender's verifier complexity before isFailFree: `verifier` counts there.
+  const failsWith = (weighed: number) => (message: string): never => {
+    if (failsAfter(weighed)) throw new FailedInvoke(message, spent, undefined, failedInvocations(calls?.invokes ?? []))
     throw nodeErrors.dAppError(json, message)
   }
+  const dAppError = (message: string): never => failsWith(spent)(message)
+  const actionError = (message: string): never => failsWith(spent + verifier)(message)
   addresses.push(tx.dApp)
   const facts = state.scripts.get(tx.dApp)
   if (!facts) return dAppError(`No contract at address ${tx.dApp}`)
@@ -531,18 +538,18 @@ async function invoke(
   const transfers: { address: string; asset: string | null; amount: bigint }[] = []
   for (const action of actions) {
     if (action.kind === 'data' || action.kind === 'delete') data.push(dataWrite(action))
-    else if (action.kind === 'transfer') transfers.push(transferOf(state, action, dAppError))
+    else if (action.kind === 'transfer') transfers.push(transferOf(state, action, actionError))
   }
-  checkActions(data, transfers, dAppError)
+  checkActions(data, transfers, actionError)
   const overLimit = calls.countTopLevel(data, actions)
-  if (overLimit !== undefined) dAppError(overLimit)
-  checkActionAmounts(actions, script.version, dAppError)
-  checkTransfersAfter({ payer: tx.sender, dApp: tx.dApp, paying: tx.payment.length > 0 }, transfers, script.version, dAppError)
+  if (overLimit !== undefined) actionError(overLimit)
+  checkActionAmounts(actions, script.version, actionError)
+  checkTransfersAfter({ payer: tx.sender, dApp: tx.dApp, paying: tx.payment.length > 0 }, transfers, script.version, actionError)
   const issues = [...calls.issues, ...actions.flatMap((a) => (a.kind === 'issue' ? [a] : []))]
   const feeError = issueFeeError(state, tx, spent, script.version, issues)
   if (feeError !== undefined) {
-    if (failsAfter(spent)) throw new FailedInvoke(feeError, spent, FAILURE_CAUSE.feeForActions, failedInvocations(calls.invokes))
-    dAppError(feeError)
+    if (failsAfter(spent + verifier)) throw new FailedInvoke(feeError, spent, FAILURE_CAUSE.feeForActions, failedInvocations(calls.invokes))
+    actionError(feeError)
   }
   // the actions apply on the state the call left: fee, payments and the called dApps' effects
   const undo = applyReversibly(state, { balances: [...effects.balances], data: [...effects.data], assets: [...(effects.assets ?? [])], leases: [...(effects.leases ?? [])] })
@@ -554,8 +561,8 @@ async function invoke(
       tx.dApp,
       actions,
       (message, assetScript) => {
-        if (!assetScript) return dAppError(message)
-        if (failsAfter(spent)) throw new FailedInvoke(message, spent, FAILURE_CAUSE.assetScriptInAction, failedInvocations(calls.invokes))
+        if (!assetScript) return actionError(message)
+        if (failsAfter(spent + verifier)) throw new FailedInvoke(message, spent, FAILURE_CAUSE.assetScriptInAction, failedInvocations(calls.invokes))
         throw new NodeError(306, `Error while executing token-script: ${message}`, 400, { transaction: json })
       },
       (complexity) => {

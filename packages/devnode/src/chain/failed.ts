@@ -1,6 +1,8 @@
 // Failed transactions (TransactionDiffer.failedTransactionDiff): an invoke whose script, or the checks of its actions,
 // fail after the script spent more than ContractLimits.FailFreeInvokeComplexity is stored with applicationStatus
-// "script_execution_failed": the fee is charged, nothing else happens, and stateChanges carries the error.
+// "script_execution_failed": the fee is charged, nothing else happens, and stateChanges carries the error. The
+// sender's verifier complexity counts toward that limit for every failure but the script's own (evaluateV2 weighs
+// the call alone): action checks, the fee for actions, asset scripts and the final balances.
 import { FAIL_FREE_COMPLEXITY } from '../ride/evaluate/dapp.ts'
 import { emptyEffects, type StoredTx } from '../state/state.ts'
 import { foldedStateChanges } from './actions.ts'
