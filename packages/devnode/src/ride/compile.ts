@@ -21,23 +21,7 @@ export interface Compiled {
 
 /** Compiles as the node's compileWithImports does (estimator V3, unused code kept); throws the node's error 305. */
 export function compileRide({ source, libraries }: RideSource): Compiled {
-  let result
-  try {
-    result = ride.compile(source, 3, false, false, libraries)
-  } catch (e) {
-    throw nodeErrors.compilation(e instanceof Error ? e.message : String(e))
-  }
-  if ('error' in result) throw nodeErrors.compilation(String(result.error))
-  const info = ride.scriptInfo(source)
-  const isDApp = 'contentType' in info && info.contentType === 2
-  const compiled = result.result
-  return {
-    base64: compiled.base64,
-    size: compiled.size,
-    complexity: compiled.complexity,
-    verifierComplexity: compiled.verifierComplexity ?? (isDApp ? 0 : compiled.complexity),
-    callableComplexities: (compiled as { callableComplexities?: Record<string, number> }).callableComplexities ?? {},
-  }
+  return compileWithPrefix(source, libraries, false, '')
 }
 
 /** The version a source without STDLIB_VERSION gets on a node where RIDE V5 is active (UtilsApiRoute.defaultStdlibVersion). */
@@ -50,12 +34,16 @@ export const DEFAULT_STDLIB_VERSION = 5
  */
 export function compileForNode({ source, libraries }: RideSource, options: { compact?: boolean } = {}): Compiled {
   const named = /\{-#\s*STDLIB_VERSION\b/.test(source)
-  const prefix = named ? '' : `{-# STDLIB_VERSION ${DEFAULT_STDLIB_VERSION} #-}\n`
+  return compileWithPrefix(source, libraries, options.compact ?? false, named ? '' : `{-# STDLIB_VERSION ${DEFAULT_STDLIB_VERSION} #-}\n`)
+}
+
+/** The official compiler on `prefix + source`, with error positions shifted back to the source's own. */
+function compileWithPrefix(source: string, libraries: RideSource['libraries'], compact: boolean, prefix: string): Compiled {
   const shift = (message: string) =>
     prefix === '' ? message : message.replace(/\bin (\d+)-(\d+)/g, (_m, a: string, b: string) => `in ${Math.max(Number(a) - prefix.length, 0)}-${Math.max(Number(b) - prefix.length, 0)}`)
   let result
   try {
-    result = ride.compile(prefix + source, 3, options.compact ?? false, false, libraries)
+    result = ride.compile(prefix + source, 3, compact, false, libraries)
   } catch (e) {
     throw nodeErrors.compilation(shift(e instanceof Error ? e.message : String(e)))
   }

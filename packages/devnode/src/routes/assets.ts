@@ -192,10 +192,12 @@ function scriptDetails(script: AssetScript): Record<string, unknown> {
 
 /**
  * `/assets/details` (AssetsApiRoute.jsonDetails): `scripted` when the asset has a script and, with `full`,
- * `scriptDetails` {scriptComplexity (the estimator's), script (base64:...), scriptText}.
+ * `scriptDetails` {scriptComplexity (the estimator's), script (base64:...), scriptText}. `unsponsoredFee: false`
+ * leaves out a `minSponsoredAssetFee` of null, as the NFT list does.
  */
-function assetDetails(asset: Asset, full: boolean, sequence: number): Record<string, unknown> {
+function assetDetails(asset: Asset, full: boolean, sequence: number, { unsponsoredFee = true } = {}): Record<string, unknown> {
   const script = asset.script ?? null
+  const fee = sponsorship(asset)
   return {
     assetId: asset.assetId,
     issueHeight: asset.issueHeight,
@@ -208,7 +210,7 @@ function assetDetails(asset: Asset, full: boolean, sequence: number): Record<str
     reissuable: asset.reissuable,
     quantity: asset.quantity,
     scripted: script !== null,
-    minSponsoredAssetFee: sponsorship(asset),
+    ...(fee === null && !unsponsoredFee ? {} : { minSponsoredAssetFee: fee }),
     originTransactionId: asset.originTransactionId,
     sequenceInBlock: sequence,
     ...(full && script !== null ? { scriptDetails: scriptDetails(script) } : {}),
@@ -274,25 +276,7 @@ function nfts(chain: Chain, req: Request) {
 
 /** AssetsApiRoute.assetDetailsSerializer with full = true: as jsonDetails, but minSponsoredAssetFee only when sponsored. */
 function nftDetails(chain: Chain, asset: Asset): Record<string, unknown> {
-  const script = asset.script ?? null
-  const fee = sponsorship(asset)
-  return {
-    assetId: asset.assetId,
-    issueHeight: asset.issueHeight,
-    issueTimestamp: asset.issueTimestamp,
-    issuer: asset.issuer,
-    issuerPublicKey: asset.issuerPublicKey,
-    name: asset.name,
-    description: asset.description,
-    decimals: asset.decimals,
-    reissuable: asset.reissuable,
-    quantity: asset.quantity,
-    scripted: script !== null,
-    ...(fee === null ? {} : { minSponsoredAssetFee: fee }),
-    originTransactionId: asset.originTransactionId,
-    sequenceInBlock: sequenceInBlock(chain, asset),
-    ...(script === null ? {} : { scriptDetails: scriptDetails(script) }),
-  }
+  return assetDetails(asset, true, sequenceInBlock(chain, asset), { unsponsoredFee: false })
 }
 
 /**

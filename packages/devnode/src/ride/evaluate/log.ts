@@ -4,6 +4,7 @@
 import { base58Encode } from '../../crypto.ts'
 import { scalaKeyOrder } from '../../scala-order.ts'
 import { CaseObj, RideBigInt, RideError, UNIT, type Value } from '../values.ts'
+import { escape } from '../script/printout.ts'
 
 /**
  * One entry of the log, in the order the node appends them: a let when its value is first known (`x`), a call before
@@ -157,20 +158,4 @@ function scalar(v: Value): string {
   if (v instanceof RideBigInt) return v.value.toString()
   if (v === UNIT) return 'Unit'
   return String(v)
-}
-
-/** TermPrinter.escape: backslash, slash, quotes and control characters, as the node's string printer writes them. */
-function escape(s: string): string {
-  return s
-    .replaceAll('\\', '\\\\')
-    .replaceAll('/', '\\/')
-    .replaceAll("'", "\\'")
-    .replaceAll('"', '\\"')
-    .replaceAll('\n', '\\n')
-    .replaceAll('\r', '\\r')
-    .replaceAll('\t', '\\t')
-    .replaceAll('\b', '\\b')
-    .replaceAll('\f', '\\f')
-    .replaceAll('\u2028', '\\u2028')
-    .replaceAll('\u2029', '\\u2029')
 }

@@ -128,7 +128,7 @@ function printValue(v: Value): string | null {
 }
 
 /** TermPrinter.escape: its replacements, in its order. */
-function escape(s: string): string {
+export function escape(s: string): string {
   return s
     .replaceAll('\\', '\\\\')
     .replaceAll('/', '\\/')
