@@ -92,12 +92,12 @@ function pseudoHeader(ctx: ApplyContext, tx: Extract<Tx, { type: 16 }>, sender: 
   }
 }
 
-/** Runs the script of `assetId` over the pseudo transaction `describe` builds for the script's version. */
-function judgeByAsset(ctx: ApplyContext, tx: Extract<Tx, { type: 16 }>, assetId: string, stored: AssetScript, describe: (version: StdlibVersion) => CaseObj) {
+/** Runs the script of `assetId` over the transaction `describe` builds for the script's version, `this` the asset. */
+function judgeByAsset(ctx: ApplyContext, txId: string, assetId: string, stored: AssetScript, describe: (version: StdlibVersion) => CaseObj) {
   const script = ctx.scripts.get(stored.base64)
-  const pseudo = describe(script.version)
-  const env = chainEnvironment(ctx.state, { chainId: ctx.chainId, thisAddress: null, thisAsset: assetId, tx: pseudo, txId: tx.id })
-  return runVerifier(script, pseudo, { env, asset: true })
+  const tx$ = describe(script.version)
+  const env = chainEnvironment(ctx.state, { chainId: ctx.chainId, thisAddress: null, thisAsset: assetId, tx: tx$, txId })
+  return runVerifier(script, tx$, { env, asset: true })
 }
 
 /**
@@ -113,7 +113,7 @@ function checkActionOnAsset(
 ): { complexity: number; text?: string } {
   const stored = scriptOf(ctx.state, assetId)
   if (stored === null) return { complexity: 0 }
-  const outcome = judgeByAsset(ctx, tx, assetId, stored, describe)
+  const outcome = judgeByAsset(ctx, tx.id, assetId, stored, describe)
   if (outcome.ok && outcome.allowed) return { complexity: outcome.complexity }
   const reason = outcome.ok ? '' : `: ${outcome.error.message}`
   return { complexity: outcome.complexity, text: `Transaction is not allowed by script of the asset ${assetId}${reason}` }
@@ -182,7 +182,7 @@ export function checkCallPayments(
     const assetId = base58Encode(payment.assetId)
     const stored = scriptOf(ctx.state, assetId)
     if (stored === null) continue
-    const outcome = judgeByAsset(ctx, tx, assetId, stored, (version) =>
+    const outcome = judgeByAsset(ctx, tx.id, assetId, stored, (version) =>
       transactionObject(
         {
           ...pseudoHeader(ctx, tx, caller),
@@ -224,13 +224,48 @@ export function setAssetScript(ctx: ApplyContext, tx: Extract<Tx, { type: 15 }>,
   return { ...asset, script }
 }
 
+/** A refusal of an asset script: the asset, and the script's error or null when it answered false. */
+export interface AssetRefusal {
+  assetId: string
+  error: string | null
+}
+
 /**
- * Verifier.assets for `tx`: each scripted asset's script in order. A refusal is 308 "Transaction is not allowed by
- * token-script", a failure 306 "Error while executing token-script: ...". An invoke's payments fail the invoke
- * instead (FailedTransactionError.notAllowedByAsset / assetExecution, code 4) with the complexity of the scripts that
- * passed (evaluated), the estimate of the one that refused, and `spent` (the call's) before them: stored as failed
- * when that and the sender's `verifier` complexity pass 1,000 (TransactionDiffer adds the verifier before
- * isFailFree), otherwise refused as a token-script error with that text.
+ * Verifier.assets: the scripts of `assets`, in order, each over the transaction as `describe` builds it for the
+ * script's version (without proofs), with `this` as the asset, on the state as it is. Returns the complexity spent:
+ * the evaluated complexity of the scripts that allowed, plus the estimate of the one that refused; and that refusal.
+ */
+export function judgeAssets(
+  ctx: ApplyContext,
+  assets: readonly string[],
+  txId: string,
+  describe: (version: StdlibVersion) => CaseObj,
+): { complexity: number; refused?: AssetRefusal } {
+  let complexity = 0
+  for (const assetId of assets) {
+    const stored = scriptOf(ctx.state, assetId)
+    if (stored === null) continue
+    const outcome = judgeByAsset(ctx, txId, assetId, stored, describe)
+    if (outcome.ok && outcome.allowed) {
+      complexity += outcome.complexity
+      continue
+    }
+    return { complexity: complexity + stored.complexity, refused: { assetId, error: outcome.ok ? null : outcome.error.message } }
+  }
+  return { complexity }
+}
+
+/** The text of FailedTransactionError.notAllowedByAsset / assetExecution (code 4) for a refusal. */
+export const assetRefusalText = (refused: AssetRefusal): string =>
+  `Transaction is not allowed by script of the asset ${refused.assetId}${refused.error === null ? '' : `: ${refused.error}`}`
+
+/**
+ * Verifier.assets for `tx` (judgeAssets). A refusal is 308 "Transaction is not allowed by token-script", a failure 306
+ * "Error while executing token-script: ...". An invoke's payments fail the invoke instead
+ * (FailedTransactionError.notAllowedByAsset / assetExecution, code 4) with the complexity of the scripts that passed
+ * (evaluated), the estimate of the one that refused, and `spent` (the call's) before them: stored as failed when that
+ * and the sender's `verifier` complexity pass 1,000 (TransactionDiffer adds the verifier before isFailFree), otherwise
+ * refused as a token-script error with that text.
  *
  * What the scripts spend on a transaction that passes is not the transaction's: the node records in TxMeta only
  * what its own diff spent (NewTransactionInfo.create of the transaction's snapshot, without the verifier's and the
@@ -239,24 +274,16 @@ export function setAssetScript(ctx: ApplyContext, tx: Extract<Tx, { type: 15 }>,
 export function verifyAssets(ctx: ApplyContext, tx: Tx, json: Record<string, unknown>, spent = 0, verifier = 0): void {
   // an exchange's matcher fee assets are judged after the pair's (Verifier.assets' additional assets)
   const extra = tx.type === 7 ? matcherFeeAssets(tx).filter((asset) => scriptOf(ctx.state, asset) !== null) : []
-  for (const assetId of [...smartAssets(ctx.state, tx), ...extra]) {
-    const stored = scriptOf(ctx.state, assetId)!
-    const script = ctx.scripts.get(stored.base64)
-    const tx$ = txObject(tx, script.version, false)
-    const env = chainEnvironment(ctx.state, { chainId: ctx.chainId, thisAddress: null, thisAsset: assetId, tx: tx$, txId: tx.id })
-    const outcome = runVerifier(script, tx$, { env, asset: true })
-    if (outcome.ok && outcome.allowed) {
-      spent += outcome.complexity
-      continue
-    }
-    if (tx.type === 16 || tx.type === 7) {
-      const text = `Transaction is not allowed by script of the asset ${assetId}${outcome.ok ? '' : `: ${outcome.error.message}`}`
-      const total = spent + stored.complexity
-      // an exchange may fail as an invoke does (TransactionDiffer.transactionMayFail)
-      if (failsAfter(total + verifier)) throw new FailedInvoke(text, total, FAILURE_CAUSE.assetScript)
-      throw new NodeError(306, `Error while executing token-script: ${text}`, 400, { transaction: json })
-    }
-    if (outcome.ok) throw new NodeError(308, 'Transaction is not allowed by token-script', 400, { transaction: json })
-    throw new NodeError(306, `Error while executing token-script: ${outcome.error.message}`, 400, { transaction: json })
+  const judged = judgeAssets(ctx, [...smartAssets(ctx.state, tx), ...extra], tx.id, (version) => txObject(tx, version, false))
+  const refused = judged.refused
+  if (refused === undefined) return
+  if (tx.type === 16 || tx.type === 7) {
+    const text = assetRefusalText(refused)
+    const total = spent + judged.complexity
+    // an exchange may fail as an invoke does (TransactionDiffer.transactionMayFail)
+    if (failsAfter(total + verifier)) throw new FailedInvoke(text, total, FAILURE_CAUSE.assetScript)
+    throw new NodeError(306, `Error while executing token-script: ${text}`, 400, { transaction: json })
   }
+  if (refused.error === null) throw new NodeError(308, 'Transaction is not allowed by token-script', 400, { transaction: json })
+  throw new NodeError(306, `Error while executing token-script: ${refused.error}`, 400, { transaction: json })
 }

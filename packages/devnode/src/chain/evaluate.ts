@@ -13,11 +13,13 @@ import { evaluate } from '../ride/evaluate/evaluator.ts'
 import { type LogItem, NestedInvokeError, logText, logVars } from '../ride/evaluate/log.ts'
 import { scalaKeyOrder } from '../scala-order.ts'
 import { stdlib } from '../ride/stdlib/index.ts'
+import { transactionObject } from '../ride/stdlib/bindings.ts'
 import type { DAppScript, Declaration, Expr } from '../ride/terms.ts'
 import { CaseObj, RideBigInt, RideError, type Value } from '../ride/values.ts'
 import { type DataWrite, type Effects, WAVES, balanceOf, emptyEffects, netBalances } from '../state/state.ts'
 import { applyReversibly, checkActionAmounts, checkResultFields, foldActions, foldedStateChanges, isNft } from './actions.ts'
 import { type ApplyContext, checkActions, checkBalances, checkTransfersAfter, dataWrite, transferOf } from './apply.ts'
+import { assetRefusalText, judgeAssets, smartAssets } from './assets.ts'
 import { DAppCalls } from './invoke.ts'
 import { checkAddress, type Tx } from './tx.ts'
 
@@ -296,7 +298,9 @@ function evaluateExpr(ctx: ApplyContext, dApp: string, script: DAppScript, expre
   for (const c of script.callables) declarations.push({ kind: 'let', name: c.annotationArg, value: { kind: 'value', value: invocation } }, c.func)
   // Evaluation.emptyInvokeScriptLike: no id, the zero key as sender, a fee of FeeConstants(InvokeScript) * ScriptExtraFee
   const tx = pseudoInvoke(ctx, dApp, now, { fee: EXPRESSION_FEE })
-  return run(ctx, dApp, script, tx, withDeclarations(declarations, body), undo, emptyEffects(), defaultCaller(ctx.chainId), trace)
+  // its funcCall names the function "" (FunctionHeader.User(""))
+  const call = { function: '', args: [] }
+  return run(ctx, dApp, script, tx, call, withDeclarations(declarations, body), undo, emptyEffects(), defaultCaller(ctx.chainId), trace)
 }
 
 function evaluateCall(
@@ -369,19 +373,20 @@ function evaluateCall(
     payment: request.payment,
     call: null,
   })
-  return run(ctx, dApp, script, tx, built.expr, undo, paid, pkAddress, trace)
+  return run(ctx, dApp, script, tx, request.call, built.expr, undo, paid, pkAddress, trace)
 }
 
 /**
  * UtilsEvaluator.executeExpression once the expression is built: the evaluator within the limit, with its log (the node
  * keeps it for every evaluation: the error text prints it), the result read as actions (a result that is not one
- * changes nothing), their checks and folds, then the balances.
+ * changes nothing), their checks and folds, then the balances and the scripts of the paid assets.
  */
 function run(
   ctx: ApplyContext,
   dApp: string,
   script: DAppScript,
   tx: InvokeTx,
+  call: { function: string; args: readonly Value[] },
   expr: Expr,
   undo: (() => void)[],
   paid: Effects,
@@ -465,6 +470,8 @@ function run(
     while (undo.length > base) undo.pop()!()
     const again = script.version < 5 ? paid.balances : []
     checkFinalBalances(ctx, [...paid.balances, ...calls.effects.balances, ...fee.balances, ...again, ...folded.effects.balances])
+    const refused = judgePayments(ctx, tx, payer, call)
+    if (refused !== undefined) throw refused
   } catch (e) {
     if (e instanceof ActionFailure) return apiError(199, e.message)
     if (e instanceof NodeError && e.extra['details'] !== undefined) return apiError(402, 'Accounts balance errors', { details: e.extra['details'] })
@@ -475,6 +482,36 @@ function run(
 }
 
 class ActionFailure extends Error {}
+
+/**
+ * TransactionDiffer.assetsVerifierDiff as UtilsEvaluator runs it: the scripts of the paid assets judge the evaluated
+ * call (chain/assets.ts judgeAssets), with no complexity limit, on the (overridden) state before the evaluation. They
+ * see the invoke Evaluation.toInvokeScriptLike builds: the request's id, fee and fee asset, the time of the request,
+ * version 0, no body bytes and no proofs, sent by the address of `senderPublicKey` (`payer`, whatever `sender` says).
+ * A refusal is the FailedTransactionError (code 4) the node prints through CustomValidationError: error 199.
+ */
+function judgePayments(ctx: ApplyContext, tx: InvokeTx, payer: string, call: { function: string; args: readonly Value[] }): ActionFailure | undefined {
+  const description = {
+    type: 16 as const,
+    id: base58Decode(tx.id),
+    fee: tx.fee,
+    timestamp: BigInt(tx.timestamp),
+    version: 0,
+    sender: base58Decode(payer),
+    senderPublicKey: base58Decode(tx.senderPublicKey),
+    bodyBytes: new Uint8Array(),
+    proofs: [],
+    dApp: { address: base58Decode(tx.dApp) },
+    feeAssetId: tx.feeAssetId === null ? null : base58Decode(tx.feeAssetId),
+    function: call.function,
+    args: call.args,
+    payments: tx.payment.map((p) => ({ assetId: p.assetId === null ? null : base58Decode(p.assetId), amount: p.amount })),
+  }
+  // scripts of V1 and V2 know no InvokeScriptTransaction: Bindings builds it as V3 shows it (chain/verifier.ts txObject)
+  const judged = judgeAssets(ctx, smartAssets(ctx.state, tx), tx.id, (version) => transactionObject(description, version < 3 ? 3 : version, false))
+  if (judged.refused === undefined) return undefined
+  return new ActionFailure(`FailedTransactionError(code = 4, error = ${assetRefusalText(judged.refused)})`)
+}
 
 /**
  * InvokeDiffsCommon.calcAndCheckFee as processActions runs it for the evaluated call: the attached fee in WAVES

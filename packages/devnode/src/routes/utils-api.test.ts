@@ -885,3 +885,59 @@ describe('malformed requests', () => {
     expect((await api.get(`/addresses/data/${dApp}`)).body).toEqual([])
   })
 })
+
+describe('POST /utils/script/evaluate/{address}: the scripts of the paid assets', () => {
+  // UtilsEvaluator.executeExpression ends with TransactionDiffer.assetsVerifierDiff: each paid asset's script judges
+  // the evaluated call, which it sees as Evaluation.toInvokeScriptLike builds it (version 0, sent by the address of
+  // senderPublicKey); a refusal is FailedTransactionError.assetExecution / notAllowedByAsset (code 4), printed through
+  // ApiError.fromValidationError's CustomValidationError (199)
+  const ASSET_SCRIPT = `{-# STDLIB_VERSION 6 #-}
+{-# CONTENT_TYPE EXPRESSION #-}
+{-# SCRIPT_TYPE ASSET #-}
+match tx {
+  case i: InvokeScriptTransaction =>
+    let amount = i.payments[0].amount
+    if (amount <= 10) then true
+    else if (amount <= 20) then false
+    else throw("called " + i.function + " with " + toString(amount) + " from " + toBase58String(i.sender.bytes) + " v" + toString(i.version))
+  case _ => true
+}`
+  const payerSeed = seed('utils evaluate smart asset payer')
+  const payer = addressOf(payerSeed)
+  const senderPublicKey = crypto.publicKey(payerSeed)
+  let assetId: string
+
+  beforeAll(async () => {
+    await api.broadcast(wt.transfer({ recipient: payer, amount: 10_00000000, chainId: 'R' }, RICH_SEED))
+    const compiled = (await api.post('/utils/script/compileCode', ASSET_SCRIPT, { 'content-type': 'text/plain' })).body
+    const issue = wt.issue({ name: 'Judged', description: '', quantity: 1000, decimals: 0, reissuable: false, script: compiled.script, chainId: 'R' }, payerSeed)
+    const issued = await api.broadcast(issue)
+    if (issued.status !== 200) throw new Error(JSON.stringify(issued.body))
+    assetId = issue.id
+  })
+
+  it('answers the evaluation the script allows, a refusal and a script error with the node texts', async () => {
+    const request = (amount: number, extra: Record<string, unknown> = {}) => ({ call: { function: 'paid' }, senderPublicKey, payment: [{ amount, assetId }], ...extra })
+    const allowed = await evaluate(request(5))
+    expect(allowed.body.result).toEqual({ type: 'Tuple', value: { _1: { type: 'Array', value: [expect.objectContaining({ type: 'ScriptTransfer' })] }, _2: { type: 'Int', value: 5 } } })
+    expect(allowed.body.stateChanges.transfers).toEqual([{ address: payer, asset: null, amount: 1 }])
+
+    const refused = await evaluate(request(15))
+    expect(refused.body).toEqual({
+      error: 199,
+      message: `FailedTransactionError(code = 4, error = Transaction is not allowed by script of the asset ${assetId})`,
+      ...request(15),
+      address: dApp,
+    })
+
+    // `sender` names the caller the dApp sees; the transaction the asset sees is sent by the key's address
+    const failing = await evaluate(request(50, { sender: plain }))
+    expect(failing.body).toEqual({
+      error: 199,
+      message: `FailedTransactionError(code = 4, error = Transaction is not allowed by script of the asset ${assetId}: called paid with 50 from ${payer} v0)`,
+      ...request(50, { sender: plain }),
+      address: dApp,
+    })
+    expect((await api.get(`/assets/balance/${payer}/${assetId}`)).body.balance).toBe(1000)
+  })
+})
