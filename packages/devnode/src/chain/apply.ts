@@ -49,7 +49,7 @@ import { DAppCalls, failedInvocations } from './invoke.ts'
 import { applyReversibly, checkActionAmounts, checkResultFields, foldActions, foldedStateChanges, isNft } from './actions.ts'
 import { applyUpdateAssetInfo } from './update-asset-info.ts'
 import { applyExchange, checkExchangeFunds, EXCHANGE_FEE_UNITS, failedExchange, verifyOrders } from './exchange.ts'
-import { issueScript, refuseSmartSponsorship, setAssetScript, smartAssetsExtraFee, verifyAssets } from './assets.ts'
+import { issueScript, paymentsComplexity, refuseSmartSponsorship, setAssetScript, smartAssetsExtraFee, verifyAssets } from './assets.ts'
 
 export interface ApplyContext {
   state: ChainState
@@ -478,14 +478,16 @@ async function invoke(
   let spent = 0
   let calls: DAppCalls | undefined
   // The script's own failure (InvokeScriptTransactionDiff.evaluateV2, checkScriptResultFields included) weighs what
-  // the call spent alone. A failure of its actions is a FailedTransactionError whatever it spent, to which
-  // TransactionDiffer adds the sender's verifier complexity before isFailFree: `verifier` counts there.
-  const failsWith = (weighed: number) => (message: string): never => {
-    if (failsAfter(weighed)) throw new FailedInvoke(message, spent, undefined, failedInvocations(calls?.invokes ?? []))
+  // the call spent alone, and records it with the estimates of the paid assets' scripts. A failure of its actions is
+  // a FailedTransactionError whatever it spent, to which TransactionDiffer adds the sender's verifier complexity
+  // before isFailFree: `verifier` counts there.
+  const payments = paymentsComplexity(state, tx)
+  const failsWith = (weighed: number, recorded: number) => (message: string): never => {
+    if (failsAfter(weighed)) throw new FailedInvoke(message, recorded, undefined, failedInvocations(calls?.invokes ?? []))
     throw nodeErrors.dAppError(json, message)
   }
-  const dAppError = (message: string): never => failsWith(spent)(message)
-  const actionError = (message: string): never => failsWith(spent + verifier)(message)
+  const dAppError = (message: string): never => failsWith(spent, spent + payments)(message)
+  const actionError = (message: string): never => failsWith(spent + verifier, spent)(message)
   addresses.push(tx.dApp)
   const facts = state.scripts.get(tx.dApp)
   if (!facts) return dAppError(`No contract at address ${tx.dApp}`)

@@ -19,7 +19,10 @@ import { exchangeAssets, matcherFeeAssets } from './exchange.ts'
 
 const scriptOf = (state: ChainState, assetId: string): AssetScript | null => state.assets.get(assetId)?.script ?? null
 
-/** The assets a transaction names (the node's checkedAssets), each once, in order. */
+/**
+ * The assets a transaction names (the node's checkedAssets), in order. An invoke names each payment's asset, so an
+ * asset paid twice is judged twice (InvokeScriptLike.checkedAssets keeps repeats).
+ */
 function checkedAssets(tx: Tx): string[] {
   switch (tx.type) {
     case 4:
@@ -32,7 +35,7 @@ function checkedAssets(tx: Tx): string[] {
     case 17:
       return [tx.assetId]
     case 16:
-      return [...new Set(tx.payment.flatMap((p) => (p.assetId === null ? [] : [p.assetId])))]
+      return tx.payment.flatMap((p) => (p.assetId === null ? [] : [p.assetId]))
     case 7:
       return exchangeAssets(tx)
     default:
@@ -40,9 +43,17 @@ function checkedAssets(tx: Tx): string[] {
   }
 }
 
-/** The scripted assets of `tx`: their scripts run for it. */
+/** The scripted assets of `tx`: their scripts run for it, in order. */
 export function smartAssets(state: ChainState, tx: Tx): string[] {
   return checkedAssets(tx).filter((asset) => scriptOf(state, asset) !== null)
+}
+
+/**
+ * The estimated complexity of the scripts of an invoke's paid assets (InvokeScriptTransactionDiff's
+ * paymentsComplexity): a failure of the call's own script counts it on top of what the call spent.
+ */
+export function paymentsComplexity(state: ChainState, tx: Extract<Tx, { type: 16 }>): number {
+  return smartAssets(state, tx).reduce((sum, asset) => sum + scriptOf(state, asset)!.complexity, 0)
 }
 
 /**
