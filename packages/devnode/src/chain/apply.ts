@@ -40,6 +40,7 @@ import {
   lastBlock,
   leaseBalance,
   netBalances,
+  resolveAlias,
 } from '../state/state.ts'
 import { applyAssetTx, applyAliasTx, applyLeaseTx, feeBalances, resolveRecipient, checkFeeAsset } from './tx-rules.ts'
 import { TYPE_NAMES, printTx, type Tx } from './tx.ts'
@@ -538,9 +539,11 @@ async function invoke(
   if (fieldError !== undefined) dAppError(fieldError)
   const data: DataWrite[] = []
   const transfers: { address: string; asset: string | null; amount: bigint }[] = []
+  // a transfer's alias is resolved as ContractEvaluator reads the result (ScriptResult.fromObj): a failure there is
+  // the script's own, weighed without the verifier
   for (const action of actions) {
     if (action.kind === 'data' || action.kind === 'delete') data.push(dataWrite(action))
-    else if (action.kind === 'transfer') transfers.push(transferOf(state, action, actionError))
+    else if (action.kind === 'transfer') transfers.push(transferOf(state, action, dAppError))
   }
   checkActions(data, transfers, actionError)
   const overLimit = calls.countTopLevel(data, actions)
@@ -590,11 +593,17 @@ export function dataWrite(action: Extract<Action, { kind: 'data' | 'delete' }>):
   return { key: action.key, type: action.type, value: action.value }
 }
 
+/**
+ * A ScriptTransfer's recipient, amount and asset. Its alias is resolved as ScriptResult.fromObj does it, through the
+ * environment (WavesEnvironment.resolveAlias): an alias nobody claimed fails with AliasDoesNotExist's toString,
+ * `Alias 'alias:R:name' does not exist.`
+ */
 export function transferOf(state: ChainState, action: Extract<Action, { kind: 'transfer' }>, dAppError: (m: string) => never) {
+  const recipient = action.recipient
   const address =
-    'address' in action.recipient
-      ? base58Encode(action.recipient.address)
-      : resolveRecipient(state, `alias:${state.chainId}:${action.recipient.alias}`, dAppError)
+    'address' in recipient
+      ? base58Encode(recipient.address)
+      : (resolveAlias(state, recipient.alias) ?? dAppError(`Alias 'alias:${state.chainId}:${recipient.alias}' does not exist.`))
   return { address, asset: action.assetId === null ? null : base58Encode(action.assetId), amount: action.amount }
 }
 

@@ -16,7 +16,7 @@ import { stdlib } from '../ride/stdlib/index.ts'
 import { transactionObject } from '../ride/stdlib/bindings.ts'
 import type { DAppScript, Declaration, Expr } from '../ride/terms.ts'
 import { CaseObj, RideBigInt, RideError, type Value } from '../ride/values.ts'
-import { type DataWrite, type Effects, WAVES, balanceOf, emptyEffects, netBalances } from '../state/state.ts'
+import { type DataWrite, type Effects, WAVES, balanceOf, emptyEffects, netBalances, resolveAlias } from '../state/state.ts'
 import { applyReversibly, checkActionAmounts, checkResultFields, foldActions, foldedStateChanges, isNft } from './actions.ts'
 import { type ApplyContext, checkActions, checkBalances, checkTransfersAfter, dataWrite, transferOf } from './apply.ts'
 import { assetRefusalText, judgeAssets, smartAssets } from './assets.ts'
@@ -425,6 +425,9 @@ function run(
   } catch (e) {
     if (!(e instanceof RideError)) throw e
   }
+  // ScriptResult.fromObj resolves the transfers' aliases: one nobody claimed fails it, and a failed fromObj is an
+  // evaluation without actions (UtilsEvaluator maps it to an empty snapshot)
+  if (actions.some((a) => a.kind === 'transfer' && 'alias' in a.recipient && resolveAlias(state, a.recipient.alias) === undefined)) actions = []
   const failure = (code: number) => (message: string): never => {
     throw new ActionFailure(`FailedTransactionError(code = ${code}, error = ${message})`)
   }

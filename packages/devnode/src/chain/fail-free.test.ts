@@ -8,6 +8,7 @@
 // - `strict h = <seven blake2b256>`: 136 each = 952, and the `h == h` that `strict` compiles to 1: 953.
 // - `emptyKey`: 953, StringEntry 1, the list literal's cons 1: 955, below 1,000 by itself.
 // - `boom`: 953, throw 1: 954.
+// - `toAlias`: 953, Alias 1, ScriptTransfer 1, cons 1: 956.
 // - `boomPast`: eight blake2b256 = 1,088, `h == h` 1, throw 1: 1,090, past 1,000 by itself.
 // - the account's verifier: sigVerify 180, tx.proofs[0] (getElement) 2: 182; 182 + 955 = 1,137, past 1,000.
 // - the paid asset's script, as the estimator counts it: blake2b256 136, `!=` 1: 137.
@@ -28,6 +29,12 @@ func emptyKey() = {
 func boom() = {
   strict h = blake2b256(blake2b256(blake2b256(blake2b256(blake2b256(blake2b256(blake2b256(base58'')))))))
   throw("boom")
+}
+
+@Callable(i)
+func toAlias() = {
+  strict h = blake2b256(blake2b256(blake2b256(blake2b256(blake2b256(blake2b256(blake2b256(base58'')))))))
+  [ScriptTransfer(Alias("nobodyhere"), 1, unit)]
 }
 
 @Callable(i)
@@ -119,6 +126,14 @@ describe("the script's own failure at 954 complexity", () => {
     expect(answer.body).toMatchObject({ error: 306, message: 'Error while executing dApp: boom' })
     expect((await api.get(`/transactions/info/${tx.id}`)).status).toBe(404)
     expect(await balance(smart)).toBe(before)
+  })
+
+  it('takes in a transfer to an unknown alias, which ScriptResult resolves as the script ends', async () => {
+    const tx = call('toAlias', smartSeed)
+    const answer = await api.broadcast(tx)
+    expect(answer.status).toBe(400)
+    expect(answer.body).toMatchObject({ error: 306, message: "Error while executing dApp: Alias 'alias:R:nobodyhere' does not exist." })
+    expect((await api.get(`/transactions/info/${tx.id}`)).status).toBe(404)
   })
 })
 

@@ -941,3 +941,27 @@ match tx {
     expect((await api.get(`/assets/balance/${payer}/${assetId}`)).body.balance).toBe(1000)
   })
 })
+
+describe('POST /utils/script/evaluate/{address}: a transfer to an alias nobody claimed', () => {
+  it('answers the result without actions, as a result ScriptResult.fromObj cannot read', async () => {
+    // UtilsEvaluator: ScriptResult.fromObj fails on the alias (WavesEnvironment.resolveAlias), and its failure is an
+    // empty snapshot; complexity: Alias 1, ScriptTransfer 1, cons 1
+    const expr = '[ScriptTransfer(Alias("nobodyhere"), 1, unit)]'
+    const answer = await evaluate({ expr })
+    expect(answer.body).toEqual({
+      result: {
+        type: 'Array',
+        value: [
+          {
+            type: 'ScriptTransfer',
+            value: { recipient: { type: 'Alias', value: { alias: { type: 'String', value: 'nobodyhere' } } }, amount: { type: 'Int', value: 1 }, asset: { type: 'Unit', value: {} } },
+          },
+        ],
+      },
+      complexity: 3,
+      stateChanges: noChanges,
+      expr,
+      address: dApp,
+    })
+  })
+})
