@@ -327,8 +327,8 @@ export function addressRoutes(router: Router): void {
       }
     })
     .on('GET', '/addresses/scriptInfo/{address}/meta', (req, chain) => scriptMeta(chain, addressParam(req, chain)))
-    .on('GET', '/addresses/data/{address}', (req, chain) => listData(req, chain, addressParam(req, chain), true))
-    .on('POST', '/addresses/data/{address}', postData)
+    .on('GET', '/addresses/data/{address}', (req, chain) => listData(req, chain, addressParam(req, chain), true), { singleSlash: true })
+    .on('POST', '/addresses/data/{address}', postData, { singleSlash: true })
     .on('GET', '/addresses/data/{address}/{key}', (req, chain) => {
       const address = addressParam(req, chain)
       const entry = entries(chain, address).get(req.params['key']!)

@@ -24,14 +24,18 @@ interface Route {
 export class Router {
   private readonly routes: Route[] = []
 
-  /** `path` uses `{name}` for one segment and `{name*}` for the rest of the path. */
-  on(method: 'GET' | 'POST' | 'DELETE', path: string, handler: Handler): this {
+  /**
+   * `path` uses `{name}` for one segment and `{name*}` for the rest of the path. A path matches as written, as akka's
+   * `path(...)` does; `singleSlash` also takes it with one trailing slash, where the node's route ends in
+   * `pathEndOrSingleSlash` or only has a `pathPrefix`.
+   */
+  on(method: 'GET' | 'POST' | 'DELETE', path: string, handler: Handler, { singleSlash = false } = {}): this {
     const names: string[] = []
     const pattern = path.replace(/\{(\w+)(\*?)\}/g, (_m, name: string, rest: string) => {
       names.push(name)
       return rest ? '(.+)' : '([^/]+)'
     })
-    this.routes.push({ method, path, pattern: new RegExp(`^${pattern}$`), names, handler })
+    this.routes.push({ method, path, pattern: new RegExp(`^${pattern}${singleSlash ? '/?' : ''}$`), names, handler })
     return this
   }
 

@@ -111,3 +111,13 @@ it('answers a request target over max-uri-length (2,048 characters) with the bar
   expect(await request('GET', path + ids(43).slice(0, 2049 - path.length))).toEqual(TOO_LONG)
   expect(await request('GET', path + ids(430))).toEqual(TOO_LONG)
 })
+
+it('takes a trailing slash only where the node route ends in pathEndOrSingleSlash or is a prefix, as akka matches paths', async () => {
+  // BlocksApiRoute: path("height") refuses `/blocks/height/`
+  expect(await plain('GET', '/blocks/height/')).toEqual(NOT_FOUND)
+  expect(await plain('GET', '/addresses/balance/3M4qwDomRabJKLZxuXhwfqLApQkU592nWxF/')).toEqual(NOT_FOUND)
+  // TransactionsApiRoute.unconfirmed: pathEndOrSingleSlash; AddressApiRoute.getData: pathPrefix("data" / AddrSegment)
+  expect(await plain('GET', '/transactions/unconfirmed/')).toEqual({ status: 200, type: 'application/json;charset=UTF-8', body: '[]' })
+  expect(await plain('GET', '/addresses/data/3M4qwDomRabJKLZxuXhwfqLApQkU592nWxF/')).toEqual({ status: 200, type: 'application/json;charset=UTF-8', body: '[]' })
+  expect(await plain('GET', '/transactions/unconfirmed//')).toEqual(NOT_FOUND)
+})

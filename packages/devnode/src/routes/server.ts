@@ -86,8 +86,8 @@ async function respond(
   const rawPath = q < 0 ? target : target.slice(0, q)
   const query = new URLSearchParams(q < 0 ? '' : target.slice(q + 1))
   if (!rawPath.startsWith('/')) return notFound()
-  const path = rawPath.length > 1 ? rawPath.replace(/\/+$/, '') : rawPath
-  const route = router.match(method, path)
+  // a trailing slash is part of the path: most of the node's routes end in `path(...)` and refuse it
+  const route = router.match(method, rawPath)
   // a path served for another method falls through the node's routes to the same bare 404
   if (route === undefined || route === 'wrong-method') return notFound()
   try {
