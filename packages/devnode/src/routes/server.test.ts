@@ -121,3 +121,19 @@ it('takes a trailing slash only where the node route ends in pathEndOrSingleSlas
   expect(await plain('GET', '/addresses/data/3M4qwDomRabJKLZxuXhwfqLApQkU592nWxF/')).toEqual({ status: 200, type: 'application/json;charset=UTF-8', body: '[]' })
   expect(await plain('GET', '/transactions/unconfirmed//')).toEqual(NOT_FOUND)
 })
+
+it('decodes percent escapes in each path segment before routing, as akka holds the path, and keeps an escaped / inside its segment', async () => {
+  expect(await plain('GET', '/blocks/he%69ght')).toEqual({ status: 200, type: 'application/json;charset=UTF-8', body: '{"height":11}' })
+  // AddressApiRoute.getData: path(Segment), so a key with `/` is asked as %2F and stays one key
+  expect(await plain('GET', '/addresses/data/3M4qwDomRabJKLZxuXhwfqLApQkU592nWxF/a%2Fb')).toEqual({
+    status: 404,
+    type: 'application/json;charset=UTF-8',
+    body: '{"error":304,"message":"no data for this key"}',
+  })
+  // BlocksApiRoute: the decoded segment `/height` is not a literal, so the BlockId matcher reads it
+  expect(await plain('GET', '/blocks/%2Fheight')).toEqual({
+    status: 400,
+    type: 'application/json;charset=UTF-8',
+    body: `{"error":4002,"message":"requirement failed: Wrong char '/' in Base58 string '/height'"}`,
+  })
+})

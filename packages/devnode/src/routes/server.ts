@@ -87,7 +87,7 @@ async function respond(
   const query = new URLSearchParams(q < 0 ? '' : target.slice(q + 1))
   if (!rawPath.startsWith('/')) return notFound()
   // a trailing slash is part of the path: most of the node's routes end in `path(...)` and refuse it
-  const route = router.match(method, rawPath)
+  const route = router.match(method, decodedSegments(rawPath))
   // a path served for another method falls through the node's routes to the same bare 404
   if (route === undefined || route === 'wrong-method') return notFound()
   try {
@@ -108,6 +108,24 @@ async function respond(
     if (!(e instanceof NodeError)) throw e
     return { status: e.status, body: e.toJSON() }
   }
+}
+
+/**
+ * The path with each segment percent-decoded, as akka's Uri.Path holds it before any matcher runs (`/blocks/he%69ght`
+ * is `/blocks/height`). A `/` or `%` that a segment decodes to is escaped again, so it stays inside its segment and
+ * the route's parameter decodes it once; a segment that does not decode is kept as sent.
+ */
+function decodedSegments(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment).replaceAll('%', '%25').replaceAll('/', '%2F')
+      } catch {
+        return segment
+      }
+    })
+    .join('/')
 }
 
 /** A body written as it is, in text/plain, instead of as JSON. */
