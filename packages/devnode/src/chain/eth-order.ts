@@ -1,9 +1,10 @@
 // Orders signed with an Ethereum key (version 4, eip712Signature; node: EthOrders): the signature is over the order's
 // EIP-712 typed data, its signer's key is recovered from it, and that key's address is the order's sender.
 import { secp256k1 } from '@noble/curves/secp256k1.js'
-import { blake2b } from '@noble/hashes/blake2.js'
 import { keccak_256 } from '@noble/hashes/sha3.js'
+import { concatBytes } from '@noble/hashes/utils.js'
 import { base58Decode, base58Encode } from '../crypto.ts'
+import { addressFromPublicKey } from '../ride/stdlib/addresses.ts'
 import type { PriceMode } from './order.ts'
 
 /** What of an order its EIP-712 message carries. */
@@ -53,20 +54,10 @@ function word(value: bigint): Uint8Array {
   return out
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
-}
-
 /** EIP-712 hashStruct: keccak of the type's hash and each field (strings by their keccak, numbers as words). */
 function hashStruct(type: string, values: readonly (string | bigint)[]): Uint8Array {
   const encoded = values.map((v) => (typeof v === 'string' ? keccak_256(utf8.encode(v)) : word(v)))
-  return keccak_256(concat([keccak_256(utf8.encode(type)), ...encoded]))
+  return keccak_256(concatBytes(keccak_256(utf8.encode(type)), ...encoded))
 }
 
 /**
@@ -101,7 +92,7 @@ export function ethOrderHash(order: EthOrderFields, chainId: number): Uint8Array
     ...(order.attachment === null ? [] : [order.attachment]),
   ]
   const message = hashStruct(typeString('Order', fields), values)
-  return keccak_256(concat([Uint8Array.of(0x19, 0x01), domain, message]))
+  return keccak_256(concatBytes(Uint8Array.of(0x19, 0x01), domain, message))
 }
 
 /**
@@ -126,8 +117,5 @@ export function recoverEthOrderKey(order: EthOrderFields, signature: Uint8Array,
  * checksum: keccak of blake2b of version, chain and hash).
  */
 export function ethKeyAddress(publicKey: string, chainId: number): string {
-  const hash = keccak_256(base58Decode(publicKey)).subarray(12)
-  const body = concat([Uint8Array.of(1, chainId), hash])
-  const checksum = keccak_256(blake2b(body, { dkLen: 32 })).subarray(0, 4)
-  return base58Encode(concat([body, checksum]))
+  return base58Encode(addressFromPublicKey(base58Decode(publicKey), chainId))
 }

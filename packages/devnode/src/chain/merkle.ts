@@ -2,6 +2,7 @@
 // the leaves are blake2b256 of each signed transaction's protobuf bytes (PBTransactions.toByteArrayMerkle), pairs are
 // hashed left then right, and a node without a right partner is paired with blake2b256 of one zero byte. Its top is
 // the block header's `transactionsRoot`; /transactions/merkleProof prints a transaction's path to it.
+import { concatBytes } from '@noble/hashes/utils.js'
 import wavesTransactions from '@waves/waves-transactions'
 import { base58Decode, base58Encode, blake2b } from '../crypto.ts'
 import type { Block, ChainState } from '../state/state.ts'
@@ -25,16 +26,6 @@ function varint(n: number): number[] {
   return out
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const part of parts) {
-    out.set(part, at)
-    at += part.length
-  }
-  return out
-}
-
 /**
  * PBTransactionSerializer.bytes: the protobuf SignedTransaction of a transaction the chain stores, its body
  * (Transaction, field 1) and each proof (field 2), whatever bytes its version is signed as. Genesis transactions sit
@@ -54,7 +45,7 @@ export function signedTxBytes(json: Record<string, unknown>, chainId: number): U
     const bytes = base58Decode(proof)
     parts.push(Uint8Array.from([0x12, ...varint(bytes.length)]), bytes)
   }
-  return concat(parts)
+  return concatBytes(...parts)
 }
 
 function leaf(state: ChainState, id: string): Uint8Array {
@@ -75,7 +66,7 @@ function levels(bottom: Uint8Array[]): Uint8Array[][] {
   // hashed once even for a single leaf: its root is hash(leaf ++ empty)
   do {
     const next: Uint8Array[] = []
-    for (let i = 0; i < previous.length; i += 2) next.push(blake2b(concat([previous[i]!, previous[i + 1] ?? EMPTY])))
+    for (let i = 0; i < previous.length; i += 2) next.push(blake2b(concatBytes(previous[i]!, previous[i + 1] ?? EMPTY)))
     out.push(next)
     previous = next
   } while (previous.length > 1)

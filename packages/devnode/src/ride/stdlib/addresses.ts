@@ -1,17 +1,8 @@
 // Waves addresses as bytes: derivation from a public key and the node's checks (account/Recipient.scala Address).
+import { concatBytes } from '@noble/hashes/utils.js'
 import { blake2b256, keccak256 } from './crypto.ts'
 
 const ADDRESS_LENGTH = 26
-
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let offset = 0
-  for (const p of parts) {
-    out.set(p, offset)
-    offset += p.length
-  }
-  return out
-}
 
 /** keccak256(blake2b256(bytes)): the node's crypto.secureHash */
 export function secureHash(bytes: Uint8Array): Uint8Array {
@@ -21,8 +12,8 @@ export function secureHash(bytes: Uint8Array): Uint8Array {
 /** The address of a public key on chain `chainId` (Address.fromPublicKey; 64-byte keys are Ethereum keys). */
 export function addressFromPublicKey(publicKey: Uint8Array, chainId: number): Uint8Array {
   const hash = publicKey.length === 64 ? keccak256(publicKey).subarray(12) : secureHash(publicKey).subarray(0, 20)
-  const body = concat(Uint8Array.of(1, chainId), hash)
-  return concat(body, secureHash(body).subarray(0, 4))
+  const body = concatBytes(Uint8Array.of(1, chainId), hash)
+  return concatBytes(body, secureHash(body).subarray(0, 4))
 }
 
 // Scripts read the same few accounts over and over (`this` above all); the checksum costs two hashes each time, so

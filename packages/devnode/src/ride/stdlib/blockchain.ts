@@ -1,11 +1,12 @@
 // WavesContext's functions and chain-bound globals, V1-V8 (node: lang/v1/evaluator/ctx/impl/waves/Functions.scala,
 // WavesContext.scala, Vals.scala; the node-side reads in node/.../smart/WavesEnvironment.scala, whose answers to bad
 // addresses and unknown aliases are reproduced here over the byte-level Environment).
+import { concatBytes } from '@noble/hashes/utils.js'
 import { base58Decode, base58Encode } from '../../crypto.ts'
 import type { EntryType, EntryValue, Environment } from '../environment.ts'
 import { STDLIB_VERSIONS, type StdlibVersion } from '../versions.ts'
 import { CaseObj, RideError, UNIT, type Value } from '../values.ts'
-import { addressFromPublicKey, concat, invalidAddressReason, secureHash } from './addresses.ts'
+import { addressFromPublicKey, invalidAddressReason, secureHash } from './addresses.ts'
 import { assetObject, blockInfoObject, transactionObject } from './bindings.ts'
 import { blake2b256, bytesArg, cantApply, costFrom, costSteps, native } from './crypto.ts'
 import { transferFromProto } from './transfer-proto.ts'
@@ -276,8 +277,8 @@ function limitedSecureHash(bytes: Uint8Array): Uint8Array {
 
 function addressFromPublicKeyUser(publicKey: Uint8Array, version: StdlibVersion, chainId: number): Uint8Array {
   const hash = version >= 4 ? limitedSecureHash : secureHash
-  const body = concat(Uint8Array.of(1, chainId), hash(publicKey).subarray(0, 20))
-  return concat(body, hash(body).subarray(0, 4))
+  const body = concatBytes(Uint8Array.of(1, chainId), hash(publicKey).subarray(0, 20))
+  return concatBytes(body, hash(body).subarray(0, 4))
 }
 
 const addressFunctions: StdlibEntry[] = [
@@ -402,7 +403,7 @@ function decimal128Ratio(n: bigint, d: bigint): number {
 export function generationDelay(env: Environment, generator: Uint8Array, balance: bigint): bigint {
   const last = env.lastBlock()
   const hitSource = last.vrf ?? last.generationSignature
-  const hit = blake2b256(concat(hitSource, generator))
+  const hit = blake2b256(concatBytes(hitSource, generator))
     .subarray(0, 8)
     .reduce((n, b) => (n << 8n) | BigInt(b), 0n)
   const h = decimal128Ratio(hit, 2n ** 64n - 1n)
@@ -499,7 +500,7 @@ function int64(n: bigint): Uint8Array {
 }
 function sizedString(s: string): Uint8Array {
   const bytes = new TextEncoder().encode(s)
-  return concat(int32(bytes.length), bytes)
+  return concatBytes(int32(bytes.length), bytes)
 }
 
 function txIdOf(env: Environment): Uint8Array {
@@ -517,7 +518,7 @@ export function issueId(
   txId: Uint8Array,
 ): Uint8Array {
   return blake2b256(
-    concat(
+    concatBytes(
       sizedString(issue.name),
       sizedString(issue.description),
       int32(Number(BigInt.asIntN(32, issue.decimals))),
@@ -532,7 +533,7 @@ export function issueId(
 /** The id of a lease a Lease action creates (Lease.calculateId): recipient, transaction id, nonce, amount. */
 export function leaseId(lease: { recipient: RecipientValue; amount: bigint; nonce: bigint }, txId: Uint8Array): Uint8Array {
   const recipient = 'address' in lease.recipient ? lease.recipient.address : sizedString(lease.recipient.alias)
-  return blake2b256(concat(recipient, txId, int64(lease.nonce), int64(lease.amount)))
+  return blake2b256(concatBytes(recipient, txId, int64(lease.nonce), int64(lease.amount)))
 }
 
 const actionFunctions: StdlibEntry[] = [

@@ -10,6 +10,7 @@ import { secp256k1 } from '@noble/curves/secp256k1.js'
 import { blake2b } from '@noble/hashes/blake2.js'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { keccak_256 } from '@noble/hashes/sha3.js'
+import { concatBytes } from '@noble/hashes/utils.js'
 import { base58Encode } from '../../crypto.ts'
 import { bls12Groth16Verify, bn256Groth16Verify } from './groth16.ts'
 import type { CaseType, CostByVersion, GlobalValue, NativeFunction, StdlibEntry } from './types.ts'
@@ -279,13 +280,6 @@ const digestGlobals: GlobalValue[] = DIGEST_ALGORITHMS.map((a) => {
 // ---------------------------------------------------------------------------------------------------------------------
 // Merkle
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length)
-  out.set(a)
-  out.set(b, a.length)
-  return out
-}
-
 /**
  * checkMerkleProof (V3 only): a scrypto-style proof, a list of (side byte, hash length byte, hash) levels over the
  * leaf `blake2b256(0x00 ++ value)`, inner nodes `blake2b256(0x01 ++ left ++ right)` (common/merkle/ScryptoMerkleProof).
@@ -293,7 +287,7 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
  */
 export function checkMerkleProof(root: Uint8Array, proof: Uint8Array, value: Uint8Array): boolean {
   if (root.length !== 32) return false
-  let current = blake2b256(concat(Uint8Array.of(0), value))
+  let current = blake2b256(concatBytes(Uint8Array.of(0), value))
   let offset = 0
   while (offset < proof.length) {
     // the node reads past the end as an exception, answered false
@@ -305,8 +299,8 @@ export function checkMerkleProof(root: Uint8Array, proof: Uint8Array, value: Uin
     const hash = proof.subarray(offset + 2, offset + 2 + length)
     current =
       side === 0
-        ? blake2b256(concat(Uint8Array.of(1), concat(current, hash)))
-        : blake2b256(concat(Uint8Array.of(1), concat(hash, current)))
+        ? blake2b256(concatBytes(Uint8Array.of(1), concatBytes(current, hash)))
+        : blake2b256(concatBytes(Uint8Array.of(1), concatBytes(hash, current)))
     offset += 2 + length
   }
   return current.every((b, i) => b === root[i])
@@ -322,7 +316,7 @@ export function createMerkleRoot(proofs: readonly Uint8Array[], digest: Uint8Arr
   let idx = index
   for (const proof of proofs) {
     // JVM Int division and remainder: both truncate toward zero
-    current = idx % 2n === 0n ? blake2b256(concat(current, proof)) : blake2b256(concat(proof, current))
+    current = idx % 2n === 0n ? blake2b256(concatBytes(current, proof)) : blake2b256(concatBytes(proof, current))
     idx /= 2n
   }
   if (idx !== 0n) throw new RideError(`Index ${index} out of range allowed by proof list length ${proofs.length}`, true)
