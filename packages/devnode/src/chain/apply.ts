@@ -535,16 +535,8 @@ async function invoke(
   if (calls.effects.leases?.length) (effects.leases ??= []).push(...calls.effects.leases)
   addresses.push(...calls.addresses)
   const actions = outcome.result.actions
-  const fieldError = checkResultFields(actions)
-  if (fieldError !== undefined) dAppError(fieldError)
-  const data: DataWrite[] = []
-  const transfers: { address: string; asset: string | null; amount: bigint }[] = []
-  // a transfer's alias is resolved as ContractEvaluator reads the result (ScriptResult.fromObj): a failure there is
-  // the script's own, weighed without the verifier
-  for (const action of actions) {
-    if (action.kind === 'data' || action.kind === 'delete') data.push(dataWrite(action))
-    else if (action.kind === 'transfer') transfers.push(transferOf(state, action, dAppError))
-  }
+  // a failure here is the script's own, weighed without the verifier
+  const { data, transfers } = readResult(state, actions, dAppError)
   checkActions(data, transfers, actionError)
   const overLimit = calls.countTopLevel(data, actions)
   if (overLimit !== undefined) actionError(overLimit)
@@ -605,6 +597,26 @@ export function transferOf(state: ChainState, action: Extract<Action, { kind: 't
       ? base58Encode(recipient.address)
       : (resolveAlias(state, recipient.alias) ?? dAppError(`Alias 'alias:${state.chainId}:${recipient.alias}' does not exist.`))
   return { address, asset: action.assetId === null ? null : base58Encode(action.assetId), amount: action.amount }
+}
+
+/**
+ * The result as ContractEvaluator reads it (ScriptResult.fromObj): its fields checked, its entries as writes, its
+ * transfers with their aliases resolved; `fail` gets the first error.
+ */
+export function readResult(
+  state: ChainState,
+  actions: readonly Action[],
+  fail: (message: string) => never,
+): { data: DataWrite[]; transfers: { address: string; asset: string | null; amount: bigint }[] } {
+  const fieldError = checkResultFields(actions)
+  if (fieldError !== undefined) fail(fieldError)
+  const data: DataWrite[] = []
+  const transfers: { address: string; asset: string | null; amount: bigint }[] = []
+  for (const action of actions) {
+    if (action.kind === 'data' || action.kind === 'delete') data.push(dataWrite(action))
+    else if (action.kind === 'transfer') transfers.push(transferOf(state, action, fail))
+  }
+  return { data, transfers }
 }
 
 /**

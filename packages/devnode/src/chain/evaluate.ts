@@ -16,9 +16,9 @@ import { stdlib } from '../ride/stdlib/index.ts'
 import { transactionObject } from '../ride/stdlib/bindings.ts'
 import type { DAppScript, Declaration, Expr } from '../ride/terms.ts'
 import { CaseObj, RideBigInt, RideError, type Value } from '../ride/values.ts'
-import { type DataWrite, type Effects, WAVES, balanceOf, emptyEffects, netBalances, resolveAlias } from '../state/state.ts'
-import { applyReversibly, checkActionAmounts, checkResultFields, foldActions, foldedStateChanges, isNft } from './actions.ts'
-import { type ApplyContext, checkActions, checkBalances, checkTransfersAfter, dataWrite, transferOf } from './apply.ts'
+import { type Effects, WAVES, balanceOf, emptyEffects, netBalances, resolveAlias } from '../state/state.ts'
+import { applyReversibly, checkActionAmounts, foldActions, foldedStateChanges, isNft } from './actions.ts'
+import { type ApplyContext, checkActions, checkBalances, checkTransfersAfter, readResult } from './apply.ts'
 import { assetRefusalText, judgeAssets, smartAssets } from './assets.ts'
 import { DAppCalls } from './invoke.ts'
 import { checkAddress, type Tx } from './tx.ts'
@@ -434,14 +434,7 @@ function run(
   let stateChanges: Json
   try {
     const fail = failure(1)
-    const fieldError = checkResultFields(actions)
-    if (fieldError !== undefined) fail(fieldError)
-    const data: DataWrite[] = []
-    const transfers: { address: string; asset: string | null; amount: bigint }[] = []
-    for (const action of actions) {
-      if (action.kind === 'data' || action.kind === 'delete') data.push(dataWrite(action))
-      else if (action.kind === 'transfer') transfers.push(transferOf(state, action, fail))
-    }
+    const { data, transfers } = readResult(state, actions, fail)
     try {
       checkActions(data, transfers, fail)
     } catch (e) {

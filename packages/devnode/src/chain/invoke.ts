@@ -10,8 +10,8 @@ import type { Environment, InvokeRequest } from '../ride/environment.ts'
 import { CaseObj, RideError, type Value } from '../ride/values.ts'
 import type { StdlibVersion } from '../ride/versions.ts'
 import { type DataWrite, type Effects, WAVES, emptyEffects, netBalances } from '../state/state.ts'
-import { type ApplyContext, checkActions, checkBalances, dataPayloadSize, dataWrite, transferOf } from './apply.ts'
-import { actionCounts, applyReversibly, checkActionAmounts, checkResultFields, foldActions, foldedStateChanges } from './actions.ts'
+import { type ApplyContext, checkActions, checkBalances, dataPayloadSize, readResult } from './apply.ts'
+import { actionCounts, applyReversibly, checkActionAmounts, foldActions, foldedStateChanges } from './actions.ts'
 import type { Action } from '../ride/actions.ts'
 import { chainEnvironment } from './environment.ts'
 import { accountBalanceErrorText } from './failed.ts'
@@ -27,7 +27,6 @@ export const MAX_TOTAL_DATA_ENTRIES = 100
 export const MAX_TOTAL_WRITE_SET_BYTES = 15 * 1024
 
 type InvokeTx = Extract<Tx, { type: 16 }>
-type Transfer = { address: string; asset: string | null; amount: bigint }
 
 /** One call as stateChanges.invokes prints it (InvokeScriptResult.Invocation). */
 export interface InvocationRecord {
@@ -255,14 +254,7 @@ export class DAppCalls {
       throw calleeLog === undefined ? new RideError(message) : new NestedInvokeError(message, calleeLog)
     }
     const actions = outcome.result.actions
-    const fieldError = checkResultFields(actions)
-    if (fieldError !== undefined) fail(fieldError)
-    const data: DataWrite[] = []
-    const transfers: Transfer[] = []
-    for (const action of actions) {
-      if (action.kind === 'data' || action.kind === 'delete') data.push(dataWrite(action))
-      else if (action.kind === 'transfer') transfers.push(transferOf(state, action, fail))
-    }
+    const { data, transfers } = readResult(state, actions, fail)
     const limit = this.count(data, actions)
     if (limit !== undefined) fail(limit)
     try {
